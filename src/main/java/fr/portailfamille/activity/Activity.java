@@ -1,0 +1,86 @@
+package fr.portailfamille.activity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "activity")
+class Activity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String activityType;
+
+    /** The Camunda group of the service that runs it (candidate group of its validation tasks). */
+    @Column(nullable = false)
+    private String serviceGroup;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private BookingUnit bookingUnit;
+
+    /** Weekdays it runs, e.g. {@code WEDNESDAY} or {@code MONDAY,TUESDAY,THURSDAY,FRIDAY}. */
+    @Column(nullable = false)
+    private String weekdays;
+
+    @Column(nullable = false)
+    private int capacityPerDay;
+
+    private Integer minAge;
+    private Integer maxAge;
+
+    protected Activity() {}
+
+    Activity(String code, String name, String activityType, String serviceGroup, String description,
+            BookingUnit bookingUnit, Set<DayOfWeek> weekdays, int capacityPerDay, Integer minAge, Integer maxAge) {
+        this.code = code;
+        this.name = name;
+        this.activityType = activityType;
+        this.serviceGroup = serviceGroup;
+        this.description = description;
+        this.bookingUnit = bookingUnit;
+        this.weekdays = weekdays.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        this.capacityPerDay = capacityPerDay;
+        this.minAge = minAge;
+        this.maxAge = maxAge;
+    }
+
+    Set<DayOfWeek> weekdaySet() {
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(weekdays.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
+        return days;
+    }
+
+    Long getId() { return id; }
+    String getCode() { return code; }
+    String getName() { return name; }
+    String getActivityType() { return activityType; }
+    String getServiceGroup() { return serviceGroup; }
+    String getDescription() { return description; }
+    BookingUnit getBookingUnit() { return bookingUnit; }
+    int getCapacityPerDay() { return capacityPerDay; }
+    Integer getMinAge() { return minAge; }
+    Integer getMaxAge() { return maxAge; }
+}

@@ -1,0 +1,6 @@
+/**
+ * The activity catalogue the town's services run (leisure centre, before/after school, canteen…),
+ * with their service, days, capacity and, later, periods, closures and tariffs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Activités", allowedDependencies = {"staff", "system :: *"})
+package fr.portailfamille.activity;

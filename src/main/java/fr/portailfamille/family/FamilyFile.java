@@ -1,0 +1,90 @@
+package fr.portailfamille.family;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Entity
+@Table(name = "family_file")
+class FamilyFile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String number;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String addressLine;
+    private String postalCode;
+    private String city;
+
+    /** The linked portal account, if any (at most one per file, enforced by the database). */
+    private Long accountId;
+
+    @Column(nullable = false)
+    private Instant createdAt = Instant.now();
+
+    @OneToMany(mappedBy = "familyFile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Guardian> guardians = new ArrayList<>();
+
+    @OneToMany(mappedBy = "familyFile", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("birthDate")
+    private List<Child> children = new ArrayList<>();
+
+    protected FamilyFile() {}
+
+    FamilyFile(String number, String name) {
+        this.number = number;
+        this.name = name;
+    }
+
+    FamilyFile withAddress(String addressLine, String postalCode, String city) {
+        this.addressLine = addressLine;
+        this.postalCode = postalCode;
+        this.city = city;
+        return this;
+    }
+
+    Guardian addGuardian(Guardian guardian) {
+        guardian.attachTo(this, guardians.size() + 1);
+        guardians.add(guardian);
+        return guardian;
+    }
+
+    Child addChild(Child child) {
+        child.attachTo(this);
+        children.add(child);
+        return child;
+    }
+
+    void linkAccount(long accountId) {
+        if (this.accountId != null) {
+            throw new IllegalStateException("dossier déjà rattaché à un compte");
+        }
+        this.accountId = accountId;
+    }
+
+    Long getId() { return id; }
+    String getNumber() { return number; }
+    String getName() { return name; }
+    String getAddressLine() { return addressLine; }
+    String getPostalCode() { return postalCode; }
+    String getCity() { return city; }
+    Long getAccountId() { return accountId; }
+    List<Guardian> getGuardians() { return guardians; }
+    List<Child> getChildren() { return children; }
+}

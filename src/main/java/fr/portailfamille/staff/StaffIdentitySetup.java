@@ -1,0 +1,104 @@
+package fr.portailfamille.staff;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure, at every start and in every environment, that the town's services exist as Camunda
+ * groups with Tasklist access and their filter « Tâches de mon service ». Idempotent.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StaffIdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffIdentitySetup.class);
+    static final String SERVICE_FILTER = "Tâches de mon service";
+    static final String MY_TASKS_FILTER = "Mes tâches";
+    private static final String FILTER_KEY = "portalFilter";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (StaffGroup group : StaffGroup.values()) {
+            ensureGroup(group.id(), group.label());
+            grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            Filter serviceFilter = ensureFilter("service:" + group.id(), SERVICE_FILTER,
+                    tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks(), -10);
+            grant(group.id(), Resources.FILTER, serviceFilter.getId(), Permissions.READ);
+        }
+        Filter mine = ensureFilter("mine", MY_TASKS_FILTER, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -20);
+        for (StaffGroup group : StaffGroup.values()) {
+            grant(group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
+        }
+        log.info("Groupes du personnel, accès à Tasklist et filtres vérifiés");
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("SERVICE");
+            identity.saveGroup(group);
+        }
+    }
+
+    private Filter ensureFilter(String key, String name, TaskQuery query, int priority) {
+        for (Filter existing : filters.createTaskFilterQuery().filterName(name).list()) {
+            if (existing.getProperties() != null && key.equals(existing.getProperties().get(FILTER_KEY))) {
+                return existing;
+            }
+        }
+        Filter filter = filters.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(Map.of(FILTER_KEY, key, "priority", priority, "description",
+                "mine".equals(key) ? "Les tâches qui vous sont attribuées" : "Les tâches confiées à votre service",
+                "refresh", true));
+        return filters.saveFilter(filter);
+    }
+
+    /** Grants a permission to a group on a resource, unless an authorization already grants it. */
+    void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.addPermission(permission);
+            authorizations.saveAuthorization(authorization);
+        } else if (!existing.isPermissionGranted(permission)) {
+            existing.addPermission(permission);
+            authorizations.saveAuthorization(existing);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.portailfamille.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings of the portal itself ({@code portal.*}), read from application.yml and the environment. */
+@ConfigurationProperties("portal")
+public record PortalProperties(
+        String townName,
+        String baseUrl,
+        Mail mail,
+        EmbeddedDb embeddedDb,
+        LoginThrottle loginThrottle) {
+
+    public record Mail(String from, Catcher catcher) {}
+
+    public record Catcher(boolean enabled, int port) {}
+
+    public record EmbeddedDb(Path dataDir, int port) {}
+
+    public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
+
+    /** An absolute link into the portal, for mails. */
+    public String link(String path) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + (path.startsWith("/") ? path : "/" + path);
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("demo")
+package fr.portailfamille.system.demo;

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("mail")
+package fr.portailfamille.system.mail;

@@ -1,0 +1,128 @@
+package fr.portailfamille.system.security;
+
+import fr.portailfamille.system.web.PublicRoutes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The families' realm: every path not claimed by the staff chains. Form login against the portal
+ * accounts, CSRF on every form, throttled failures, sessions in PostgreSQL (Spring Session JDBC).
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final List<String> ALWAYS_PUBLIC = List.of(
+            "/connexion", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PublicRoutes systemPublicRoutes() {
+        return new PublicRoutes(ALWAYS_PUBLIC, List.of());
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
+            List<PublicRoutes> publicRoutes, LoginThrottle throttle) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
+        provider.setPasswordEncoder(encoder);
+
+        RequestMatcher[] open = matchers(publicRoutes.stream().flatMap(r -> r.paths().stream()));
+        RequestMatcher[] csrfExempt = matchers(publicRoutes.stream().flatMap(r -> r.csrfExempt().stream()));
+        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey("PORTAL_FAMILY_SECURITY_CONTEXT");
+
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
+
+        http.authenticationManager(new ProviderManager(provider))
+                .requestCache(c -> c.requestCache(requestCache))
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().hasRole(FamilyPrincipal.ROLE))
+                .formLogin(f -> f
+                        .loginPage("/connexion")
+                        .loginProcessingUrl("/connexion")
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .successHandler(new ThrottleAwareSuccessHandler(throttle))
+                        .failureHandler((request, response, exception) -> {
+                            String username = request.getParameter("username");
+                            if (exception instanceof DisabledException) {
+                                response.sendRedirect(request.getContextPath() + "/connexion?inactif");
+                                return;
+                            }
+                            throttle.recordFailure(username, request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/connexion?erreur");
+                        }))
+                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+                .csrf(c -> c.ignoringRequestMatchers(csrfExempt))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static RequestMatcher[] matchers(Stream<String> patterns) {
+        return patterns.distinct().map(p -> PathPatternRequestMatcher.withDefaults().matcher(p)).toArray(RequestMatcher[]::new);
+    }
+
+    /** Refuses a login attempt while its account or address is throttled, before the password is checked. */
+    static final class ThrottleFilter extends OncePerRequestFilter {
+
+        private final LoginThrottle throttle;
+
+        ThrottleFilter(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !("POST".equals(request.getMethod()) && "/connexion".equals(request.getServletPath()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
+                response.sendRedirect(request.getContextPath() + "/connexion?bloque");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("web")
+package fr.portailfamille.system.web;
