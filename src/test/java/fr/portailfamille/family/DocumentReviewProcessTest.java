@@ -47,9 +47,9 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
     @Test
     void acceptedDocument_theFamilyIsToldAndSeesAccepte() {
         assertThat(process).isWaitingAt(DocumentReviewProcess.TASK_REVIEW);
-        assertThat(task()).hasCandidateGroup("guichet-unique").hasName("Vérifier un justificatif");
+        assertThat(task(process)).hasCandidateGroup("guichet-unique").hasName("Vérifier un justificatif");
 
-        complete(task(), withVariables(DocumentReviewProcess.APPROVED, true));
+        complete(task(process), withVariables(DocumentReviewProcess.APPROVED, true));
 
         assertThat(process).isWaitingAt(DocumentReviewProcess.TASK_SEND_MAIL);
         assertThat(state()).isEqualTo("ACCEPTE");
@@ -62,7 +62,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
 
     @Test
     void refusedDocument_theFamilyGetsTheReason() {
-        complete(task(), withVariables(DocumentReviewProcess.APPROVED, false, DocumentReviewProcess.REASON, "Attestation illisible"));
+        complete(task(process), withVariables(DocumentReviewProcess.APPROVED, false, DocumentReviewProcess.REASON, "Attestation illisible"));
 
         jobs().executeDue(process.getId());
         assertThat(process).isEnded().hasPassed(DocumentReviewProcess.END_REVIEWED);
@@ -77,7 +77,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
 
     @Test
     void aRefusalWithoutReasonIsNotAccepted() {
-        assertThatThrownBy(() -> complete(task(), withVariables(DocumentReviewProcess.APPROVED, false)))
+        assertThatThrownBy(() -> complete(task(process), withVariables(DocumentReviewProcess.APPROVED, false)))
                 .hasMessageContaining("Le motif du refus est obligatoire");
 
         assertThat(process).isWaitingAt(DocumentReviewProcess.TASK_REVIEW);
@@ -86,7 +86,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
 
     @Test
     void theGuichetUniqueOpensTheTaskFormTheDocumentAndTheFileLikeTasklistDoes() {
-        String taskId = task().getId();
+        String taskId = task(process).getId();
         WebSession agent = session();
         String basic = "Basic " + Base64.getEncoder().encodeToString("guichet:demo".getBytes(StandardCharsets.UTF_8));
 

@@ -46,11 +46,11 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
     void childIdentityChangeAccepted_theFileIsCorrectedAndTheFamilyToldAndShown() {
         ProcessInstance process = requestChildChange("Camilla", "2017-05-14");
         assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
-        assertThat(task()).hasCandidateGroup("guichet-unique");
+        assertThat(task(process)).hasCandidateGroup("guichet-unique");
         assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUEST_SUMMARY))
                 .contains("prénom Camilla").contains("14/05/2017").contains("dossier n° " + family.number());
 
-        complete(task(), withVariables(FamilyFileChangeProcess.APPROVED, true));
+        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));
         jobs().executeDue(process.getId());
 
         assertThat(process).isEnded().hasPassed(FamilyFileChangeProcess.TASK_APPLY, FamilyFileChangeProcess.END_APPLIED);
@@ -65,7 +65,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
     void childIdentityChangeRefused_nothingChangesAndTheFamilyGetsTheReason() {
         ProcessInstance process = requestChildChange("Camillo", "");
 
-        complete(task(), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON,
+        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON,
                 "Merci de fournir le livret de famille"));
         jobs().executeDue(process.getId());
 
@@ -102,7 +102,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
     void aRefusalWithoutReasonIsNotAccepted() {
         ProcessInstance process = requestChildChange("Camillo", "");
 
-        assertThatThrownBy(() -> complete(task(), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON, " ")))
+        assertThatThrownBy(() -> complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON, " ")))
                 .hasMessageContaining("Le motif du refus est obligatoire");
         assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
     }
@@ -118,9 +118,5 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
     private ProcessInstance processOfLastRequest() {
         long id = jdbc.sql("select max(id) from change_request where family_file_id = ?").param(family.fileId()).query(Long.class).single();
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("change-" + id).singleResult();
-    }
-
-    private static org.camunda.bpm.engine.task.Task task(ProcessInstance process) {
-        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(process);
     }
 }
