@@ -73,7 +73,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
                 .header("Authorization", basic("enfance")).header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {}}")));
         assertThat(started.status()).as("enfance neither sees nor starts the process").isIn(403, 404);
-        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(FamilyFileCreationProcess.KEY)
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(FamilyFileCreationProcess.KEY)
                 .startedBy("enfance").count()).isZero();
     }
 
