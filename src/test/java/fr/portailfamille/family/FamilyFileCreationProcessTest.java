@@ -32,8 +32,13 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
     @Autowired
     HistoryService history;
 
+    /** The accounts a test declared waiting and that no file took: removed, so no later test finds them waiting. */
     @AfterEach
     void noWaitingAccount() {
+        for (AccountLinkCandidate account : TestAccountLinkCandidates.WAITING) {
+            jdbc.sql("delete from portal_account where id = ? and id not in (select account_id from family_file where account_id is not null)")
+                    .param(account.accountId()).update();
+        }
         TestAccountLinkCandidates.WAITING.clear();
     }
 
