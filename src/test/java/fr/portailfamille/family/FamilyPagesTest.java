@@ -46,6 +46,7 @@ class FamilyPagesTest extends PortalIntegrationTest {
     void theGuichetUniquePublishesAndWithdrawsAHelpMessageThatFamiliesSeeEscaped() {
         TestFamily family = families.create("Aide");
         WebSession agent = staff("guichet");
+        assertThat(agent.get("/agent").doc().select("a[href=/agent/aide]").text()).contains("Messages d'aide du portail");
         Page help = agent.get("/agent/aide");
         assertThat(help.status()).isEqualTo(200);
 
@@ -72,6 +73,7 @@ class FamilyPagesTest extends PortalIntegrationTest {
     @Test
     void onlyTheGuichetUniqueManagesHelpMessages() {
         WebSession agent = staff("enfance");
+        assertThat(agent.get("/agent").doc().select("a[href=/agent/aide]")).isEmpty();
         assertThat(agent.get("/agent/aide").status()).isEqualTo(403);
     }
 
