@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 
 /** Stands for the accounts module in tests: the waiting accounts a test declares (none by default). */
-@Component
+@Component("familyTestAccountLinkCandidates")
 class TestAccountLinkCandidates implements AccountLinkCandidates {
 
     static final List<AccountLinkCandidate> WAITING = new CopyOnWriteArrayList<>();

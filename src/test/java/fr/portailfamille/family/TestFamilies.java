@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Test data builder: a family file of its own (one guardian, one child) with an active portal
  * account, so a test can change it freely without touching the demo family DUPONT.
  */
-@Component
+@Component("familyTestFamilies")
 class TestFamilies {
 
     static final String PASSWORD = "Essai-Famille-2026";
