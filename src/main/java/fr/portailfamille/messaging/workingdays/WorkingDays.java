@@ -1,4 +1,4 @@
-package fr.portailfamille.messaging;
+package fr.portailfamille.messaging.workingdays;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -13,24 +13,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Working days of the town's services: Monday to Friday, French public holidays excepted (Jollyday).
- * The answer timer of {@code messageRouting} asks it for its due date ({@code ${workingDays.dueDate(…)}}).
+ * Public (in an internal package of the module) because the answer timer of {@code messageRouting} asks it for its due date ({@code ${workingDays.dueDate(…)}}).
  */
 @Component("workingDays")
-class WorkingDays {
+public class WorkingDays {
 
     private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
     private final Clock clock;
 
-    WorkingDays(Clock clock) {
+    public WorkingDays(Clock clock) {
         this.clock = clock;
     }
 
-    boolean isWorkingDay(LocalDate day) {
+    public boolean isWorkingDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.isHoliday(day);
     }
 
     /** The day {@code days} working days after {@code from}. */
-    LocalDate plusWorkingDays(LocalDate from, int days) {
+    public LocalDate plusWorkingDays(LocalDate from, int days) {
         LocalDate day = from;
         int left = days;
         while (left > 0) {
