@@ -21,12 +21,12 @@ class MessageStore {
             String subject, String body, boolean confirmationByMail, String handlingGroup, String staffAuthor,
             boolean read, Instant sentAt) {
 
-        boolean fromFamily() {
+        public boolean fromFamily() {
             return direction == Direction.FAMILY_TO_SERVICE;
         }
 
         /** The sending date as the pages show it (Europe/Paris). */
-        String sentAtText() {
+        public String sentAtText() {
             return fr.portailfamille.system.PortalTime.DATE_TIME.format(sentAt.atZone(fr.portailfamille.system.PortalTime.ZONE));
         }
     }
