@@ -5,5 +5,5 @@
  * through {@link fr.portailfamille.messaging.Messaging}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messagerie",
-        allowedDependencies = {"family", "staff", "system :: *"})
+        allowedDependencies = {"family", "staff", "system", "system :: *"})
 package fr.portailfamille.messaging;
