@@ -313,6 +313,29 @@ class MessagingPagesTest extends PortalIntegrationTest {
     }
 
     @Test
+    void anyStaffGroupStartsWriteToFamilyFromTasklistAndTheFamilyReadsIt() {
+        TestFamily family = TestFamilies.create(jdbc, encoder);
+        WebSession rest = session();
+        assertThat(rest.send(basic(rest, "/engine-rest/process-definition/key/writeToFamily/deployed-start-form", "finances")).status())
+                .as("the start form is readable").isEqualTo(200);
+        String json = "{\"variables\":{\"familyFileNumber\":{\"value\":\"" + family.number() + "\"},"
+                + "\"subject\":{\"value\":\"Facture de cantine\"},\"text\":{\"value\":\"Votre facture est disponible <ici>.\"}}}";
+
+        Page started = rest.send(basic(rest, "/engine-rest/process-definition/key/writeToFamily/submit-form", "finances")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        jobs().executeDue(started.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1"));
+        mailbox().await(family.email(), "Vous avez reçu un message");
+        WebSession familySession = loggedIn(family);
+        Page received = familySession.open("/messagerie");
+        assertThat(received.doc().select("nav.tabs a[href=/messagerie]").text()).isEqualTo("Messagerie (1)");
+        assertThat(received.doc().select("tr.unread").text()).contains("Service Finances").contains("Facture de cantine");
+        Page thread = familySession.open(received.doc().select("tr.unread a").attr("href"));
+        assertThat(thread.doc().select(".message-body").text()).isEqualTo("Votre facture est disponible <ici>.");
+    }
+
+    @Test
     void theDemoFamilyHasAThreadWithTheCentreDeLoisirs() {
         WebSession session = session();
         session.login("dupont", "Portail-Demo-2026");
