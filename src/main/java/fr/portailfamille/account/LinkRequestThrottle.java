@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkRequestThrottle {
 
-    static final int PER_EMAIL = 3;
-    static final int PER_CLIENT = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
     private static final int MAX_KEYS = 50_000;
+
+    private final int perEmail;
+    private final int perClient;
 
     private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -28,10 +30,16 @@ class LinkRequestThrottle {
         }
     });
 
+    LinkRequestThrottle(@Value("${portal.account.link-requests.per-email:3}") int perEmail,
+            @Value("${portal.account.link-requests.per-client:10}") int perClient) {
+        this.perEmail = perEmail;
+        this.perClient = perClient;
+    }
+
     /** Takes one request from both buckets; false when either is empty (the request is refused). */
     boolean tryRequest(String clientAddress, String email) {
-        Bucket client = bucket("client:" + clientAddress, PER_CLIENT);
-        Bucket mail = bucket("email:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)), PER_EMAIL);
+        Bucket client = bucket("client:" + clientAddress, perClient);
+        Bucket mail = bucket("email:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT)), perEmail);
         if (client.getAvailableTokens() <= 0 || mail.getAvailableTokens() <= 0) {
             return false;
         }
