@@ -126,7 +126,7 @@ class SignUpController {
     String summary(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
         return guard(draft, 4).orElseGet(() -> {
-            model.addAttribute("draft", draft);
+            model.addAttribute("draft", draft.summary());
             return "account/inscription-etape4";
         });
     }

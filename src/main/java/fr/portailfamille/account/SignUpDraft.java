@@ -55,4 +55,12 @@ class SignUpDraft implements Serializable {
         }
         return termsDone() ? 4 : 3;
     }
+
+    /** What step 4 shows. */
+    Summary summary() {
+        return new Summary(civility, lastName, firstName, email, phone, username, familyFileNumber, familyFileName, termsVersion);
+    }
+
+    record Summary(String civility, String lastName, String firstName, String email, String phone, String username,
+            String familyFileNumber, String familyFileName, String termsVersion) {}
 }
