@@ -148,14 +148,4 @@ class AccountActivationProcessTest extends AccountTestSupport {
         assertThat(page.doc().select("a[href=/inscription]").text()).isEqualTo("Recommencer mon inscription");
         assertThat(accounts.findByUsernameIgnoreCase(username)).isEmpty();
     }
-
-    /** Signs up with « continuer sans », sends the mail, follows its link: the process waits for the Guichet Unique. */
-    private ProcessInstance activatedWithoutFile(String username, String email) {
-        long accountId = registerPending(username, email, null, null);
-        ProcessInstance process = processOf(accountId);
-        jobs().executeDue(process.getId());
-        assertThat(session().get(activationLink(email)).isRedirectTo("/connexion?active")).isTrue();
-        jobs().executeDue(process.getId());
-        return process;
-    }
 }

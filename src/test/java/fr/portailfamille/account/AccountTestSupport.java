@@ -82,4 +82,16 @@ abstract class AccountTestSupport extends PortalIntegrationTest {
     String activationLink(String email) {
         return mailbox().await(email, "Activez votre compte").linkContaining("/inscription/activer?jeton=");
     }
+
+    /** Signs up with « continuer sans », sends the mail, follows its link: the process waits for the Guichet Unique. */
+    ProcessInstance activatedWithoutFile(String username, String email) {
+        long accountId = registerPending(username, email, null, null);
+        ProcessInstance process = processOf(accountId);
+        jobs().executeDue(process.getId());
+        if (!session().get(activationLink(email)).isRedirectTo("/connexion?active")) {
+            throw new AssertionError("activation link of " + email + " refused");
+        }
+        jobs().executeDue(process.getId());
+        return process;
+    }
 }
