@@ -37,9 +37,7 @@ class SignUpController {
     @GetMapping
     String identity(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
-        model.addAttribute("form", SignUpIdentity.of(draft));
-        model.addAttribute("passwordKept", draft.identityDone());
-        return "account/inscription-etape1";
+        return identityStep(model, SignUpIdentity.of(draft), Map.of(), draft.identityDone());
     }
 
     @PostMapping
@@ -48,10 +46,7 @@ class SignUpController {
         SignUpIdentity typed = form.trimmed();
         Map<String, String> errors = signUp.saveIdentity(typed, draft);
         if (!errors.isEmpty()) {
-            model.addAttribute("form", typed);
-            model.addAttribute("errors", errors);
-            model.addAttribute("passwordKept", draft.identityDone());
-            return "account/inscription-etape1";
+            return identityStep(model, typed, errors, draft.identityDone());
         }
         keep(session, draft);
         return "redirect:/inscription/dossier";
@@ -60,12 +55,8 @@ class SignUpController {
     @GetMapping("/dossier")
     String familyFile(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
-        return guard(draft, 2).orElseGet(() -> {
-            model.addAttribute("number", draft.familyFileNumber);
-            model.addAttribute("name", draft.familyFileName);
-            model.addAttribute("without", draft.fileStepDone && draft.familyFileId == null);
-            return "account/inscription-etape2";
-        });
+        return guard(draft, 2).orElseGet(() -> fileStep(model, draft.familyFileNumber, draft.familyFileName,
+                draft.fileStepDone && draft.familyFileId == null, null));
     }
 
     @PostMapping("/dossier")
@@ -84,11 +75,7 @@ class SignUpController {
         Optional<String> refusal = signUp.claimFile(draft, number, name);
         keep(session, draft);
         if (refusal.isPresent()) {
-            model.addAttribute("number", number.trim());
-            model.addAttribute("name", name.trim());
-            model.addAttribute("without", false);
-            model.addAttribute("claimError", refusal.get());
-            return "account/inscription-etape2";
+            return fileStep(model, number.trim(), name.trim(), false, refusal.get());
         }
         return "redirect:/inscription/conditions";
     }
@@ -142,19 +129,12 @@ class SignUpController {
             signUp.register(draft);
         } catch (SignUpService.SignUpConflict conflict) {
             if (conflict.step == 1) {
-                model.addAttribute("form", SignUpIdentity.of(draft));
-                model.addAttribute("errors", Map.of(conflict.field, conflict.getMessage()));
-                model.addAttribute("passwordKept", true);
-                return "account/inscription-etape1";
+                return identityStep(model, SignUpIdentity.of(draft), Map.of(conflict.field, conflict.getMessage()), true);
             }
             signUp.continueWithoutFile(draft);
             draft.fileStepDone = false;
             keep(session, draft);
-            model.addAttribute("number", "");
-            model.addAttribute("name", "");
-            model.addAttribute("without", false);
-            model.addAttribute("claimError", conflict.getMessage());
-            return "account/inscription-etape2";
+            return fileStep(model, "", "", false, conflict.getMessage());
         }
         session.removeAttribute(SignUpDraft.SESSION_KEY);
         return "redirect:/inscription/envoyee";
@@ -169,6 +149,21 @@ class SignUpController {
     @GetMapping("/envoyee")
     String sent() {
         return "account/inscription-envoyee";
+    }
+
+    private static String identityStep(Model model, SignUpIdentity form, Map<String, String> errors, boolean passwordKept) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("passwordKept", passwordKept);
+        return "account/inscription-etape1";
+    }
+
+    private static String fileStep(Model model, String number, String name, boolean without, String claimError) {
+        model.addAttribute("number", number);
+        model.addAttribute("name", name);
+        model.addAttribute("without", without);
+        model.addAttribute("claimError", claimError);
+        return "account/inscription-etape2";
     }
 
     /** Redirects to the first step not done yet when the asked step cannot be shown. */
