@@ -5,16 +5,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /**
  * An agent of the Guichet Unique links an account in Tasklist: the same REST calls Tasklist makes,
- * over HTTP as {@code guichet}, through Camunda's authorizations.
+ * over HTTP as {@code guichet}, through Camunda's authorizations, for a family that signed up with
+ * « continuer sans ».
  */
 class GuichetUniqueTasklistTest extends AccountTestSupport {
 
@@ -24,7 +27,7 @@ class GuichetUniqueTasklistTest extends AccountTestSupport {
     void guichetSeesTheTaskWithItsFormAndLinksTheAccount() throws Exception {
         String email = unique("rest") + "@example.org";
         String username = unique("rest");
-        ProcessInstance process = activatedWithoutFile(username, email);
+        ProcessInstance process = signUpWithoutFileAndActivate(username, email);
         String businessKey = process.getBusinessKey();
 
         JsonNode tasks = json(call("GET", "/engine-rest/task?processInstanceBusinessKey=" + businessKey, "guichet", null));
@@ -40,6 +43,8 @@ class GuichetUniqueTasklistTest extends AccountTestSupport {
         JsonNode variables = json(call("GET", "/engine-rest/task/" + taskId + "/form-variables", "guichet", null));
         assertThat(variables.get("signedUpEmail").get("value").asText()).isEqualTo(email);
         assertThat(variables.get("signedUpUsername").get("value").asText()).isEqualTo(username);
+        assertThat(variables.get("signedUpName").get("value").asText()).isEqualTo("Mme Inès MARTIN");
+        assertThat(variables.get("signedUpPhone").get("value").asText()).isEqualTo("06 12 34 56 78");
 
         Page refused = call("POST", "/engine-rest/task/" + taskId + "/submit-form", "guichet", submission("link", "99999999"));
         assertThat(refused.status()).isEqualTo(500);
@@ -54,6 +59,21 @@ class GuichetUniqueTasklistTest extends AccountTestSupport {
         assertThat(process).hasPassed(AccountActivationProcess.END_LINKED).isEnded();
         assertThat(accountOfFile(number)).isEqualTo(Long.valueOf(businessKey));
         assertThat(mailbox().await(email, "rattaché").text()).contains(number);
+    }
+
+    /** The four steps over HTTP with « Je n'ai pas ces informations, continuer sans », then the mail's link. */
+    private ProcessInstance signUpWithoutFileAndActivate(String username, String email) {
+        WebSession family = session();
+        Page step2 = family.follow(family.submit(family.get("/inscription"), "form[action$=/inscription]",
+                SignUpWebTest.identity(username, email)));
+        Page step3 = family.follow(family.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
+        Page step4 = family.follow(family.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        family.follow(family.submit(step4, "form[action$=/inscription/valider]", Map.of()));
+        ProcessInstance process = processOf(accounts.findByUsernameIgnoreCase(username).orElseThrow().getId());
+        jobs().executeDue(process.getId());
+        assertThat(family.get(activationLink(email)).isRedirectTo("/connexion?active")).isTrue();
+        jobs().executeDue(process.getId());
+        return process;
     }
 
     private static String submission(String decision, String number) {
