@@ -55,4 +55,18 @@ public class FamilyFiles {
                 .map(Guardian::getEmail).filter(Objects::nonNull).distinct().toList();
         return new FamilySummary(file.getId(), file.getNumber(), file.getName(), children, emails);
     }
+
+    // --- used by the account module ---
+
+    /** Whether the file already has a portal account (a file is never claimed twice). */
+    public boolean hasAccount(long familyFileId) {
+        return files.findById(familyFileId).map(f -> f.getAccountId() != null).orElse(false);
+    }
+
+    /** Frees the file of this account, if any (a pending account purged before activation). */
+    @Transactional
+    public void unlinkAccount(long accountId) {
+        files.findByAccountId(accountId).ifPresent(FamilyFile::unlinkAccount);
+        files.flush();
+    }
 }
