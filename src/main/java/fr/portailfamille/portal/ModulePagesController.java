@@ -20,7 +20,7 @@ class ModulePagesController {
         this.families = families;
     }
 
-    @GetMapping({"/inscriptions", "/planning", "/facturation", "/messagerie"})
+    @GetMapping({"/planning", "/facturation"})
     String module(jakarta.servlet.http.HttpServletRequest request, @AuthenticationPrincipal FamilyPrincipal family, Model model) {
         PortalModule module = java.util.Arrays.stream(PortalModule.values())
                 .filter(m -> m.path().equals(request.getServletPath())).findFirst().orElseThrow();

@@ -8,13 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import fr.portailfamille.family.AccountLinkCandidates.AccountLinkCandidate;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Process {@code familyFileCreation}: started by the Guichet Unique with its start form, then maybe an account linked. */
 class FamilyFileCreationProcessTest extends PortalIntegrationTest {
@@ -32,18 +35,22 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
     @Autowired
     HistoryService history;
 
-    /** The accounts a test declared waiting and that no file took: removed, so no later test finds them waiting. */
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final List<Long> waitingAccounts = new ArrayList<>();
+
+    /** The accounts a test made waiting and that no file took: removed, so no later test finds them waiting. */
     @AfterEach
     void noWaitingAccount() {
-        for (AccountLinkCandidate account : TestAccountLinkCandidates.WAITING) {
+        for (long accountId : waitingAccounts) {
             jdbc.sql("delete from portal_account where id = ? and id not in (select account_id from family_file where account_id is not null)")
-                    .param(account.accountId()).update();
+                    .param(accountId).update();
         }
-        TestAccountLinkCandidates.WAITING.clear();
     }
 
     @Test
-    void noAccountWaiting_theGuichetUniqueStartsItFromTasklistAndTheFileIsCreatedWithTheNextNumber() {
+    void theGuichetUniqueStartsItFromTasklistAndTheFileIsCreatedWithTheNextNumber() {
         String name = "GARNIER" + System.nanoTime() % 100000;
         WebSession agent = session();
         String json = """
@@ -62,13 +69,37 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String processId = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId)
-                .activityId(FamilyFileCreationProcess.END_CREATED).count()).isOne();
+                .activityId(FamilyFileCreationProcess.TASK_CREATE).finished().count()).isOne();
+        if (runtimeService().createProcessInstanceQuery().processInstanceId(processId).count() > 0) {
+            // accounts left waiting by other tests: this file is not theirs
+            complete(task(runtimeService().createProcessInstanceQuery().processInstanceId(processId).singleResult()),
+                    withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, ""));
+        }
         Map<String, Object> file = jdbc.sql("select id, number, name, postal_code from family_file where name = ?").param(name).query().singleRow();
         assertThat(Long.parseLong((String) file.get("number"))).isGreaterThanOrEqualTo(100125);
         assertThat(jdbc.sql("select first_name || ' ' || last_name from child where family_file_id = ? order by birth_date")
                 .param(file.get("id")).query(String.class).list()).containsExactly("Noé " + name, "Zoé LEROY");
         assertThat(jdbc.sql("select email from guardian where family_file_id = ?").param(file.get("id")).query(String.class).single())
                 .isEqualTo("ines.garnier@example.org");
+    }
+
+    @Test
+    void noAccountWaiting_theProcessEndsOnceTheFileIsCreated() {
+        // in one transaction rolled back at the end: the accounts other tests left waiting are set aside meanwhile
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    update portal_account a set status = 'PENDING' where status = 'ACTIVE'
+                    and not exists (select 1 from family_file f where f.account_id = a.id)""").update();
+            Map<String, Object> form = form("PERRIN");
+
+            ProcessInstance process = start(form);
+
+            assertThat(process).isEnded().hasPassed(FamilyFileCreationProcess.TASK_CREATE, FamilyFileCreationProcess.END_CREATED)
+                    .hasNotPassed(FamilyFileCreationProcess.TASK_CHOOSE_ACCOUNT);
+            assertThat(jdbc.sql("select count(*) from family_file where name = ?").param(form.get("familyName")).query(Long.class).single())
+                    .isOne();
+            tx.setRollbackOnly();
+        });
     }
 
     @Test
@@ -89,7 +120,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
 
         assertThat(process).isWaitingAt(FamilyFileCreationProcess.TASK_CHOOSE_ACCOUNT);
         assertThat(task(process)).hasCandidateGroup("guichet-unique");
-        String username = TestAccountLinkCandidates.WAITING.get(0).username();
+        String username = jdbc.sql("select username from portal_account where id = ?").param(accountId).query(String.class).single();
         assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileCreationProcess.CANDIDATE_USERNAMES)).contains(username);
 
         complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, username));
@@ -157,7 +188,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
                 insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
                 values (?, ?, '{noop}x', 'ACTIVE', 'ATTENTE', 'Eva', now()) returning id""")
                 .params(username, username + "@example.org").query(Long.class).single();
-        TestAccountLinkCandidates.WAITING.add(new AccountLinkCandidate(id, username, "Eva ATTENTE", username + "@example.org"));
+        waitingAccounts.add(id);
         return id;
     }
 

@@ -29,6 +29,7 @@ class HomeBrowserTest extends PortalIntegrationTest {
                     "Mon dossier", "Inscriptions", "Planning", "Facturation", "Messagerie"});
             assertThat(page.getByText("Marie DUPONT")).isVisible();
             Browser.assertAccessible(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/accueil.png")).setFullPage(true));
 
             page.locator("#tuile-planning").click();
             assertThat(page).hasURL(BASE_URL + "/planning");
