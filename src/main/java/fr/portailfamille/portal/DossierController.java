@@ -1,6 +1,8 @@
 package fr.portailfamille.portal;
 
 import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.FamilyOverview;
+import fr.portailfamille.registration.Registrations;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,26 +14,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * « Mon dossier »: the family file at a glance (family module) with, on the right, the pending
- * invoices (billing) and the pre-registration lines (registration). Those two panels stay empty
- * lists until their modules fill them here through their public services.
+ * invoices (billing) and the pre-registration lines (registration), read through their public services.
  */
 @Controller
 class DossierController {
 
     private final FamilyFiles families;
+    private final Registrations registrations;
     private final Clock clock;
 
-    DossierController(FamilyFiles families, Clock clock) {
+    DossierController(FamilyFiles families, Registrations registrations, Clock clock) {
         this.families = families;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
     @GetMapping("/dossier")
     String dossier(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        model.addAttribute("overview", families.overviewOfAccount(family.accountId(), LocalDate.now(clock)).orElse(null));
-        // filled by the billing module (issue: invoices) and the registration module (issue 5)
+        FamilyOverview overview = families.overviewOfAccount(family.accountId(), LocalDate.now(clock)).orElse(null);
+        model.addAttribute("overview", overview);
+        // filled by the billing module once it exists
         model.addAttribute("pendingInvoices", List.of());
-        model.addAttribute("registrationLines", List.of());
+        model.addAttribute("registrationLines", overview == null ? List.of() : registrations.linesOfFamily(overview.summary().id()));
         return "portal/dossier";
     }
 }
