@@ -25,6 +25,17 @@ final class PlanningFixtures {
         return id;
     }
 
+    /** An active portal account linked to the family file; returns its username. */
+    String account(long familyFileId, String passwordHash) {
+        String username = "p6" + run + "f" + familyFileId;
+        long id = jdbc.queryForObject("""
+                insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
+                values (?, ?, ?, 'ACTIVE', 'PLANNING', 'Parent', now()) returning id
+                """, Long.class, username, username + "@example.org", passwordHash);
+        jdbc.update("update family_file set account_id = ? where id = ?", id, familyFileId);
+        return username;
+    }
+
     String emailOf(long familyFileId) {
         return "planning-" + run + "-" + familyFileId + "@example.org";
     }
