@@ -53,6 +53,7 @@ class PlanningBrowserTest extends PortalIntegrationTest {
             page.getByLabel("Mois").selectOption(month.toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher")).click();
             assertThat(page.locator(".month-title")).containsText(monthLabel);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/planning.png")).setFullPage(true));
             Browser.assertAccessible(page);
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Modifier le planning de Léa – Centre de loisirs")).click();
@@ -85,6 +86,7 @@ class PlanningBrowserTest extends PortalIntegrationTest {
                 assertThat(summary).containsText(PlanningService.DAY.format(LocalDate.parse(day)) + " : réservé");
                 assertThat(page.locator("#jour-" + day)).isChecked();
             }
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/planning-modifier.png")).setFullPage(true));
             Browser.assertAccessible(page);
 
             // « dupliquer des réservations »: Léa → Hugo over the month
