@@ -113,7 +113,11 @@ class PlanningService {
                     continue;
                 }
                 DayVerdict verdict = verdicts.getOrDefault(child.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
-                days.add(cell(activity, day, verdict, held.get(key(child.id(), activity.id(), day)), full.contains(day)));
+                Held booking = held.get(key(child.id(), activity.id(), day));
+                if (booking == null && verdict.kind() == DayVerdict.Kind.CLOSED && verdict.reason().startsWith("fermé : " + ActivityCalendar.NOT_RUNNING)) {
+                    continue; // a day the activity never runs (e.g. a school day for the leisure centre) is not a tick box
+                }
+                days.add(cell(activity, day, verdict, booking, full.contains(day)));
             }
             months.add(new ChildMonth(child, activity, days));
         }
