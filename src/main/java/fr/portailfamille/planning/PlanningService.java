@@ -72,7 +72,7 @@ class PlanningService {
         }
 
         public boolean registered() {
-            return days.stream().anyMatch(d -> d.status() != DayStatus.NOT_REGISTERED);
+            return days.stream().anyMatch(d -> d.status() != DayStatus.NOT_REGISTERED && d.status() != DayStatus.CLOSED);
         }
     }
 
