@@ -181,4 +181,15 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         ProcessInstance evening = instance(request("PERISCOLAIRE_SOIR", DayOfWeek.FRIDAY));
         assertThat(tasks.getIdentityLinksForTask(validationTask(evening).getId())).extracting(IdentityLink::getGroupId).containsExactly("enfance");
     }
+
+    @Test
+    void theServicesMayReadTheProcessDefinitionButFamiliesCannotStartIt() {
+        var authorizations = processEngine.getAuthorizationService();
+        for (String group : java.util.List.of("enfance", "restauration", "guichet-unique")) {
+            assertThat(authorizations.isUserAuthorized("x", java.util.List.of(group), org.camunda.bpm.engine.authorization.Permissions.READ,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, KEY)).as(group).isTrue();
+        }
+        assertThat(authorizations.isUserAuthorized("x", java.util.List.of("finances"), org.camunda.bpm.engine.authorization.Permissions.READ,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, KEY)).isFalse();
+    }
 }
