@@ -1,10 +1,9 @@
 package fr.portailfamille.family;
 
-import org.camunda.bpm.engine.AuthorizationService;
+import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.staff.TasklistGrants;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,36 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class FamilyProcessGrants implements ApplicationRunner {
 
-    static final String GUICHET_UNIQUE = "guichet-unique";
+    private final TasklistGrants grants;
 
-    private final AuthorizationService authorizations;
-
-    FamilyProcessGrants(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    FamilyProcessGrants(TasklistGrants grants) {
+        this.grants = grants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String key : new String[] {FamilyFileCreationProcess.KEY, FamilyFileChangeProcess.KEY, DocumentReviewProcess.KEY}) {
-            grant(Resources.PROCESS_DEFINITION, key, Permissions.READ);
+        String guichet = StaffGroup.GUICHET_UNIQUE.id();
+        for (String key : new String[] {FamilyFileChangeProcess.KEY, DocumentReviewProcess.KEY}) {
+            grants.grant(guichet, Resources.PROCESS_DEFINITION, key, Permissions.READ);
         }
-        grant(Resources.PROCESS_DEFINITION, FamilyFileCreationProcess.KEY, Permissions.CREATE_INSTANCE);
-        grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-
-    private void grant(Resource resource, String resourceId, Permission permission) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(GUICHET_UNIQUE)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        if (existing == null) {
-            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(GUICHET_UNIQUE);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
-        } else if (!existing.isPermissionGranted(permission)) {
-            existing.addPermission(permission);
-            authorizations.saveAuthorization(existing);
-        }
+        grants.grant(guichet, Resources.PROCESS_DEFINITION, FamilyFileCreationProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grant(guichet, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 }

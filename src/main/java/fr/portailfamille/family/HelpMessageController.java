@@ -66,7 +66,7 @@ class HelpMessageController {
     }
 
     private static void checkGuichetUnique(StaffPrincipal staff) {
-        if (staff == null || !staff.isIn(FamilyProcessGrants.GUICHET_UNIQUE)) {
+        if (staff == null || !staff.isIn(fr.portailfamille.staff.StaffGroup.GUICHET_UNIQUE.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }

@@ -1,11 +1,9 @@
 package fr.portailfamille.staff;
 
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -35,13 +33,13 @@ class StaffIdentitySetup implements ApplicationRunner {
     private static final String FILTER_KEY = "portalFilter";
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
+    private final TasklistGrants grants;
     private final FilterService filters;
     private final TaskService tasks;
 
-    StaffIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    StaffIdentitySetup(IdentityService identity, TasklistGrants grants, FilterService filters, TaskService tasks) {
         this.identity = identity;
-        this.authorizations = authorizations;
+        this.grants = grants;
         this.filters = filters;
         this.tasks = tasks;
     }
@@ -85,20 +83,7 @@ class StaffIdentitySetup implements ApplicationRunner {
         return filters.saveFilter(filter);
     }
 
-    /** Grants a permission to a group on a resource, unless an authorization already grants it. */
-    void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        if (existing == null) {
-            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
-        } else if (!existing.isPermissionGranted(permission)) {
-            existing.addPermission(permission);
-            authorizations.saveAuthorization(existing);
-        }
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        grants.grant(groupId, resource, resourceId, permission);
     }
 }
