@@ -42,7 +42,7 @@ class BillingRuns {
     record RunView(long id, String month, String state, String processInstanceId, int familiesTotal, int familiesDone,
             int invoices, BigDecimal amount, int withoutQuotient, Instant startedAt) {
 
-        String stateLabel() {
+        public String stateLabel() {
             return switch (state) {
                 case "DRAFTING" -> "calcul des brouillons en cours";
                 case "REVIEW" -> "à contrôler";
@@ -51,11 +51,11 @@ class BillingRuns {
             };
         }
 
-        String amountText() {
+        public String amountText() {
             return InvoiceView.euros(amount);
         }
 
-        String startedAtText() {
+        public String startedAtText() {
             return fr.portailfamille.system.PortalTime.DATE_TIME.format(startedAt.atZone(fr.portailfamille.system.PortalTime.ZONE));
         }
     }

@@ -122,10 +122,10 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
     private ProcessInstance startAs(String agent, String fileNumber, String mode, String amount, String invoices) {
         java.util.List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(agent).list().stream()
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
         processEngine.getIdentityService().setAuthentication(agent, groups);
         try {
-            String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-                    .latestVersion().singleResult().getId();
             return processEngine.getFormService().submitStartForm(definitionId,
                     Map.of(FILE_NUMBER, fileNumber, MODE, mode, AMOUNT, amount, INVOICE_NUMBERS, invoices));
         } finally {
