@@ -1,0 +1,63 @@
+package fr.portailfamille.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portailfamille.PortalApplication;
+import fr.portailfamille.system.mail.MailService;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The zero-setup run's mail catcher: mails go through a real SMTP server inside the app and a
+ * newcomer reads them, links included, at /courriels — without any mail server of their own.
+ */
+class MailCatcherTest {
+
+    @Test
+    void mailsSentByThePortalAreReadableAtCourriels() throws Exception {
+        int smtp = freePort();
+        int http = freePort();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PortalApplication.class).run(
+                "--spring.profiles.active=test,local",
+                "--spring.datasource.url=",
+                "--portal.embedded-db.data-dir=",
+                "--portal.mail.catcher.port=" + smtp,
+                "--server.port=" + http,
+                "--portal.base-url=http://localhost:" + http,
+                "--spring.main.banner-mode=off")) {
+            app.getBean(MailService.class).send("nouveau.parent@example.org", "Activez votre compte", "test-mail",
+                    Map.of("link", "http://localhost:" + http + "/connexion"));
+
+            HttpClient client = HttpClient.newHttpClient();
+            Document list = get(client, "http://localhost:" + http + "/courriels");
+            assertThat(list.select("td").eachText()).contains("nouveau.parent@example.org", "Activez votre compte");
+
+            Document mail = get(client, list.selectFirst("a:containsOwn(Activez votre compte)").absUrl("href"));
+            assertThat(mail.select("h1").text()).isEqualTo("Activez votre compte");
+            assertThat(mail.select(".mail-body a").eachAttr("href")).contains("http://localhost:" + http + "/connexion");
+        }
+    }
+
+    private static Document get(HttpClient client, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body(), url);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
