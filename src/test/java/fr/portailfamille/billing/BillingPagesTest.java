@@ -142,6 +142,14 @@ class BillingPagesTest extends PortalIntegrationTest {
         assertThat(invoices.pendingCount(dupont)).isEqualTo(1);
         assertThat(invoices.pendingTotal(dupont)).isEqualByComparingTo(pending.total());
         assertThat(invoices.pending(dupont)).singleElement().satisfies(p -> assertThat(p.number()).isEqualTo(pending.number()));
+
+        // the home tile, the tab and « Mon dossier » read them
+        WebSession session = session();
+        WebSession.Page home = session.login("dupont", "Portail-Demo-2026");
+        assertThat(home.doc().select("#tuile-facturation").text()).contains("Régie unique: 1 facture(s) en attente(s)");
+        assertThat(home.doc().select("nav.tabs").text()).contains("Facturation (1)");
+        assertThat(session.open("/dossier").doc().select("#factures-en-attente").text())
+                .contains("Facture " + pending.number(), pending.amountDueText(), pending.dueOnText());
     }
 
     @Test
