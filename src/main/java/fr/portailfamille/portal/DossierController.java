@@ -1,5 +1,7 @@
 package fr.portailfamille.portal;
 
+import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.billing.PendingInvoice;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilyOverview;
 import fr.portailfamille.registration.Registrations;
@@ -21,11 +23,13 @@ class DossierController {
 
     private final FamilyFiles families;
     private final Registrations registrations;
+    private final Invoices invoices;
     private final Clock clock;
 
-    DossierController(FamilyFiles families, Registrations registrations, Clock clock) {
+    DossierController(FamilyFiles families, Registrations registrations, Invoices invoices, Clock clock) {
         this.families = families;
         this.registrations = registrations;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -33,8 +37,8 @@ class DossierController {
     String dossier(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
         FamilyOverview overview = families.overviewOfAccount(family.accountId(), LocalDate.now(clock)).orElse(null);
         model.addAttribute("overview", overview);
-        // filled by the billing module once it exists
-        model.addAttribute("pendingInvoices", List.of());
+        model.addAttribute("pendingInvoices", overview == null ? List.of()
+                : invoices.pending(overview.summary().id()).stream().map(PendingInvoice::describe).toList());
         model.addAttribute("registrationLines", overview == null ? List.of() : registrations.linesOfFamily(overview.summary().id()));
         return "portal/dossier";
     }

@@ -1,5 +1,7 @@
 package fr.portailfamille.portal;
 
+import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.messaging.Messaging;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -8,21 +10,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The counters the layout's tabs and the home tiles show, for a logged-in family only (one indexed
- * query per page). Pending invoices stay 0 until the billing module exists.
+ * query per module per page).
  */
 @ControllerAdvice
 class TabCountersAdvice {
 
     private final Messaging messaging;
+    private final Invoices invoices;
+    private final FamilyFiles families;
 
-    TabCountersAdvice(Messaging messaging) {
+    TabCountersAdvice(Messaging messaging, Invoices invoices, FamilyFiles families) {
         this.messaging = messaging;
+        this.invoices = invoices;
+        this.families = families;
     }
 
     @ModelAttribute("tabCounters")
     TabCounters tabCounters(@AuthenticationPrincipal Object principal) {
         if (principal instanceof FamilyPrincipal family) {
-            return new TabCounters(0, messaging.unreadCountOfAccount(family.accountId()));
+            int pending = families.fileIdOfAccount(family.accountId()).map(id -> (int) invoices.pendingCount(id)).orElse(0);
+            return new TabCounters(pending, messaging.unreadCountOfAccount(family.accountId()));
         }
         return null;
     }
