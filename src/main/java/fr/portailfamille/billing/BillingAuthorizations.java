@@ -1,11 +1,8 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.staff.TasklistGrants;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,10 +22,10 @@ class BillingAuthorizations implements ApplicationRunner {
     static final String FINANCES = "finances";
     static final String GUICHET_UNIQUE = "guichet-unique";
 
-    private final AuthorizationService authorizations;
+    private final TasklistGrants grants;
 
-    BillingAuthorizations(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    BillingAuthorizations(TasklistGrants grants) {
+        this.grants = grants;
     }
 
     @Override
@@ -40,25 +37,7 @@ class BillingAuthorizations implements ApplicationRunner {
     }
 
     private void startable(String group, String processKey) {
-        grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
-        grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
-        grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).list().stream().filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-                .findFirst().orElse(null);
-        if (existing == null) {
-            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
-        } else if (!existing.isPermissionGranted(permission)) {
-            existing.addPermission(permission);
-            authorizations.saveAuthorization(existing);
-        }
+        grants.grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
 }
