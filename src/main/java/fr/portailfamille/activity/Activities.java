@@ -1,5 +1,8 @@
 package fr.portailfamille.activity;
 
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Activities {
 
     private final ActivityRepository activities;
+    private final CatalogueStore store;
+    private final SchoolCalendar calendar;
 
-    Activities(ActivityRepository activities) {
+    Activities(ActivityRepository activities, CatalogueStore store, SchoolCalendar calendar) {
         this.activities = activities;
+        this.store = store;
+        this.calendar = calendar;
     }
 
     public List<ActivitySummary> all() {
@@ -29,8 +36,62 @@ public class Activities {
         return activities.findByCode(code).map(Activities::summary);
     }
 
+    /** The periods of the activity (e.g. school years), in date order. */
+    public List<ActivityPeriod> periods(long activityId) {
+        return store.periods(activityId);
+    }
+
+    /** The period families register for on this day: the one in progress, else the next one. */
+    public Optional<ActivityPeriod> registrationPeriod(long activityId, LocalDate today) {
+        return store.periods(activityId).stream().filter(p -> !p.endDate().isBefore(today)).findFirst();
+    }
+
+    public List<ActivityClosure> closures(long activityId) {
+        return store.closures(activityId);
+    }
+
+    /**
+     * Whether the activity takes children on this day: inside one of its periods, on one of its
+     * weekdays, not a public holiday nor a closure day, and on the kind of day it runs on (school
+     * holidays, Wednesdays outside holidays, other school days).
+     */
+    public boolean isOpenOn(long activityId, LocalDate day) {
+        Activity activity = activities.findById(activityId).orElse(null);
+        if (activity == null || !activity.weekdaySet().contains(day.getDayOfWeek()) || !calendar.isWorkingDay(day)) {
+            return false;
+        }
+        if (store.periods(activityId).stream().noneMatch(p -> p.contains(day))
+                || store.closures(activityId).stream().anyMatch(c -> c.day().equals(day))) {
+            return false;
+        }
+        if (calendar.isSchoolHoliday(day)) {
+            return activity.isRunsOnHolidays();
+        }
+        return day.getDayOfWeek() == DayOfWeek.WEDNESDAY ? activity.isRunsOnWednesdays() : activity.isRunsOnSchoolDays();
+    }
+
+    /** Every version of the tariff grid, newest first (lines never change once saved). */
+    public List<TariffLine> tariffLines(long activityId) {
+        return store.tariffs(activityId);
+    }
+
+    /** The tariff grid version in force on this day (the latest starting on or before it). */
+    public List<TariffLine> tariffOn(long activityId, LocalDate day) {
+        List<TariffLine> all = store.tariffs(activityId);
+        Optional<LocalDate> version = all.stream().map(TariffLine::validFrom).filter(d -> !d.isAfter(day)).max(Comparator.naturalOrder());
+        return version.map(v -> all.stream().filter(l -> l.validFrom().equals(v)).toList()).orElse(List.of());
+    }
+
+    /** The price of one booking unit on this day for a quotient familial and a sibling rank (1, 2, 3 and more). */
+    public Optional<BigDecimal> unitPrice(long activityId, LocalDate day, int quotientFamilial, int siblingRank) {
+        return tariffOn(activityId, day).stream().filter(l -> l.matches(quotientFamilial, siblingRank))
+                .map(TariffLine::unitPrice).findFirst();
+    }
+
     static ActivitySummary summary(Activity a) {
         return new ActivitySummary(a.getId(), a.getCode(), a.getName(), a.getActivityType(), a.getServiceGroup(),
-                a.getBookingUnit(), a.weekdaySet(), a.getCapacityPerDay(), a.getMinAge(), a.getMaxAge());
+                a.getBookingUnit(), a.weekdaySet(), a.getCapacityPerDay(), a.getMinAge(), a.getMaxAge(),
+                a.isRunsOnSchoolDays(), a.isRunsOnWednesdays(), a.isRunsOnHolidays(),
+                a.getCutoffWorkingDays(), a.getCutoffTime(), a.requiredDocumentList());
     }
 }

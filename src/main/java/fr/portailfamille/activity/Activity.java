@@ -9,8 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,6 +53,26 @@ class Activity {
     private Integer minAge;
     private Integer maxAge;
 
+    @Column(nullable = false)
+    private boolean runsOnSchoolDays;
+
+    @Column(nullable = false)
+    private boolean runsOnWednesdays;
+
+    @Column(nullable = false)
+    private boolean runsOnHolidays;
+
+    /** Booking/cancellation cut-off: {@code cutoffWorkingDays} working days before the day, at {@code cutoffTime} (Paris). */
+    @Column(nullable = false)
+    private int cutoffWorkingDays = 2;
+
+    @Column(nullable = false)
+    private LocalTime cutoffTime = LocalTime.NOON;
+
+    /** Document types required before validation, comma-separated (e.g. {@code ATTESTATION_QF,ASSURANCE}). */
+    @Column(nullable = false)
+    private String requiredDocuments = "";
+
     protected Activity() {}
 
     Activity(String code, String name, String activityType, String serviceGroup, String description,
@@ -65,6 +87,39 @@ class Activity {
         this.capacityPerDay = capacityPerDay;
         this.minAge = minAge;
         this.maxAge = maxAge;
+    }
+
+    /** Everything a service can change; the code never changes. */
+    void update(ActivityForm form) {
+        this.name = form.getName().trim();
+        this.activityType = form.getActivityType().trim();
+        this.serviceGroup = form.getServiceGroup();
+        this.description = form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription().trim();
+        this.bookingUnit = form.getBookingUnit();
+        this.weekdays = form.getWeekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        this.capacityPerDay = form.getCapacityPerDay();
+        this.minAge = form.getMinAge();
+        this.maxAge = form.getMaxAge();
+        this.runsOnSchoolDays = form.isRunsOnSchoolDays();
+        this.runsOnWednesdays = form.isRunsOnWednesdays();
+        this.runsOnHolidays = form.isRunsOnHolidays();
+        this.cutoffWorkingDays = form.getCutoffWorkingDays();
+        this.cutoffTime = form.getCutoffTime();
+        this.requiredDocuments = String.join(",", form.getRequiredDocuments());
+    }
+
+    void runsOn(boolean schoolDays, boolean wednesdays, boolean holidays) {
+        this.runsOnSchoolDays = schoolDays;
+        this.runsOnWednesdays = wednesdays;
+        this.runsOnHolidays = holidays;
+    }
+
+    void requireDocuments(List<String> types) {
+        this.requiredDocuments = String.join(",", types);
+    }
+
+    List<String> requiredDocumentList() {
+        return Arrays.stream(requiredDocuments.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
     Set<DayOfWeek> weekdaySet() {
@@ -83,4 +138,9 @@ class Activity {
     int getCapacityPerDay() { return capacityPerDay; }
     Integer getMinAge() { return minAge; }
     Integer getMaxAge() { return maxAge; }
+    boolean isRunsOnSchoolDays() { return runsOnSchoolDays; }
+    boolean isRunsOnWednesdays() { return runsOnWednesdays; }
+    boolean isRunsOnHolidays() { return runsOnHolidays; }
+    int getCutoffWorkingDays() { return cutoffWorkingDays; }
+    LocalTime getCutoffTime() { return cutoffTime; }
 }

@@ -1,0 +1,85 @@
+package fr.portailfamille.activity;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** What a service types to create or edit an activity (checked by {@link Catalogue#validate}). */
+class ActivityForm {
+
+    private String code;
+    private String name;
+    private String activityType;
+    private String serviceGroup;
+    private String description;
+    private BookingUnit bookingUnit = BookingUnit.DAY;
+    private Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+    private Integer capacityPerDay;
+    private Integer minAge;
+    private Integer maxAge;
+    private boolean runsOnSchoolDays;
+    private boolean runsOnWednesdays;
+    private boolean runsOnHolidays;
+    private Integer cutoffWorkingDays = 2;
+    @DateTimeFormat(pattern = "HH:mm")
+    private LocalTime cutoffTime = LocalTime.NOON;
+    private List<String> requiredDocuments = new ArrayList<>();
+
+    static ActivityForm of(Activity a) {
+        ActivityForm f = new ActivityForm();
+        f.code = a.getCode();
+        f.name = a.getName();
+        f.activityType = a.getActivityType();
+        f.serviceGroup = a.getServiceGroup();
+        f.description = a.getDescription();
+        f.bookingUnit = a.getBookingUnit();
+        f.weekdays = a.weekdaySet();
+        f.capacityPerDay = a.getCapacityPerDay();
+        f.minAge = a.getMinAge();
+        f.maxAge = a.getMaxAge();
+        f.runsOnSchoolDays = a.isRunsOnSchoolDays();
+        f.runsOnWednesdays = a.isRunsOnWednesdays();
+        f.runsOnHolidays = a.isRunsOnHolidays();
+        f.cutoffWorkingDays = a.getCutoffWorkingDays();
+        f.cutoffTime = a.getCutoffTime();
+        f.requiredDocuments = new ArrayList<>(a.requiredDocumentList());
+        return f;
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getActivityType() { return activityType; }
+    public void setActivityType(String activityType) { this.activityType = activityType; }
+    public String getServiceGroup() { return serviceGroup; }
+    public void setServiceGroup(String serviceGroup) { this.serviceGroup = serviceGroup; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public BookingUnit getBookingUnit() { return bookingUnit; }
+    public void setBookingUnit(BookingUnit bookingUnit) { this.bookingUnit = bookingUnit; }
+    public Set<DayOfWeek> getWeekdays() { return weekdays; }
+    public void setWeekdays(Set<DayOfWeek> weekdays) { this.weekdays = weekdays == null ? EnumSet.noneOf(DayOfWeek.class) : weekdays; }
+    public Integer getCapacityPerDay() { return capacityPerDay; }
+    public void setCapacityPerDay(Integer capacityPerDay) { this.capacityPerDay = capacityPerDay; }
+    public Integer getMinAge() { return minAge; }
+    public void setMinAge(Integer minAge) { this.minAge = minAge; }
+    public Integer getMaxAge() { return maxAge; }
+    public void setMaxAge(Integer maxAge) { this.maxAge = maxAge; }
+    public boolean isRunsOnSchoolDays() { return runsOnSchoolDays; }
+    public void setRunsOnSchoolDays(boolean v) { this.runsOnSchoolDays = v; }
+    public boolean isRunsOnWednesdays() { return runsOnWednesdays; }
+    public void setRunsOnWednesdays(boolean v) { this.runsOnWednesdays = v; }
+    public boolean isRunsOnHolidays() { return runsOnHolidays; }
+    public void setRunsOnHolidays(boolean v) { this.runsOnHolidays = v; }
+    public Integer getCutoffWorkingDays() { return cutoffWorkingDays; }
+    public void setCutoffWorkingDays(Integer v) { this.cutoffWorkingDays = v; }
+    public LocalTime getCutoffTime() { return cutoffTime; }
+    public void setCutoffTime(LocalTime cutoffTime) { this.cutoffTime = cutoffTime; }
+    public List<String> getRequiredDocuments() { return requiredDocuments; }
+    public void setRequiredDocuments(List<String> v) { this.requiredDocuments = v == null ? new ArrayList<>() : v; }
+}

@@ -1,0 +1,181 @@
+package fr.portailfamille.activity;
+
+import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.system.security.StaffPrincipal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The services' pages of the catalogue, under {@code /agent/activites}: an agent manages the
+ * activities of its own services (an administrator every one); another service's activity is 403.
+ */
+@Controller
+@RequestMapping("/agent/activites")
+class CatalogueController {
+
+    private final Catalogue catalogue;
+    private final ActivityRepository activities;
+    private final CatalogueStore store;
+
+    CatalogueController(Catalogue catalogue, ActivityRepository activities, CatalogueStore store) {
+        this.catalogue = catalogue;
+        this.activities = activities;
+        this.store = store;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        if (Catalogue.managedGroups(staff).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        model.addAttribute("activities", catalogue.managedBy(staff).stream().map(Activities::summary).toList());
+        return "activity/liste";
+    }
+
+    @GetMapping("/nouvelle")
+    String createForm(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        ActivityForm form = new ActivityForm();
+        form.setServiceGroup(Catalogue.managedGroups(staff).stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN)));
+        return editPage(staff, null, form, model);
+    }
+
+    @PostMapping("/nouvelle")
+    String create(@AuthenticationPrincipal StaffPrincipal staff, @ModelAttribute("form") ActivityForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        catalogue.validate(form, true, staff, binding);
+        if (binding.hasErrors()) {
+            return editPage(staff, null, form, model);
+        }
+        Activity created = catalogue.create(form);
+        redirect.addFlashAttribute("success", "L'activité « " + created.getName() + " » est créée.");
+        return "redirect:/agent/activites/" + created.getId();
+    }
+
+    @GetMapping("/{id}")
+    String edit(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, Model model) {
+        Activity activity = managed(staff, id);
+        return editPage(staff, activity, ActivityForm.of(activity), model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @ModelAttribute("form") ActivityForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        Activity activity = managed(staff, id);
+        form.setCode(activity.getCode());
+        catalogue.validate(form, false, staff, binding);
+        if (binding.hasErrors()) {
+            return editPage(staff, activity, form, model);
+        }
+        catalogue.update(activities.findById(id).orElseThrow(), form);
+        redirect.addFlashAttribute("success", "Les modifications sont enregistrées.");
+        return "redirect:/agent/activites/" + id;
+    }
+
+    @PostMapping("/{id}/periodes")
+    String addPeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @RequestParam(required = false) String label,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
+        managed(staff, id);
+        return done(redirect, id, catalogue.addPeriod(id, label, startDate, endDate), "La période est ajoutée.", "periodes");
+    }
+
+    @PostMapping("/{id}/periodes/{periodId}/supprimer")
+    String deletePeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long periodId, RedirectAttributes redirect) {
+        managed(staff, id);
+        store.deletePeriod(id, periodId);
+        return done(redirect, id, null, "La période est supprimée.", "periodes");
+    }
+
+    @PostMapping("/{id}/fermetures")
+    String addClosure(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        managed(staff, id);
+        return done(redirect, id, catalogue.addClosure(id, day, reason), "Le jour de fermeture est ajouté.", "fermetures");
+    }
+
+    @PostMapping("/{id}/fermetures/{closureId}/supprimer")
+    String deleteClosure(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long closureId, RedirectAttributes redirect) {
+        managed(staff, id);
+        store.deleteClosure(id, closureId);
+        return done(redirect, id, null, "Le jour de fermeture est supprimé.", "fermetures");
+    }
+
+    @GetMapping("/{id}/tarifs")
+    String tariffs(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, Model model) {
+        return tariffPage(managed(staff, id), new TariffForm(), model);
+    }
+
+    @PostMapping("/{id}/tarifs")
+    String addTariff(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @ModelAttribute("tariff") TariffForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        Activity activity = managed(staff, id);
+        catalogue.addTariffVersion(id, form, staff.userId(), binding);
+        if (binding.hasErrors()) {
+            if (binding.hasGlobalErrors()) {
+                model.addAttribute("tariffGlobalError", binding.getGlobalError().getDefaultMessage());
+            }
+            return tariffPage(activity, form, model);
+        }
+        redirect.addFlashAttribute("success", "Le nouveau tarif est enregistré ; il s'applique à partir du "
+                + form.getValidFrom().format(fr.portailfamille.system.PortalTime.DATE) + ".");
+        return "redirect:/agent/activites/" + id + "/tarifs";
+    }
+
+    private String done(RedirectAttributes redirect, long id, String problem, String success, String anchor) {
+        if (problem == null) {
+            redirect.addFlashAttribute("success", success);
+        } else {
+            redirect.addFlashAttribute(anchor + "Error", problem);
+        }
+        return "redirect:/agent/activites/" + id + "#" + anchor;
+    }
+
+    private Activity managed(StaffPrincipal staff, long id) {
+        Activity activity = activities.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!staff.isIn(activity.getServiceGroup())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return activity;
+    }
+
+    private String editPage(StaffPrincipal staff, Activity activity, ActivityForm form, Model model) {
+        model.addAttribute("activity", activity == null ? null : Activities.summary(activity));
+        model.addAttribute("form", form);
+        model.addAttribute("groups", Catalogue.managedGroups(staff).stream().map(g -> StaffGroup.byId(g).orElseThrow()).toList());
+        model.addAttribute("units", BookingUnit.values());
+        model.addAttribute("days", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
+        model.addAttribute("documentTypes", Arrays.asList(DocumentType.values()));
+        model.addAttribute("dayLabels", Weekdays.labelMap());
+        if (activity != null) {
+            model.addAttribute("periods", store.periods(activity.getId()));
+            model.addAttribute("closures", store.closures(activity.getId()));
+        }
+        return "activity/edition";
+    }
+
+    private String tariffPage(Activity activity, TariffForm form, Model model) {
+        model.addAttribute("activity", Activities.summary(activity));
+        model.addAttribute("tariff", form);
+        model.addAttribute("lines", store.tariffs(activity.getId()));
+        return "activity/tarifs";
+    }
+}

@@ -1,0 +1,125 @@
+package fr.portailfamille.activity;
+
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import fr.portailfamille.system.PortalTime;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The town's calendar: French public holidays (Jollyday), the school holidays of zone B (the data
+ * file {@code calendar/vacances-zone-b.csv} the town updates each year), working days and the
+ * working-day arithmetic of cut-offs and escalation timers.
+ */
+@Service
+public class SchoolCalendar {
+
+    static final String HOLIDAYS_FILE = "calendar/vacances-zone-b.csv";
+
+    /** A school holiday period: from {@code firstDay} (included) to {@code returnDay} (excluded). */
+    public record SchoolHoliday(String schoolYear, String label, LocalDate firstDay, LocalDate returnDay) {
+
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(firstDay) && day.isBefore(returnDay);
+        }
+    }
+
+    private final HolidayManager publicHolidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
+    private final List<SchoolHoliday> schoolHolidays = load();
+
+    public boolean isPublicHoliday(LocalDate day) {
+        return publicHolidays.isHoliday(day);
+    }
+
+    public Optional<SchoolHoliday> schoolHoliday(LocalDate day) {
+        return schoolHolidays.stream().filter(h -> h.contains(day)).findFirst();
+    }
+
+    public boolean isSchoolHoliday(LocalDate day) {
+        return schoolHoliday(day).isPresent();
+    }
+
+    public List<SchoolHoliday> schoolHolidays() {
+        return schoolHolidays;
+    }
+
+    /** A working day of the town's services: Monday to Friday, not a public holiday. */
+    public boolean isWorkingDay(LocalDate day) {
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !isPublicHoliday(day);
+    }
+
+    /** A day with class: a working day outside the school holidays. */
+    public boolean isSchoolDay(LocalDate day) {
+        return isWorkingDay(day) && !isSchoolHoliday(day);
+    }
+
+    /** The working day {@code n} working days after {@code day} (n ≥ 0; 0 = the day itself if it is a working day, else the next one). */
+    public LocalDate plusWorkingDays(LocalDate day, int n) {
+        LocalDate current = day;
+        while (!isWorkingDay(current)) {
+            current = current.plusDays(1);
+        }
+        for (int i = 0; i < n; i++) {
+            current = current.plusDays(1);
+            while (!isWorkingDay(current)) {
+                current = current.plusDays(1);
+            }
+        }
+        return current;
+    }
+
+    /** The working day {@code n} working days before {@code day} (the day itself is not counted). */
+    public LocalDate minusWorkingDays(LocalDate day, int n) {
+        LocalDate current = day;
+        for (int i = 0; i < n; i++) {
+            current = current.minusDays(1);
+            while (!isWorkingDay(current)) {
+                current = current.minusDays(1);
+            }
+        }
+        return current;
+    }
+
+    /** A cut-off: {@code n} working days before {@code day} at {@code time}, in Paris time. */
+    public ZonedDateTime cutOff(LocalDate day, int workingDaysBefore, LocalTime time) {
+        return minusWorkingDays(day, workingDaysBefore).atTime(time).atZone(PortalTime.ZONE);
+    }
+
+    /** The same time of day {@code n} working days after {@code from} (Paris time): escalation timers. */
+    public ZonedDateTime plusWorkingDays(ZonedDateTime from, int n) {
+        ZonedDateTime paris = from.withZoneSameInstant(PortalTime.ZONE);
+        return plusWorkingDays(paris.toLocalDate(), n).atTime(paris.toLocalTime()).atZone(PortalTime.ZONE);
+    }
+
+    private static List<SchoolHoliday> load() {
+        List<SchoolHoliday> holidays = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource(HOLIDAYS_FILE).getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split(";");
+                holidays.add(new SchoolHoliday(cells[0].trim(), cells[1].trim(), LocalDate.parse(cells[2].trim()), LocalDate.parse(cells[3].trim())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("calendrier scolaire illisible : " + HOLIDAYS_FILE, e);
+        }
+        return List.copyOf(holidays);
+    }
+}

@@ -1,0 +1,215 @@
+package fr.portailfamille.billing;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import fr.portailfamille.system.mail.MailService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly billing of the town: a run computes a draft invoice per family with something to
+ * bill, finances review its totals, then the drafts are published (numbers, PDFs) or discarded.
+ *
+ * <p>The drafts are written batch by batch, each batch in its own transaction, and the run's
+ * progress is updated after each: finances see it advance on {@code /agent/facturation}, and a
+ * failure (a missing tariff…) leaves the finished batches in place — the retry skips the families
+ * already drafted, thanks to the (family, month) unique key that also stops a day being billed twice.
+ */
+@Service
+class BillingRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
+
+    /** A run's totals, as the review form shows them. */
+    record Totals(long runId, YearMonth month, int families, int invoices, BigDecimal amount, int withoutQuotient) {}
+
+    /** A run as finances follow it. */
+    record RunView(long id, String month, String state, String processInstanceId, int familiesTotal, int familiesDone,
+            int invoices, BigDecimal amount, int withoutQuotient, Instant startedAt) {
+
+        String stateLabel() {
+            return switch (state) {
+                case "DRAFTING" -> "calcul des brouillons en cours";
+                case "REVIEW" -> "à contrôler";
+                case "PUBLISHED" -> "publiée";
+                default -> "annulée";
+            };
+        }
+
+        String amountText() {
+            return InvoiceView.euros(amount);
+        }
+
+        String startedAtText() {
+            return fr.portailfamille.system.PortalTime.DATE_TIME.format(startedAt.atZone(fr.portailfamille.system.PortalTime.ZONE));
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceStore store;
+    private final InvoiceNumbers numbers;
+    private final InvoicePdf pdf;
+    private final BillingSource source;
+    private final BillingProperties properties;
+    private final MailService mail;
+    private final Clock clock;
+    private final TransactionTemplate eachBatch;
+
+    BillingRuns(JdbcTemplate jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
+            BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.numbers = numbers;
+        this.pdf = pdf;
+        this.source = source;
+        this.properties = properties;
+        this.mail = mail;
+        this.clock = clock;
+        this.eachBatch = new TransactionTemplate(transactions);
+        this.eachBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The month a run started by the timer bills: the one that just ended. */
+    YearMonth monthToBill() {
+        return YearMonth.now(clock).minusMonths(1);
+    }
+
+    /**
+     * The run of this process instance, created on first call (a retried job finds it again); refused
+     * while another run of the same month is in progress.
+     */
+    long open(YearMonth month, String processInstanceId) {
+        return eachBatch.execute(status -> {
+            Optional<Long> existing = jdbc.queryForList("select id from billing_run where process_instance_id = ?", Long.class,
+                    processInstanceId).stream().findFirst();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            List<Long> inProgress = jdbc.queryForList("select id from billing_run where month = ? and state in ('DRAFTING', 'REVIEW')",
+                    Long.class, month.toString());
+            if (!inProgress.isEmpty()) {
+                throw new BillingException("Une facturation de " + month + " est déjà en cours (run " + inProgress.get(0)
+                        + ") : terminez-la ou annulez-la d'abord.");
+            }
+            return jdbc.queryForObject("insert into billing_run (month, state, process_instance_id) values (?, 'DRAFTING', ?) returning id",
+                    Long.class, month.toString(), processInstanceId);
+        });
+    }
+
+    /** Computes the drafts of the run, batch after batch; idempotent, resumable. */
+    Totals computeDrafts(long runId) {
+        YearMonth month = YearMonth.parse(jdbc.queryForObject("select month from billing_run where id = ?", String.class, runId));
+        Set<Long> skip = new HashSet<>(store.familiesBilled(month, runId));
+        List<Long> families = source.familiesToBill(month).stream().filter(id -> !skip.contains(id)).toList();
+        Set<Long> drafted = new HashSet<>(store.familiesDrafted(runId));
+        List<Long> toDo = families.stream().filter(id -> !drafted.contains(id)).toList();
+        jdbc.update("update billing_run set families_total = ?, families_done = ?, updated_at = now() where id = ?",
+                families.size(), families.size() - toDo.size(), runId);
+        Pricing pricing = new Pricing(properties.siblingRank());
+        for (int from = 0; from < toDo.size(); from += properties.batchSize()) {
+            List<Long> batch = toDo.subList(from, Math.min(toDo.size(), from + properties.batchSize()));
+            eachBatch.executeWithoutResult(status -> {
+                for (BillingSource.FamilyMonth family : source.monthsOf(batch, month)) {
+                    Pricing.Result priced = pricing.price(family.input());
+                    if (!priced.isEmpty()) {
+                        store.insertDraft(runId, family.familyFileId(), family.number(), family.name(), month, priced);
+                    }
+                }
+                jdbc.update("update billing_run set families_done = families_done + ?, updated_at = now() where id = ?", batch.size(), runId);
+            });
+        }
+        jdbc.update("""
+                update billing_run r set state = 'REVIEW', updated_at = now(),
+                    invoices = (select count(*) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'),
+                    amount = (select coalesce(sum(total), 0) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'),
+                    families_without_quotient = (select count(*) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'
+                        and i.quotient is null)
+                where r.id = ?
+                """, runId);
+        RunView run = find(runId).orElseThrow();
+        log.info("Facturation de {} : {} brouillon(s), {}", month, run.invoices(), run.amountText());
+        return new Totals(runId, month, run.familiesTotal(), run.invoices(), run.amount(), run.withoutQuotient());
+    }
+
+    /**
+     * Publishes every draft of the run in ONE transaction: gapless numbers in family-number order,
+     * the PDF generated and stored — what the family downloads later is exactly this document.
+     */
+    @Transactional
+    int publish(long runId) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = today.plusDays(properties.paymentDays());
+        List<Long> drafts = store.draftIds(runId);
+        for (long id : drafts) {
+            publishInvoice(id, today, due);
+        }
+        jdbc.update("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?", runId);
+        log.info("Facturation (run {}) : {} facture(s) publiée(s)", runId, drafts.size());
+        return drafts.size();
+    }
+
+    /** Numbers one draft, renders and stores its PDF; in the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    InvoiceView publishInvoice(long draftId, LocalDate issuedOn, LocalDate dueOn) {
+        InvoiceView draft = store.find(draftId).orElseThrow();
+        InvoiceView published = draft.published(numbers.next(issuedOn.getYear()), issuedOn, dueOn);
+        store.publish(draftId, published.number(), issuedOn, dueOn, pdf.invoice(published));
+        return published;
+    }
+
+    @Transactional
+    int discard(long runId) {
+        int discarded = store.discardDrafts(runId);
+        jdbc.update("update billing_run set state = 'CANCELLED', invoices = 0, amount = 0, updated_at = now() where id = ?", runId);
+        return discarded;
+    }
+
+    /**
+     * One French mail per family « nouvelle facture disponible »; each invoice is marked as told in
+     * its own transaction right after its mail, so a retried step never mails a family twice.
+     */
+    int notifyFamilies(long runId) {
+        int sent = 0;
+        for (long invoiceId : store.unnotified(runId)) {
+            InvoiceView invoice = store.find(invoiceId).orElseThrow();
+            for (String email : source.emailsOf(invoice.familyFileId())) {
+                mail.send(email, "Nouvelle facture disponible – " + invoice.number(), "billing-new-invoice",
+                        Map.of("invoice", invoice, "familyName", invoice.familyName(), "period", invoice.period(),
+                                "total", invoice.totalText(), "dueOn", invoice.dueOnText(), "number", invoice.number()));
+                sent++;
+            }
+            eachBatch.executeWithoutResult(status -> store.markNotified(invoiceId, clock.instant()));
+        }
+        return sent;
+    }
+
+    Optional<RunView> find(long runId) {
+        return jdbc.query("select * from billing_run where id = ?", (rs, n) -> view(rs), runId).stream().findFirst();
+    }
+
+    List<RunView> recent() {
+        return jdbc.query("select * from billing_run order by started_at desc, id desc limit 24", (rs, n) -> view(rs));
+    }
+
+    private static RunView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp started = rs.getTimestamp("started_at");
+        return new RunView(rs.getLong("id"), rs.getString("month"), rs.getString("state"), rs.getString("process_instance_id"),
+                rs.getInt("families_total"), rs.getInt("families_done"), rs.getInt("invoices"), rs.getBigDecimal("amount"),
+                rs.getInt("families_without_quotient"), started.toInstant());
+    }
+}

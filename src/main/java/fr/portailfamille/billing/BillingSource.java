@@ -1,0 +1,19 @@
+package fr.portailfamille.billing;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/** What billing reads from the family, activity and planning modules, in its own terms. */
+interface BillingSource {
+
+    /** Families with at least one billable day in the month, by id. */
+    List<Long> familiesToBill(YearMonth month);
+
+    /** The month of each of these families, ready to price. */
+    List<FamilyMonth> monthsOf(List<Long> familyFileIds, YearMonth month);
+
+    /** Where to tell the family about a new invoice. */
+    List<String> emailsOf(long familyFileId);
+
+    record FamilyMonth(long familyFileId, String number, String name, PricingInput input) {}
+}

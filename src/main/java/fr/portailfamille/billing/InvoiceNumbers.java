@@ -1,0 +1,35 @@
+package fr.portailfamille.billing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gapless invoice numbers per year ({@code FA-2026-000123}). The year's counter row is created if
+ * missing, then incremented with {@code UPDATE … RETURNING} inside the caller's (publishing)
+ * transaction: the row stays locked until that transaction ends, so concurrent publications take
+ * numbers one after the other, and a rollback gives its numbers back — no hole, no duplicate.
+ */
+@Component
+class InvoiceNumbers {
+
+    private final JdbcTemplate jdbc;
+
+    InvoiceNumbers(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next number of the year; must run in the transaction that stores it on the invoice. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String next(int year) {
+        jdbc.update("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing", year);
+        Integer number = jdbc.queryForObject(
+                "update invoice_counter set last_number = last_number + 1 where year = ? returning last_number", Integer.class, year);
+        return format(year, number);
+    }
+
+    static String format(int year, int number) {
+        return String.format("FA-%d-%06d", year, number);
+    }
+}

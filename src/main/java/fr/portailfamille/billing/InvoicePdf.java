@@ -1,0 +1,184 @@
+package fr.portailfamille.billing;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import fr.portailfamille.system.PortalProperties;
+import fr.portailfamille.system.PortalTime;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PDF documents of the Régie unique (OpenPDF): the invoice, generated once at publication and
+ * stored, and the tax certificate of childcare paid for young children.
+ */
+@Component
+class InvoicePdf {
+
+    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
+    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
+    private static final Font TEXT = new Font(Font.HELVETICA, 10);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8);
+    private static final Font CELL_HEAD = new Font(Font.HELVETICA, 8, Font.BOLD, Color.WHITE);
+    private static final Color BLUE = new Color(0, 74, 153);
+
+    private final PortalProperties portal;
+
+    InvoicePdf(PortalProperties portal) {
+        this.portal = portal;
+    }
+
+    byte[] invoice(InvoiceView invoice) {
+        return render(document -> {
+            header(document);
+            document.add(new Paragraph("Facture n° " + invoice.number(), TITLE));
+            document.add(new Paragraph("Période facturée : " + invoice.period(), TEXT));
+            document.add(new Paragraph("Date d'émission : " + invoice.issuedOnText(), TEXT));
+            document.add(new Paragraph("Date d'échéance : " + invoice.dueOnText(), TEXT));
+            document.add(spacer());
+            document.add(new Paragraph("Famille " + invoice.familyName(), HEADING));
+            document.add(new Paragraph("Dossier famille n° " + invoice.familyNumber(), TEXT));
+            document.add(new Paragraph(invoice.quotient() == null ? "Quotient familial : non fourni"
+                    : "Quotient familial : " + invoice.quotient(), TEXT));
+            if (invoice.quotientNote() != null) {
+                document.add(new Paragraph(invoice.quotientNote(), TEXT));
+            }
+            document.add(spacer());
+
+            PdfPTable table = new PdfPTable(new float[] {3.2f, 3.6f, 2.2f, 1.3f, 1.8f, 2.6f, 1f, 2f});
+            table.setWidthPercentage(100);
+            for (String head : List.of("Enfant", "Activité", "Unité", "Qté", "Prix unitaire", "Tranche", "Rang", "Montant")) {
+                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+                cell.setBackgroundColor(BLUE);
+                table.addCell(cell);
+            }
+            for (InvoiceView.Line line : invoice.lines()) {
+                table.addCell(cell(line.childName()));
+                table.addCell(cell(line.activityName() + (line.lateCancelled() > 0
+                        ? " (dont " + line.lateCancelled() + " annulation(s) hors délai)" : "")));
+                table.addCell(cell(line.unitLabel()));
+                table.addCell(right(String.valueOf(line.quantity())));
+                table.addCell(right(line.unitPriceText()));
+                table.addCell(cell(line.bracket()));
+                table.addCell(right(String.valueOf(line.siblingRank())));
+                table.addCell(right(line.amountText()));
+            }
+            document.add(table);
+            Paragraph total = new Paragraph("Total à payer : " + invoice.totalText(), HEADING);
+            total.setAlignment(Element.ALIGN_RIGHT);
+            document.add(total);
+            document.add(spacer());
+
+            document.add(new Paragraph("Comment payer avant le " + invoice.dueOnText(), HEADING));
+            document.add(new Paragraph("• En ligne, par carte bancaire, sur le Portail Famille (onglet Facturation) : "
+                    + portal.link("/facturation"), TEXT));
+            document.add(new Paragraph("• Au guichet de la Régie unique : espèces, chèque à l'ordre du Trésor public ou CESU, "
+                    + "en rappelant le numéro de la facture.", TEXT));
+            document.add(spacer());
+            legalMentions(document, List.of(
+                    "Facture émise par la Régie unique de " + portal.townName() + " pour les services périscolaires et extrascolaires.",
+                    "TVA non applicable (article 256 B du Code général des impôts).",
+                    "À défaut de paiement à l'échéance, le recouvrement sera confié au comptable public par un titre exécutoire. "
+                            + "Aucun escompte pour paiement anticipé.",
+                    "Réclamation : par la Messagerie du portail ou au Guichet Unique, dans les deux mois suivant la réception."));
+        });
+    }
+
+    /** One child's childcare paid in the year, for the certificate. */
+    record CertificateLine(String childName, LocalDate birthDate, java.math.BigDecimal amount) {}
+
+    byte[] taxCertificate(String familyName, String familyNumber, int year, List<CertificateLine> lines, LocalDate issuedOn) {
+        return render(document -> {
+            header(document);
+            document.add(new Paragraph("Attestation fiscale " + year, TITLE));
+            document.add(new Paragraph("Frais de garde des enfants de moins de 6 ans", HEADING));
+            document.add(spacer());
+            document.add(new Paragraph("La Régie unique de " + portal.townName() + " atteste que la famille " + familyName
+                    + " (dossier famille n° " + familyNumber + ") a payé en " + year + " les sommes suivantes pour l'accueil "
+                    + "de ses enfants de moins de 6 ans au 1er janvier " + year + " (accueil de loisirs et accueil périscolaire, "
+                    + "hors restauration scolaire) :", TEXT));
+            document.add(spacer());
+            PdfPTable table = new PdfPTable(new float[] {4f, 3f, 3f});
+            table.setWidthPercentage(80);
+            for (String head : List.of("Enfant", "Né(e) le", "Montant payé")) {
+                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+                cell.setBackgroundColor(BLUE);
+                table.addCell(cell);
+            }
+            java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+            for (CertificateLine line : lines) {
+                table.addCell(cell(line.childName()));
+                table.addCell(cell(PortalTime.DATE.format(line.birthDate())));
+                table.addCell(right(InvoiceView.euros(line.amount())));
+                total = total.add(line.amount());
+            }
+            document.add(table);
+            document.add(new Paragraph("Total payé en " + year + " : " + InvoiceView.euros(total), HEADING));
+            if (lines.isEmpty()) {
+                document.add(new Paragraph("Aucune somme de ce type n'a été payée cette année-là.", TEXT));
+            }
+            document.add(spacer());
+            document.add(new Paragraph("Fait le " + PortalTime.DATE.format(issuedOn) + ", pour servir et valoir ce que de droit.", TEXT));
+            legalMentions(document, List.of(
+                    "Attestation délivrée pour le crédit d'impôt pour frais de garde des jeunes enfants (article 200 quater B du "
+                            + "Code général des impôts). Les sommes sont celles effectivement payées pendant l'année civile."));
+        });
+    }
+
+    private void header(Document document) {
+        Paragraph town = new Paragraph(portal.townName(), new Font(Font.HELVETICA, 13, Font.BOLD, BLUE));
+        document.add(town);
+        document.add(new Paragraph("Régie unique – Guichet Unique", HEADING));
+        document.add(spacer());
+    }
+
+    private static void legalMentions(Document document, List<String> mentions) {
+        document.add(new Paragraph("Mentions légales", SMALL));
+        for (String mention : mentions) {
+            document.add(new Paragraph(mention, SMALL));
+        }
+    }
+
+    private static PdfPCell cell(String text) {
+        return new PdfPCell(new Phrase(text, SMALL));
+    }
+
+    private static PdfPCell right(String text) {
+        PdfPCell cell = cell(text);
+        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return cell;
+    }
+
+    private static Paragraph spacer() {
+        return new Paragraph(" ", TEXT);
+    }
+
+    private interface Content {
+        void write(Document document) throws DocumentException;
+    }
+
+    private static byte[] render(Content content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 40, 40, 40, 40);
+        PdfWriter.getInstance(document, out);
+        document.open();
+        try {
+            content.write(document);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("PDF non généré", e);
+        } finally {
+            document.close();
+        }
+        return out.toByteArray();
+    }
+}

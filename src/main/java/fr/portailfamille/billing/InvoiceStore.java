@@ -1,0 +1,158 @@
+package fr.portailfamille.billing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The invoice tables, in plain SQL: drafts are written in bulk, pages read small slices. */
+@Component
+class InvoiceStore {
+
+    private static final String COLUMNS = """
+            i.id, i.family_file_id, i.family_number, i.family_name, i.month, i.number, i.state, i.quotient, i.quotient_note,
+            i.total, i.paid_amount, i.issued_on, i.due_on, i.paid_at, coalesce(octet_length(i.pdf), 0) as pdf_size
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    InvoiceStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a draft and its lines; the (family, month) unique key refuses a second one. */
+    long insertDraft(Long runId, long familyFileId, String familyNumber, String familyName, YearMonth month, Pricing.Result priced) {
+        Long id = jdbc.queryForObject("""
+                insert into invoice (billing_run_id, family_file_id, family_number, family_name, month, state, quotient, quotient_note, total)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?) returning id
+                """, Long.class, runId, familyFileId, familyNumber, familyName, month.toString(), priced.quotient(),
+                priced.quotientNote(), priced.total());
+        int position = 0;
+        for (Pricing.Line line : priced.lines()) {
+            jdbc.update("""
+                    insert into invoice_line (invoice_id, position, child_id, child_name, child_birth_date, activity_id, activity_name,
+                        childcare, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, id, ++position, line.childId(), line.childName(), line.childBirthDate(), line.activityId(),
+                    line.activityName(), line.childcare(), line.unitLabel(), line.quantity(), line.lateCancelled(),
+                    line.unitPrice(), line.bracket(), line.siblingRank(), line.amount());
+        }
+        return id;
+    }
+
+    /** Families already billed for the month (by a published invoice or a draft of another run). */
+    List<Long> familiesBilled(YearMonth month, long exceptRunId) {
+        return jdbc.queryForList("""
+                select family_file_id from invoice where month = ? and state <> 'CANCELLED'
+                and (state <> 'DRAFT' or billing_run_id is distinct from ?)
+                """, Long.class, month.toString(), exceptRunId);
+    }
+
+    List<Long> familiesDrafted(long runId) {
+        return jdbc.queryForList("select family_file_id from invoice where billing_run_id = ? and state = 'DRAFT'", Long.class, runId);
+    }
+
+    List<Long> draftIds(long runId) {
+        return jdbc.queryForList("select id from invoice where billing_run_id = ? and state = 'DRAFT' order by family_number, id",
+                Long.class, runId);
+    }
+
+    void publish(long invoiceId, String number, LocalDate issuedOn, LocalDate dueOn, byte[] pdf) {
+        int updated = jdbc.update("""
+                update invoice set number = ?, state = 'PENDING', issued_on = ?, due_on = ?, pdf = ? where id = ? and state = 'DRAFT'
+                """, number, issuedOn, dueOn, pdf, invoiceId);
+        if (updated != 1) {
+            throw new IllegalStateException("la facture " + invoiceId + " n'est plus un brouillon");
+        }
+    }
+
+    int discardDrafts(long runId) {
+        return jdbc.update("delete from invoice where billing_run_id = ? and state = 'DRAFT'", runId);
+    }
+
+    /** Published invoices of the run nobody has been told about yet. */
+    List<Long> unnotified(long runId) {
+        return jdbc.queryForList("""
+                select id from invoice where billing_run_id = ? and state in ('PENDING', 'PAID') and notified_at is null order by id
+                """, Long.class, runId);
+    }
+
+    void markNotified(long invoiceId, Instant at) {
+        jdbc.update("update invoice set notified_at = ? where id = ?", Timestamp.from(at), invoiceId);
+    }
+
+    Optional<InvoiceView> find(long invoiceId) {
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.id = ?", this::view, invoiceId).stream().findFirst();
+    }
+
+    Optional<InvoiceView> findByNumber(String number) {
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.number = ?", this::view, number).stream().findFirst();
+    }
+
+    /** The family's published invoices (never drafts), newest first. */
+    List<InvoiceView> ofFamily(long familyFileId, List<InvoiceState> states) {
+        String in = String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList());
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.family_file_id = ? and i.state in (" + in
+                + ") order by i.month desc, i.id desc", this::view, familyFileId);
+    }
+
+    /** The stored PDF of a published invoice of this family; empty for another family's invoice. */
+    Optional<byte[]> pdf(long invoiceId, long familyFileId) {
+        return jdbc.query("select pdf from invoice where id = ? and family_file_id = ? and state <> 'DRAFT' and pdf is not null",
+                (rs, n) -> rs.getBytes(1), invoiceId, familyFileId).stream().findFirst();
+    }
+
+    long pendingCount(long familyFileId) {
+        Long n = jdbc.queryForObject("select count(*) from invoice where family_file_id = ? and state = 'PENDING'", Long.class, familyFileId);
+        return n == null ? 0 : n;
+    }
+
+    BigDecimal pendingTotal(long familyFileId) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(total - paid_amount), 0) from invoice where family_file_id = ? and state = 'PENDING'
+                """, BigDecimal.class, familyFileId);
+    }
+
+    /** Records what part of a payment settles an invoice; the invoice is paid once fully settled. */
+    void settle(long invoiceId, Long deskPaymentId, String mode, BigDecimal amount, Instant at) {
+        jdbc.update("insert into invoice_payment (invoice_id, desk_payment_id, mode, amount, paid_at) values (?, ?, ?, ?, ?)",
+                invoiceId, deskPaymentId, mode, amount, Timestamp.from(at));
+        jdbc.update("""
+                update invoice set paid_amount = paid_amount + ?,
+                    state = case when paid_amount + ? >= total then 'PAID' else state end,
+                    paid_at = case when paid_amount + ? >= total then ? else paid_at end
+                where id = ? and state = 'PENDING'
+                """, amount, amount, amount, Timestamp.from(at), invoiceId);
+    }
+
+    private InvoiceView view(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Integer quotient = rs.getObject("quotient") == null ? null : rs.getInt("quotient");
+        Timestamp paidAt = rs.getTimestamp("paid_at");
+        return new InvoiceView(id, rs.getLong("family_file_id"), rs.getString("family_number"), rs.getString("family_name"),
+                rs.getString("month"), rs.getString("number"), InvoiceState.valueOf(rs.getString("state")), quotient,
+                rs.getString("quotient_note"), rs.getBigDecimal("total"), rs.getBigDecimal("paid_amount"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                paidAt == null ? null : paidAt.toInstant(), rs.getInt("pdf_size"), lines(id), payments(id));
+    }
+
+    private List<InvoiceView.Line> lines(long invoiceId) {
+        return jdbc.query("""
+                select child_name, activity_name, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount
+                from invoice_line where invoice_id = ? order by position
+                """, (rs, n) -> new InvoiceView.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getBigDecimal(9)), invoiceId);
+    }
+
+    private List<InvoiceView.Payment> payments(long invoiceId) {
+        return jdbc.query("select mode, amount, paid_at from invoice_payment where invoice_id = ? order by paid_at, id",
+                (rs, n) -> new InvoiceView.Payment(rs.getString(1), rs.getBigDecimal(2), rs.getTimestamp(3).toInstant()), invoiceId);
+    }
+}

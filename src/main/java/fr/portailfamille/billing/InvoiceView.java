@@ -1,0 +1,100 @@
+package fr.portailfamille.billing;
+
+import fr.portailfamille.system.PortalTime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** An invoice as pages, mails and the PDF show it. */
+record InvoiceView(long id, long familyFileId, String familyNumber, String familyName, String month, String number,
+        InvoiceState state, Integer quotient, String quotientNote, BigDecimal total, BigDecimal paidAmount,
+        LocalDate issuedOn, LocalDate dueOn, Instant paidAt, int pdfSize, List<Line> lines, List<Payment> payments) {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
+
+    record Line(String childName, String activityName, String unitLabel, int quantity, int lateCancelled, BigDecimal unitPrice,
+            String bracket, int siblingRank, BigDecimal amount) {
+
+        String amountText() {
+            return euros(amount);
+        }
+
+        String unitPriceText() {
+            return euros(unitPrice);
+        }
+    }
+
+    record Payment(String mode, BigDecimal amount, Instant paidAt) {
+
+        String modeLabel() {
+            return switch (mode) {
+                case "ESPECES" -> "espèces (guichet)";
+                case "CHEQUE" -> "chèque (guichet)";
+                case "CESU" -> "CESU (guichet)";
+                case "EN_LIGNE" -> "paiement en ligne";
+                default -> mode.toLowerCase();
+            };
+        }
+
+        String amountText() {
+            return euros(amount);
+        }
+
+        String paidOnText() {
+            return PortalTime.DATE.format(paidAt.atZone(PortalTime.ZONE));
+        }
+    }
+
+    /** The same invoice once published: its number and dates. */
+    InvoiceView published(String newNumber, LocalDate issued, LocalDate due) {
+        return new InvoiceView(id, familyFileId, familyNumber, familyName, month, newNumber, InvoiceState.PENDING, quotient,
+                quotientNote, total, paidAmount, issued, due, paidAt, pdfSize, lines, payments);
+    }
+
+    /** « mars 2026 ». */
+    String period() {
+        return YearMonth.parse(month).format(MONTH);
+    }
+
+    String totalText() {
+        return euros(total);
+    }
+
+    BigDecimal amountDue() {
+        return total.subtract(paidAmount).max(BigDecimal.ZERO);
+    }
+
+    String amountDueText() {
+        return euros(amountDue());
+    }
+
+    String dueOnText() {
+        return dueOn == null ? "" : PortalTime.DATE.format(dueOn);
+    }
+
+    String issuedOnText() {
+        return issuedOn == null ? "" : PortalTime.DATE.format(issuedOn);
+    }
+
+    /** The size of the stored PDF as the guide shows it: « (Pdf,12ko) », rounded up to the next kilobyte. */
+    String pdfSizeText() {
+        return "(Pdf," + kilobytes(pdfSize) + "ko)";
+    }
+
+    static long kilobytes(long bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /** « 1 234,50 € ». */
+    static String euros(BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(PortalTime.FRENCH);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount.setScale(2, RoundingMode.HALF_UP)).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
+    }
+}

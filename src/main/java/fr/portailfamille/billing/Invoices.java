@@ -1,0 +1,35 @@
+package fr.portailfamille.billing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The billing module's public service: what the home tile, the tabs and « Mon dossier » show of a family's invoices. */
+@Service
+@Transactional(readOnly = true)
+public class Invoices {
+
+    private final InvoiceStore store;
+
+    Invoices(InvoiceStore store) {
+        this.store = store;
+    }
+
+    /** How many published invoices of the family wait for payment. */
+    public long pendingCount(long familyFileId) {
+        return store.pendingCount(familyFileId);
+    }
+
+    /** What the family still owes on its pending invoices, in euros. */
+    public BigDecimal pendingTotal(long familyFileId) {
+        return store.pendingTotal(familyFileId);
+    }
+
+    /** The family's invoices waiting for payment, newest first. */
+    public List<PendingInvoice> pending(long familyFileId) {
+        return store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
+                .map(i -> new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn()))
+                .toList();
+    }
+}

@@ -1,0 +1,30 @@
+package fr.portailfamille.billing;
+
+/** The {@code monthlyBilling} process: its key, element ids and variable names, written once. */
+final class MonthlyBillingProcess {
+
+    static final String KEY = "monthlyBilling";
+
+    static final String START_TIMER = "StartEvent_FirstOfMonth";
+    static final String START_FORM = "StartEvent_AskedByFinances";
+    static final String TASK_COMPUTE_DRAFTS = "Task_ComputeDrafts";
+    static final String TASK_REVIEW = "Task_ReviewBillingRun";
+    static final String TASK_PUBLISH = "Task_PublishInvoices";
+    static final String TASK_NOTIFY = "Task_NotifyFamilies";
+    static final String TASK_DISCARD = "Task_DiscardDrafts";
+    static final String END_PUBLISHED = "EndEvent_Published";
+    static final String END_CANCELLED = "EndEvent_Cancelled";
+
+    /** The month billed, {@code yyyy-MM} (chosen in the start form; the month just ended for the timer). */
+    static final String MONTH = "month";
+    static final String RUN_ID = "billingRunId";
+    static final String RUN_MONTH = "runMonth";
+    static final String RUN_FAMILIES = "runFamilies";
+    static final String RUN_INVOICES = "runInvoices";
+    static final String RUN_AMOUNT = "runAmount";
+    static final String RUN_WITHOUT_QUOTIENT = "runWithoutQuotient";
+    /** The review's decision: publish the drafts, or discard them. */
+    static final String PUBLISH = "publish";
+
+    private MonthlyBillingProcess() {}
+}

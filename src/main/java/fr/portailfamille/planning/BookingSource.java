@@ -1,0 +1,6 @@
+package fr.portailfamille.planning;
+
+/** Where a booking was asked from. */
+enum BookingSource {
+    PLANNING, DUPLICATION, DEMO
+}

@@ -1,0 +1,44 @@
+package fr.portailfamille.planning;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The planning module's public service for billing: the billable bookings of a month, in one query. */
+@Service
+@Transactional(readOnly = true)
+public class Bookings {
+
+    private static final String BILLABLE = """
+            select id, family_file_id, child_id, activity_id, day, state from booking
+            where day between ? and ? and state in ('BOOKED', 'CANCELLED_LATE')
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    Bookings(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every family's billable bookings of the month, ordered by family, child, activity and day. */
+    public List<BillableBooking> billableOfMonth(YearMonth month) {
+        return jdbc.query(BILLABLE + " order by family_file_id, child_id, activity_id, day",
+                Bookings::billable, month.atDay(1), month.atEndOfMonth());
+    }
+
+    /** One family's billable bookings of the month. */
+    public List<BillableBooking> billableOfMonth(long familyFileId, YearMonth month) {
+        return jdbc.query(BILLABLE + " and family_file_id = ? order by child_id, activity_id, day",
+                Bookings::billable, month.atDay(1), month.atEndOfMonth(), familyFileId);
+    }
+
+    private static BillableBooking billable(ResultSet rs, int row) throws SQLException {
+        return new BillableBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
+                rs.getLong("activity_id"), rs.getObject("day", LocalDate.class), BookingState.valueOf(rs.getString("state")));
+    }
+}

@@ -1,0 +1,120 @@
+package fr.portailfamille.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import fr.portailfamille.support.WebSession.Page;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The services manage their own activities under /agent/activites, with French validation. */
+class CatalogueStaffPagesTest extends PortalIntegrationTest {
+
+    @Autowired
+    Activities activities;
+
+    private WebSession agent(String user) {
+        WebSession agent = session();
+        agent.follow(agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", user, "password", "demo")));
+        return agent;
+    }
+
+    @Test
+    void anAgentSeesAndEditsOnlyItsServicesActivities() {
+        WebSession enfance = agent("enfance");
+        Page list = enfance.get("/agent/activites");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains("Centre de loisirs").doesNotContain("Restauration scolaire");
+
+        long cantine = activities.findByCode("RESTAURATION").orElseThrow().id();
+        assertThat(enfance.get("/agent/activites/" + cantine).status()).isEqualTo(403);
+        assertThat(enfance.get("/agent/activites/" + cantine + "/tarifs").status()).isEqualTo(403);
+        assertThat(agent("restauration").get("/agent/activites/" + cantine).status()).isEqualTo(200);
+        assertThat(agent("admin").get("/agent/activites/" + cantine).status()).as("camunda-admin").isIn(200);
+
+        // a forged post on another service's activity changes nothing
+        Page forged = enfance.postForm("/agent/activites/" + cantine + "/fermetures", Map.of("day", "2027-01-08", "_csrf", enfance.csrfToken() == null ? "" : enfance.csrfToken()));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(activities.closures(cantine)).noneMatch(c -> c.day().equals(LocalDate.of(2027, 1, 8)));
+        // and a family is not an agent
+        WebSession family = session();
+        family.login("dupont", "Portail-Demo-2026");
+        assertThat(family.get("/agent/activites").isRedirectTo("/agent/connexion")).isTrue();
+    }
+
+    @Test
+    void creatingAnActivityChecksCapacityAgesAndDaysInFrench() {
+        WebSession enfance = agent("enfance");
+        String code = "TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        Map<String, String> fields = new HashMap<>(Map.of("code", code, "name", "Stage théâtre " + code, "activityType", "Stage",
+                "capacityPerDay", "-3", "minAge", "25", "maxAge", "25", "cutoffWorkingDays", "2", "cutoffTime", "12:00"));
+        Page refused = enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.text()).contains("La capacité par jour ne peut pas être négative.")
+                .contains("Cochez au moins un jour de la semaine.")
+                .contains("Cochez au moins une période");
+        assertThat(refused.doc().selectFirst("#capacityPerDay").attr("value")).as("what was typed is kept").isEqualTo("-3");
+        assertThat(refused.doc().selectFirst("#capacityPerDay").attr("aria-invalid")).isEqualTo("true");
+        assertThat(activities.findByCode(code)).isEmpty();
+
+        Page notANumber = enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", Map.of("capacityPerDay", "beaucoup"));
+        assertThat(notANumber.text()).contains("Saisissez un nombre entier.");
+
+        fields.put("capacityPerDay", "12");
+        fields.put("weekdays", "WEDNESDAY");
+        fields.put("runsOnHolidays", "true");
+        Page created = enfance.follow(enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", fields));
+        assertThat(created.text()).contains("est créée");
+        ActivitySummary activity = activities.findByCode(code).orElseThrow();
+        assertThat(activity.capacityPerDay()).isEqualTo(12);
+        assertThat(activity.serviceGroup()).isEqualTo("enfance");
+        assertThat(activity.runsOnHolidays()).isTrue();
+
+        Page period = enfance.follow(enfance.submit(created, "#form-periode",
+                Map.of("label", "Été 2027", "startDate", "2027-07-05", "endDate", "2027-08-27")));
+        assertThat(period.text()).contains("La période est ajoutée.").contains("Été 2027");
+        Page badPeriod = enfance.follow(enfance.submit(period, "#form-periode",
+                Map.of("label", "Chevauche", "startDate", "2027-08-01", "endDate", "2027-09-01")));
+        assertThat(badPeriod.text()).contains("chevauche une période existante");
+        Page closure = enfance.follow(enfance.submit(badPeriod, "#form-fermeture", Map.of("day", "2027-07-16", "reason", "Formation")));
+        assertThat(closure.text()).contains("Le jour de fermeture est ajouté.");
+        assertThat(activities.isOpenOn(activity.id(), LocalDate.of(2027, 7, 16))).isFalse();
+        assertThat(activities.isOpenOn(activity.id(), LocalDate.of(2027, 7, 21))).as("un mercredi des vacances").isTrue();
+        assertThat(activities.isOpenOn(activity.id(), LocalDate.of(2027, 7, 14))).as("14 juillet").isFalse();
+    }
+
+    @Test
+    void aTariffGridRefusesOverlappingBracketsAndNegativePricesAndNeverChangesAVersionInForce() {
+        WebSession restauration = agent("restauration");
+        long cantine = activities.findByCode("RESTAURATION").orElseThrow().id();
+        LocalDate day = LocalDate.of(2026, 1, 15);
+        var before = activities.unitPrice(cantine, day, 800, 1).orElseThrow();
+
+        Page form = restauration.get("/agent/activites/" + cantine + "/tarifs");
+        Map<String, String> overlapping = new HashMap<>(Map.of("validFrom", LocalDate.now().plusYears(5).toString(),
+                "rows[0].qfMin", "0", "rows[0].qfMax", "800", "rows[0].price1", "1,00", "rows[0].price2", "0.90", "rows[0].price3", "0.80",
+                "rows[1].qfMin", "700", "rows[1].price1", "3", "rows[1].price2", "-2", "rows[1].price3", "2"));
+        Page refused = restauration.submit(form, "#form-tarif", overlapping);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.text()).contains("chevauche la tranche de la ligne 1").contains("Le prix ne peut pas être négatif.");
+        assertThat(refused.doc().selectFirst("#rows1\\.price2").attr("value")).isEqualTo("-2");
+
+        Page past = restauration.submit(form, "#form-tarif", Map.of("validFrom", "2025-09-01",
+                "rows[0].qfMin", "0", "rows[0].price1", "9", "rows[0].price2", "9", "rows[0].price3", "9"));
+        assertThat(past.text()).contains("une facture déjà émise ne change jamais");
+
+        LocalDate future = LocalDate.now().plusYears(5).plusDays(UUID.randomUUID().hashCode() & 0xff);
+        Page saved = restauration.follow(restauration.submit(form, "#form-tarif", Map.of("validFrom", future.toString(),
+                "rows[0].qfMin", "0", "rows[0].qfMax", "1000", "rows[0].price1", "2,10", "rows[0].price2", "2", "rows[0].price3", "1.90",
+                "rows[1].qfMin", "1001", "rows[1].price1", "5", "rows[1].price2", "4,5", "rows[1].price3", "4")));
+        assertThat(saved.text()).contains("Le nouveau tarif est enregistré");
+        assertThat(activities.unitPrice(cantine, day, 800, 1)).contains(before);
+        assertThat(activities.unitPrice(cantine, future, 800, 1).orElseThrow()).isEqualByComparingTo("2.10");
+        assertThat(activities.unitPrice(cantine, future, 5000, 4).orElseThrow()).isEqualByComparingTo("4");
+    }
+}

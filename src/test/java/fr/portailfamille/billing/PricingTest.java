@@ -1,0 +1,227 @@
+package fr.portailfamille.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.portailfamille.billing.PricingInput.Activity;
+import fr.portailfamille.billing.PricingInput.BookedDay;
+import fr.portailfamille.billing.PricingInput.Child;
+import fr.portailfamille.billing.PricingInput.Quotient;
+import fr.portailfamille.billing.PricingInput.Tariff;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The pricing rules, table by table: brackets × ranks × units, billed days, missing quotient, rounding. */
+class PricingTest {
+
+    static final YearMonth MARCH = YearMonth.of(2026, 3);
+    static final LocalDate GRID_2025 = LocalDate.of(2025, 9, 1);
+
+    // three brackets × three ranks, the price of a day at the leisure centre
+    static final List<Tariff> LEISURE_GRID = grid(GRID_2025, new String[][] {
+            // qfMin, qfMax, rank1, rank2, rank3
+            {"0", "600", "5.00", "4.50", "4.00"},
+            {"601", "1200", "9.00", "8.10", "7.20"},
+            {"1201", "", "14.00", "12.60", "11.20"}});
+
+    static final Child HUGO = new Child(1, "Hugo", "DUPONT", LocalDate.of(2016, 4, 2));
+    static final Child LEA = new Child(2, "Léa", "DUPONT", LocalDate.of(2019, 6, 9));
+    static final Child CHLOE = new Child(3, "Chloé", "DUPONT", LocalDate.of(2021, 1, 20));
+    static final Child ZOE = new Child(4, "Zoé", "DUPONT", LocalDate.of(2022, 2, 14));
+
+    final Pricing pricing = new Pricing(SiblingRankRule.ELDEST_FIRST);
+
+    @ParameterizedTest(name = "QF {0}, child of rank {1} → {2} € a day ({3})")
+    @CsvSource({
+            "0,    1, 5.00,  QF 0 à 600",
+            "600,  1, 5.00,  QF 0 à 600",
+            "601,  1, 9.00,  QF 601 à 1200",
+            "1200, 2, 8.10,  QF 601 à 1200",
+            "1201, 1, 14.00, QF 1201 et plus",
+            "5000, 2, 12.60, QF 1201 et plus",
+            "350,  2, 4.50,  QF 0 à 600",
+            "350,  3, 4.00,  QF 0 à 600",
+            "900,  3, 7.20,  QF 601 à 1200",
+            "900,  4, 7.20,  QF 601 à 1200",
+            "2000, 3, 11.20, QF 1201 et plus"})
+    void theUnitPriceDependsOnTheBracketAndTheRank(int quotient, int rank, String price, String bracket) {
+        List<Child> children = List.of(HUGO, LEA, CHLOE, ZOE).subList(0, rank);
+        List<BookedDay> days = new ArrayList<>();
+        for (Child child : children) {
+            days.add(new BookedDay(child.id(), 10, LocalDate.of(2026, 3, 4), false));
+            days.add(new BookedDay(child.id(), 10, LocalDate.of(2026, 3, 11), false));
+        }
+        Pricing.Result result = pricing.price(input(List.of(qf(quotient)), children, Map.of(10L, leisure()), days));
+
+        Pricing.Line line = result.lines().get(rank - 1);
+        assertThat(line.siblingRank()).isEqualTo(rank);
+        assertThat(line.unitPrice()).isEqualByComparingTo(price);
+        assertThat(line.bracket()).isEqualTo(bracket);
+        assertThat(line.quantity()).isEqualTo(2);
+        assertThat(line.amount()).isEqualByComparingTo(new BigDecimal(price).multiply(BigDecimal.valueOf(2)));
+        assertThat(result.quotient()).isEqualTo(quotient);
+        assertThat(result.quotientNote()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} units at {2} € = {3} €")
+    @CsvSource({
+            "journée,      4, 9.00, 36.00",
+            "demi-journée, 3, 5.25, 15.75",
+            "repas,       16, 3.35, 53.60",
+            "séance,      12, 1.85, 22.20"})
+    void eachUnitIsCountedOncePerBookedDay(String unit, int units, String price, String total) {
+        Activity activity = new Activity(20, "Activité", unit, true,
+                grid(GRID_2025, new String[][] {{"0", "", price, price, price}}), Set.of());
+        List<BookedDay> days = new ArrayList<>();
+        LocalDate day = MARCH.atDay(2);
+        for (int i = 0; i < units; i++, day = day.plusDays(1)) {
+            days.add(new BookedDay(HUGO.id(), 20, day, false));
+        }
+        days.add(days.get(0)); // the same day given twice is billed once
+
+        Pricing.Result result = pricing.price(input(List.of(qf(800)), List.of(HUGO), Map.of(20L, activity), days));
+
+        assertThat(result.lines()).singleElement().satisfies(l -> {
+            assertThat(l.unitLabel()).isEqualTo(unit);
+            assertThat(l.quantity()).isEqualTo(units);
+        });
+        assertThat(result.total()).isEqualByComparingTo(total);
+    }
+
+    @Test
+    void aMonthWithALateCancellationAClosureDayAndNoQuotient() {
+        LocalDate closed = LocalDate.of(2026, 3, 18);
+        Activity leisure = new Activity(10, "Centre de loisirs", "journée", true, LEISURE_GRID, Set.of(closed));
+        List<BookedDay> days = List.of(
+                new BookedDay(LEA.id(), 10, LocalDate.of(2026, 3, 4), false),
+                new BookedDay(LEA.id(), 10, LocalDate.of(2026, 3, 11), true),   // cancelled after the cut-off: billed
+                new BookedDay(LEA.id(), 10, closed, false),                      // closure day: never billed
+                new BookedDay(LEA.id(), 10, LocalDate.of(2026, 4, 1), false));   // another month: not this invoice
+        // the only quotient expired before March
+        Quotient expired = new Quotient(450, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 2, 28));
+
+        Pricing.Result result = pricing.price(input(List.of(expired), List.of(LEA), Map.of(10L, leisure), days));
+
+        assertThat(result.quotient()).isNull();
+        assertThat(result.quotientNote()).contains("Aucun quotient familial valide pour mars 2026").contains("tranche la plus haute");
+        assertThat(result.lines()).singleElement().satisfies(l -> {
+            assertThat(l.quantity()).isEqualTo(2);
+            assertThat(l.lateCancelled()).isEqualTo(1);
+            assertThat(l.unitPrice()).isEqualByComparingTo("14.00");
+            assertThat(l.bracket()).isEqualTo("Tranche maximale (QF non fourni)");
+        });
+        assertThat(result.total()).isEqualByComparingTo("28.00");
+    }
+
+    @Test
+    void theRankComesFromTheAgesOfTheChildrenUsingTheActivityNotFromOtherActivities() {
+        Activity canteen = new Activity(30, "Restauration scolaire", "repas", false,
+                grid(GRID_2025, new String[][] {{"0", "", "4.00", "3.00", "2.00"}}), Set.of());
+        LocalDate day = LocalDate.of(2026, 3, 5);
+        // Hugo eats at the leisure centre only; at the canteen Léa is the eldest user, hence rank 1
+        List<BookedDay> days = List.of(new BookedDay(HUGO.id(), 10, day, false), new BookedDay(CHLOE.id(), 30, day, false),
+                new BookedDay(LEA.id(), 30, day, false));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(300)), List.of(CHLOE, LEA, HUGO),
+                Map.of(10L, leisure(), 30L, canteen), days));
+
+        assertThat(result.lines()).extracting(Pricing.Line::childName, Pricing.Line::activityName, Pricing.Line::siblingRank)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Hugo DUPONT", "Centre de loisirs", 1),
+                        org.assertj.core.groups.Tuple.tuple("Léa DUPONT", "Restauration scolaire", 1),
+                        org.assertj.core.groups.Tuple.tuple("Chloé DUPONT", "Restauration scolaire", 2));
+
+        Pricing youngestFirst = new Pricing(SiblingRankRule.YOUNGEST_FIRST);
+        assertThat(youngestFirst.price(input(List.of(qf(300)), List.of(CHLOE, LEA, HUGO), Map.of(10L, leisure(), 30L, canteen), days))
+                .lines()).filteredOn(l -> l.childId() == CHLOE.id()).singleElement()
+                .extracting(Pricing.Line::siblingRank).isEqualTo(1);
+    }
+
+    @Test
+    void aNewTariffVersionAppliesFromItsFirstDay() {
+        List<Tariff> tariff = new ArrayList<>(LEISURE_GRID);
+        tariff.addAll(grid(LocalDate.of(2026, 3, 16), new String[][] {{"0", "", "10.00", "10.00", "10.00"}}));
+        Activity leisure = new Activity(10, "Centre de loisirs", "journée", true, tariff, Set.of());
+        List<BookedDay> days = List.of(new BookedDay(HUGO.id(), 10, LocalDate.of(2026, 3, 11), false),
+                new BookedDay(HUGO.id(), 10, LocalDate.of(2026, 3, 18), false),
+                new BookedDay(HUGO.id(), 10, LocalDate.of(2026, 3, 25), false));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(700)), List.of(HUGO), Map.of(10L, leisure), days));
+
+        assertThat(result.lines()).extracting(Pricing.Line::quantity, Pricing.Line::unitPrice)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, new BigDecimal("9.00")),
+                        org.assertj.core.groups.Tuple.tuple(2, new BigDecimal("10.00")));
+        assertThat(result.total()).isEqualByComparingTo("29.00");
+    }
+
+    @Test
+    void onlyTheTotalIsRoundedOnceToTheCent() {
+        // three lines of 0.335 €: rounding each line would give 1.02 €, the exact sum 1.005 € rounds to 1.01 €
+        Activity a = new Activity(40, "Goûter", "séance", false, grid(GRID_2025, new String[][] {{"0", "", "0.335", "0.335", "0.335"}}), Set.of());
+        Activity b = new Activity(41, "Atelier", "séance", false, grid(GRID_2025, new String[][] {{"0", "", "0.335", "0.335", "0.335"}}), Set.of());
+        Activity c = new Activity(42, "Étude", "séance", false, grid(GRID_2025, new String[][] {{"0", "", "0.335", "0.335", "0.335"}}), Set.of());
+        LocalDate day = MARCH.atDay(3);
+        List<BookedDay> days = List.of(new BookedDay(HUGO.id(), 40, day, false), new BookedDay(HUGO.id(), 41, day, false),
+                new BookedDay(HUGO.id(), 42, day, false));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(100)), List.of(HUGO), Map.of(40L, a, 41L, b, 42L, c), days));
+
+        assertThat(result.total()).isEqualTo(new BigDecimal("1.01"));
+        assertThat(result.lines()).extracting(Pricing.Line::amount).allSatisfy(x -> assertThat(x).isEqualByComparingTo("0.335"));
+    }
+
+    @Test
+    void aQuotientValidFromTheMiddleOfTheMonthStillApplies() {
+        Quotient late = new Quotient(500, LocalDate.of(2026, 3, 12), null);
+        Pricing.Result result = pricing.price(input(List.of(late), List.of(HUGO), Map.of(10L, leisure()),
+                List.of(new BookedDay(HUGO.id(), 10, LocalDate.of(2026, 3, 4), false))));
+
+        assertThat(result.quotient()).isEqualTo(500);
+        assertThat(result.total()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void aDayWithoutTariffStopsWithAClearMessage() {
+        Activity noGrid = new Activity(50, "Stage poney", "journée", true, List.of(), Set.of());
+        PricingInput input = input(List.of(qf(100)), List.of(HUGO), Map.of(50L, noGrid),
+                List.of(new BookedDay(HUGO.id(), 50, LocalDate.of(2026, 3, 4), false)));
+
+        assertThatThrownBy(() -> pricing.price(input)).hasMessageContaining("Tarif manquant pour « Stage poney » le 04/03/2026");
+    }
+
+    @Test
+    void nothingBookedGivesAnEmptyResult() {
+        assertThat(pricing.price(input(List.of(qf(100)), List.of(HUGO), Map.of(10L, leisure()), List.of())).isEmpty()).isTrue();
+    }
+
+    static Activity leisure() {
+        return new Activity(10, "Centre de loisirs", "journée", true, LEISURE_GRID, Set.of());
+    }
+
+    static Quotient qf(int value) {
+        return new Quotient(value, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    }
+
+    static PricingInput input(List<Quotient> quotients, List<Child> children, Map<Long, Activity> activities, List<BookedDay> days) {
+        return new PricingInput(MARCH, quotients, children, activities, days);
+    }
+
+    static List<Tariff> grid(LocalDate from, String[][] rows) {
+        List<Tariff> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            Integer max = row[1].isEmpty() ? null : Integer.valueOf(row[1]);
+            for (int rank = 1; rank <= 3; rank++) {
+                lines.add(new Tariff(from, Integer.parseInt(row[0]), max, rank, new BigDecimal(row[1 + rank])));
+            }
+        }
+        return lines;
+    }
+}
