@@ -17,5 +17,14 @@ interface InvoiceBook {
     boolean settle(long familyFileId, List<Long> invoiceIds, String paymentReference, Instant paidAt);
 
     /** An invoice a family may pay online. */
-    record PayableInvoice(long id, String number, String period, long amountCents, LocalDate dueOn) {}
+    record PayableInvoice(long id, String number, String period, long amountCents, LocalDate dueOn) {
+
+        public String amountText() {
+            return Money.euros(amountCents);
+        }
+
+        public String dueOnText() {
+            return dueOn == null ? "" : fr.portailfamille.system.PortalTime.DATE.format(dueOn);
+        }
+    }
 }

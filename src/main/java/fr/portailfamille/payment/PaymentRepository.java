@@ -33,4 +33,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     List<Payment> findByStatusAndCreatedAtBeforeOrderByCreatedAt(PaymentStatus status, Instant before);
 
     Optional<Payment> findByIdAndFamilyFileId(long id, long familyFileId);
+
+    Optional<Payment> findByOrderIdAndFamilyFileId(String orderId, long familyFileId);
 }

@@ -51,7 +51,7 @@ class PaymentService {
     }
 
     /** An invoice on « Étape 1 », {@code held} while a payment of it waits for the gateway. */
-    record InvoiceChoice(InvoiceBook.PayableInvoice invoice, boolean held) {}
+    public record InvoiceChoice(InvoiceBook.PayableInvoice invoice, boolean held) {}
 
     /** The chosen invoices, checked again: all of them the family's, waiting for payment and not held. */
     @Transactional(readOnly = true)
@@ -105,6 +105,15 @@ class PaymentService {
     @Transactional(readOnly = true)
     Optional<Payment> ofFamily(long paymentId, long familyFileId) {
         return payments.findByIdAndFamilyFileId(paymentId, familyFileId).map(p -> {
+            p.getInvoices().size();
+            return p;
+        });
+    }
+
+    /** A payment of this family by its reference ({@code vads_order_id}). */
+    @Transactional(readOnly = true)
+    Optional<Payment> ofFamily(String orderId, long familyFileId) {
+        return payments.findByOrderIdAndFamilyFileId(orderId, familyFileId).map(p -> {
             p.getInvoices().size();
             return p;
         });
