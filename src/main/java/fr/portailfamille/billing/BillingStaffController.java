@@ -1,29 +1,73 @@
 package fr.portailfamille.billing;
 
 import fr.portailfamille.system.security.StaffPrincipal;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /agent/facturation}: the billing runs and their progress, for the finances service. */
+/** {@code /agent/facturation}: the billing runs and their progress, and a way to launch one, for the finances service. */
 @Controller
 class BillingStaffController {
 
     private final BillingRuns runs;
+    private final RuntimeService runtime;
 
-    BillingStaffController(BillingRuns runs) {
+    BillingStaffController(BillingRuns runs, RuntimeService runtime) {
         this.runs = runs;
+        this.runtime = runtime;
     }
 
     @GetMapping("/agent/facturation")
     String runs(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        checkFinances(staff);
+        model.addAttribute("runs", runs.recent());
+        if (!model.containsAttribute("month")) {
+            model.addAttribute("month", runs.monthToBill().toString());
+        }
+        return "billing/agent-facturation";
+    }
+
+    /** Starts {@code monthlyBilling} by its message; the process's start listener checks the month. */
+    @PostMapping("/agent/facturation/lancer")
+    String launch(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "") String month, Model model,
+            RedirectAttributes redirect) {
+        checkFinances(staff);
+        try {
+            runtime.createMessageCorrelation(MonthlyBillingProcess.MESSAGE_BILL_MONTH)
+                    .setVariable(MonthlyBillingProcess.MONTH, month.trim()).correlateStartMessage();
+        } catch (RuntimeException e) {
+            BillingException refusal = refusal(e);
+            if (refusal == null) {
+                throw e;
+            }
+            model.addAttribute("runs", runs.recent());
+            model.addAttribute("month", month);
+            model.addAttribute("monthError", refusal.getMessage());
+            return "billing/agent-facturation";
+        }
+        redirect.addFlashAttribute("launched", month.trim());
+        return "redirect:/agent/facturation";
+    }
+
+    private static BillingException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BillingException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static void checkFinances(StaffPrincipal staff) {
         if (!staff.isIn(BillingAuthorizations.FINANCES)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        model.addAttribute("runs", runs.recent());
-        return "billing/agent-facturation";
     }
 }

@@ -5,6 +5,10 @@ final class MonthlyBillingProcess {
 
     static final String KEY = "monthlyBilling";
 
+    /** The message that starts a run from the staff page {@code /agent/facturation}. */
+    static final String MESSAGE_BILL_MONTH = "billMonth";
+
+    /** Timer (1st of the month) and Tasklist start form: the process's initial start event. */
     static final String START_TIMER = "StartEvent_FirstOfMonth";
     static final String START_FORM = "StartEvent_AskedByFinances";
     static final String TASK_COMPUTE_DRAFTS = "Task_ComputeDrafts";

@@ -51,6 +51,19 @@ class Child {
         this.familyFile = file;
     }
 
+    /** A correction of identity data accepted by the Guichet Unique (null keeps the current value). */
+    void correctIdentity(String lastName, String firstName, LocalDate birthDate) {
+        if (lastName != null) {
+            this.lastName = lastName;
+        }
+        if (firstName != null) {
+            this.firstName = firstName;
+        }
+        if (birthDate != null) {
+            this.birthDate = birthDate;
+        }
+    }
+
     Long getId() { return id; }
     String getLastName() { return lastName; }
     String getFirstName() { return firstName; }

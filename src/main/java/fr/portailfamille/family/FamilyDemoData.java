@@ -14,9 +14,11 @@ class FamilyDemoData implements DemoDataLoader {
     static final String DURAND = "100124";
 
     private final FamilyFileRepository files;
+    private final FamilyDetailsStore details;
 
-    FamilyDemoData(FamilyFileRepository files) {
+    FamilyDemoData(FamilyFileRepository files, FamilyDetailsStore details) {
         this.files = files;
+        this.details = details;
     }
 
     @Override
@@ -41,5 +43,7 @@ class FamilyDemoData implements DemoDataLoader {
             durand.addChild(new Child("DURAND", "Nathan", LocalDate.of(2018, 1, 30), "M", "École Jules Ferry", "CE2"));
             files.save(durand);
         }
+        files.findByNumber(DUPONT).filter(f -> !details.hasQuotient(f.getId())).ifPresent(f -> details.addQuotient(f.getId(),
+                new QuotientFamilial(850, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 8, 31), "CAF")));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "family_file")
@@ -69,6 +70,14 @@ class FamilyFile {
         child.attachTo(this);
         children.add(child);
         return child;
+    }
+
+    Optional<Child> child(long childId) {
+        return children.stream().filter(c -> c.getId() == childId).findFirst();
+    }
+
+    Optional<Guardian> guardian(long guardianId) {
+        return guardians.stream().filter(g -> g.getId() == guardianId).findFirst();
     }
 
     void linkAccount(long accountId) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.family;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class FamilyFiles {
 
     private final FamilyFileRepository files;
+    private final FamilyDetailsStore details;
+    private final SupportingDocuments documents;
+    private final ChangeRequests changeRequests;
 
-    FamilyFiles(FamilyFileRepository files) {
+    FamilyFiles(FamilyFileRepository files, FamilyDetailsStore details, SupportingDocuments documents,
+            ChangeRequests changeRequests) {
         this.files = files;
+        this.details = details;
+        this.documents = documents;
+        this.changeRequests = changeRequests;
     }
 
     /** The id of the family file linked to this portal account, if the account has been linked. */
@@ -54,5 +62,33 @@ public class FamilyFiles {
         List<String> emails = file.getGuardians().stream()
                 .map(Guardian::getEmail).filter(Objects::nonNull).distinct().toList();
         return new FamilySummary(file.getId(), file.getNumber(), file.getName(), children, emails);
+    }
+
+    // --- issue 4 « Mon dossier »: quotient familial, health alerts, supporting documents, overview ---
+
+    /** The family's quotient familial valid on that day, if the Guichet Unique has one. */
+    public Optional<QuotientFamilial> quotientFamilial(long familyFileId, LocalDate day) {
+        return details.quotientOn(familyFileId, day);
+    }
+
+    /** What the staff of an activity must know of a child's health (PAI, allergies); none when no sheet is filled. */
+    public HealthAlerts healthAlerts(long childId) {
+        return details.healthSheet(childId)
+                .map(s -> new HealthAlerts(childId, s.pai(), s.paiDetails(), s.allergies()))
+                .orElse(HealthAlerts.none(childId));
+    }
+
+    /** Which kinds of supporting documents the family has given, and which are accepted and valid on that day. */
+    public SupportingDocumentTypes supportingDocumentTypes(long familyFileId, LocalDate day) {
+        return documents.types(familyFileId, day);
+    }
+
+    /** « Mon dossier » at a glance for the family of this portal account, if the account is linked. */
+    public Optional<FamilyOverview> overviewOfAccount(long accountId, LocalDate day) {
+        return files.findByAccountId(accountId).map(file -> new FamilyOverview(summary(file),
+                FamilyRecords.FileDetails.of(file).address(),
+                file.getGuardians().stream().map(g -> FamilyRecords.GuardianDetails.of(g).fullName()).toList(),
+                details.quotientOn(file.getId(), day).orElse(null),
+                documents.beingChecked(file.getId()), changeRequests.inProgress(file.getId())));
     }
 }

@@ -56,6 +56,14 @@ class Guardian {
         this.position = position;
     }
 
+    void changeContacts(String email, String mobilePhone, String homePhone, String workPhone) {
+        this.email = email;
+        this.mobilePhone = mobilePhone;
+        this.homePhone = homePhone;
+        this.workPhone = workPhone;
+    }
+
+    FamilyFile getFamilyFile() { return familyFile; }
     Long getId() { return id; }
     String getCivility() { return civility; }
     String getLastName() { return lastName; }

@@ -20,7 +20,7 @@ class ModulePagesController {
         this.families = families;
     }
 
-    @GetMapping({"/dossier", "/inscriptions", "/planning", "/messagerie"})
+    @GetMapping({"/messagerie"})
     String module(jakarta.servlet.http.HttpServletRequest request, @AuthenticationPrincipal FamilyPrincipal family, Model model) {
         PortalModule module = java.util.Arrays.stream(PortalModule.values())
                 .filter(m -> m.path().equals(request.getServletPath())).findFirst().orElseThrow();

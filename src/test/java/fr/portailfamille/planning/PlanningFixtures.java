@@ -25,6 +25,17 @@ final class PlanningFixtures {
         return id;
     }
 
+    /** An active portal account linked to the family file; returns its username. */
+    String account(long familyFileId, String passwordHash) {
+        String username = "p6" + run + "f" + familyFileId;
+        long id = jdbc.queryForObject("""
+                insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
+                values (?, ?, ?, 'ACTIVE', 'PLANNING', 'Parent', now()) returning id
+                """, Long.class, username, username + "@example.org", passwordHash);
+        jdbc.update("update family_file set account_id = ? where id = ?", id, familyFileId);
+        return username;
+    }
+
     String emailOf(long familyFileId) {
         return "planning-" + run + "-" + familyFileId + "@example.org";
     }
@@ -36,11 +47,23 @@ final class PlanningFixtures {
                 """, Long.class, firstName, LocalDate.of(2018, 5, 4), familyFileId);
     }
 
-    /** An activity of its own, every weekday, with this capacity per day. */
+    /**
+     * An activity of its own, open every weekday (school days, Wednesdays and holidays) of the school
+     * year 2026-2027, with this capacity per day; cut-off 2 working days before, at noon.
+     */
     long activity(String name, int capacity) {
-        return jdbc.queryForObject("""
-                insert into activity (code, name, activity_type, service_group, booking_unit, weekdays, capacity_per_day)
-                values (?, ?, 'Accueil de loisirs', 'enfance', 'DAY', 'MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY', ?) returning id
+        long id = jdbc.queryForObject("""
+                insert into activity (code, name, activity_type, service_group, booking_unit, weekdays, capacity_per_day,
+                                      runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time)
+                values (?, ?, 'Accueil de loisirs', 'enfance', 'DAY', 'MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY', ?,
+                        true, true, true, 2, '12:00') returning id
                 """, Long.class, "P6_" + run + "_" + (++counter), name + " " + run, capacity);
+        jdbc.update("insert into activity_period (activity_id, label, start_date, end_date) values (?, '2026-2027', ?, ?)",
+                id, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31));
+        return id;
+    }
+
+    void closure(long activityId, LocalDate day, String reason) {
+        jdbc.update("insert into activity_closure (activity_id, day, reason) values (?, ?, ?)", activityId, day, reason);
     }
 }

@@ -1,0 +1,92 @@
+package fr.portailfamille.family;
+
+import fr.portailfamille.family.FamilyForms.DocumentForm;
+import fr.portailfamille.family.FamilyRecords.DocumentContent;
+import fr.portailfamille.system.security.FamilyPrincipal;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** « Mon dossier » › documents: the family's supporting documents, their upload and their state. */
+@Controller
+class DocumentsController {
+
+    private static final String PAGE = "family/documents";
+
+    private final MyFamilyFile myFile;
+    private final SupportingDocuments documents;
+    private final Clock clock;
+
+    DocumentsController(MyFamilyFile myFile, SupportingDocuments documents, Clock clock) {
+        this.myFile = myFile;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dossier/documents")
+    String documents(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
+        model.addAttribute("documentForm", new DocumentForm());
+        return page(myFile.idOf(family), model);
+    }
+
+    @PostMapping("/dossier/documents")
+    String upload(@AuthenticationPrincipal FamilyPrincipal family, @ModelAttribute("documentForm") DocumentForm form,
+            BindingResult errors, @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+        long fileId = myFile.idOf(family);
+        DocumentType type = Arrays.stream(DocumentType.values()).filter(t -> t.name().equals(form.getType())).findFirst().orElse(null);
+        if (type == null) {
+            errors.rejectValue("type", "required", "Choisissez le type de justificatif.");
+        }
+        String typedDate = FamilyInput.clean(form.getValidUntil());
+        LocalDate validUntil = FamilyInput.date(typedDate);
+        if (typedDate != null && validUntil == null) {
+            errors.rejectValue("validUntil", "date", "Saisissez une date valide, par exemple 31/12/2026.");
+        } else if (validUntil != null && validUntil.isBefore(LocalDate.now(clock))) {
+            errors.rejectValue("validUntil", "past", "Ce justificatif n'est plus valable : envoyez-en un plus récent.");
+        }
+        byte[] content = file == null || file.isEmpty() ? new byte[0] : file.getBytes();
+        documents.problemWith(content).ifPresent(problem -> model.addAttribute("fileError", problem));
+        if (errors.hasErrors() || model.containsAttribute("fileError")) {
+            return page(fileId, model);
+        }
+        documents.upload(fileId, type, validUntil, content, file.getOriginalFilename());
+        return "redirect:/dossier/documents?envoye";
+    }
+
+    @GetMapping("/dossier/documents/{documentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long documentId) {
+        return documents.content(myFile.idOf(family), documentId).map(DocumentsController::attachment)
+                .orElseThrow(MyFamilyFile::notFound);
+    }
+
+    /** The document as a download (never shown inline: what a family uploaded is not trusted to render). */
+    static ResponseEntity<byte[]> attachment(DocumentContent document) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+
+    private String page(long fileId, Model model) {
+        model.addAttribute("documents", documents.list(fileId));
+        model.addAttribute("documentTypes", DocumentType.values());
+        return PAGE;
+    }
+}

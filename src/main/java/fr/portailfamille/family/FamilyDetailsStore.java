@@ -1,0 +1,121 @@
+package fr.portailfamille.family;
+
+import fr.portailfamille.family.FamilyRecords.Consents;
+import fr.portailfamille.family.FamilyRecords.ContactChange;
+import fr.portailfamille.family.FamilyRecords.HealthSheet;
+import fr.portailfamille.family.FamilyRecords.PickupPerson;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The family file's detail tables of issue 4: quotient familial, health sheets, pick-up persons, consents, contact history. */
+@Repository
+class FamilyDetailsStore {
+
+    private final JdbcClient jdbc;
+
+    FamilyDetailsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The quotient familial valid on that day, the latest starting one if several overlap. */
+    Optional<QuotientFamilial> quotientOn(long familyFileId, LocalDate day) {
+        return jdbc.sql("""
+                select value, valid_from, valid_to, source from quotient_familial
+                where family_file_id = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)
+                order by valid_from desc, id desc limit 1""")
+                .params(familyFileId, day, day)
+                .query((rs, i) -> new QuotientFamilial(rs.getInt("value"), rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class), rs.getString("source")))
+                .optional();
+    }
+
+    boolean hasQuotient(long familyFileId) {
+        return jdbc.sql("select count(*) from quotient_familial where family_file_id = ?").param(familyFileId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** A new quotient familial from that day; the one running then ends the day before. */
+    void addQuotient(long familyFileId, QuotientFamilial quotient) {
+        jdbc.sql("""
+                update quotient_familial set valid_to = ? where family_file_id = ? and valid_from < ?
+                and (valid_to is null or valid_to >= ?)""")
+                .params(quotient.validFrom().minusDays(1), familyFileId, quotient.validFrom(), quotient.validFrom()).update();
+        jdbc.sql("insert into quotient_familial (family_file_id, value, valid_from, valid_to, source) values (?, ?, ?, ?, ?)")
+                .params(familyFileId, quotient.value(), quotient.validFrom(), quotient.validTo(), quotient.source()).update();
+    }
+
+    Optional<HealthSheet> healthSheet(long childId) {
+        return jdbc.sql("select * from health_sheet where child_id = ?").param(childId)
+                .query((rs, i) -> new HealthSheet(rs.getLong("child_id"), rs.getString("allergies"), rs.getBoolean("pai"),
+                        rs.getString("pai_details"), rs.getString("diet"), rs.getString("doctor_name"),
+                        rs.getString("doctor_phone"), rs.getBoolean("vaccinations_up_to_date"), rs.getString("remarks"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+
+    void saveHealthSheet(HealthSheet sheet) {
+        jdbc.sql("""
+                insert into health_sheet (child_id, allergies, pai, pai_details, diet, doctor_name, doctor_phone,
+                    vaccinations_up_to_date, remarks, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                on conflict (child_id) do update set allergies = excluded.allergies, pai = excluded.pai,
+                    pai_details = excluded.pai_details, diet = excluded.diet, doctor_name = excluded.doctor_name,
+                    doctor_phone = excluded.doctor_phone, vaccinations_up_to_date = excluded.vaccinations_up_to_date,
+                    remarks = excluded.remarks, updated_at = now()""")
+                .params(sheet.childId(), sheet.allergies(), sheet.pai(), sheet.paiDetails(), sheet.diet(), sheet.doctorName(),
+                        sheet.doctorPhone(), sheet.vaccinationsUpToDate(), sheet.remarks())
+                .update();
+    }
+
+    List<PickupPerson> pickupPersons(long childId) {
+        return jdbc.sql("select * from pickup_person where child_id = ? order by id").param(childId)
+                .query((rs, i) -> new PickupPerson(rs.getLong("id"), rs.getLong("child_id"), rs.getString("last_name"),
+                        rs.getString("first_name"), rs.getString("relationship"), rs.getString("phone")))
+                .list();
+    }
+
+    void addPickupPerson(long childId, String lastName, String firstName, String relationship, String phone) {
+        jdbc.sql("insert into pickup_person (child_id, last_name, first_name, relationship, phone) values (?, ?, ?, ?, ?)")
+                .params(childId, lastName, firstName, relationship, phone).update();
+    }
+
+    /** Removes a pick-up person of that child only; false when the child has no such person. */
+    boolean removePickupPerson(long childId, long pickupPersonId) {
+        return jdbc.sql("delete from pickup_person where child_id = ? and id = ?").params(childId, pickupPersonId).update() == 1;
+    }
+
+    Optional<Consents> consents(long childId) {
+        return jdbc.sql("select * from consent where child_id = ?").param(childId)
+                .query((rs, i) -> new Consents(rs.getBoolean("photo"), rs.getBoolean("outings"), rs.getBoolean("emergency_care"),
+                        rs.getTimestamp("given_at").toInstant()))
+                .optional();
+    }
+
+    void saveConsents(long childId, boolean photo, boolean outings, boolean emergencyCare) {
+        jdbc.sql("""
+                insert into consent (child_id, photo, outings, emergency_care, given_at) values (?, ?, ?, ?, now())
+                on conflict (child_id) do update set photo = excluded.photo, outings = excluded.outings,
+                    emergency_care = excluded.emergency_care, given_at = now()""")
+                .params(childId, photo, outings, emergencyCare).update();
+    }
+
+    void recordContactChange(long familyFileId, String changedBy, String field, String oldValue, String newValue) {
+        jdbc.sql("insert into contact_change (family_file_id, changed_by, changed_at, field, old_value, new_value) values (?, ?, now(), ?, ?, ?)")
+                .params(familyFileId, changedBy, field, oldValue, newValue).update();
+    }
+
+    List<ContactChange> contactHistory(long familyFileId) {
+        return jdbc.sql("select * from contact_change where family_file_id = ? order by changed_at desc, id desc")
+                .param(familyFileId)
+                .query((rs, i) -> new ContactChange(rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+                .list();
+    }
+
+    long nextFileNumber() {
+        return jdbc.sql("select nextval('family_file_number_seq')").query(Long.class).single();
+    }
+}

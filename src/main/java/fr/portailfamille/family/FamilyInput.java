@@ -1,0 +1,71 @@
+package fr.portailfamille.family;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** The checks of what families and agents type: French phone numbers, e-mails, dates, free text. */
+final class FamilyInput {
+
+    /** 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033 6…: ten digits starting with 0, or +33 and nine. */
+    private static final Pattern FRENCH_PHONE = Pattern.compile("^(?:0|\\+33|0033)[1-9][0-9]{8}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{5}$");
+
+    static final String PHONE_MESSAGE = "Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
+    static final String EMAIL_MESSAGE = "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.";
+
+    private FamilyInput() {}
+
+    static boolean isFrenchPhone(String value) {
+        if (value == null || value.length() > 20) {
+            return false;
+        }
+        String compact = value.replaceAll("[ .\\-]", "").replace("+33(0)", "+33");
+        return FRENCH_PHONE.matcher(compact).matches();
+    }
+
+    static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
+    static boolean isPostalCode(String value) {
+        return value != null && POSTAL_CODE.matcher(value).matches();
+    }
+
+    /** Trimmed text, or null when blank. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** A date typed as yyyy-MM-dd (HTML date input) or dd/MM/yyyy; null when unreadable. */
+    static LocalDate date(String value) {
+        String text = clean(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.matches("\\d{2}/\\d{2}/\\d{4}")) {
+                return LocalDate.parse(text, fr.portailfamille.system.PortalTime.DATE);
+            }
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** An uploaded file's name without any path, with only letters, digits, spaces, dots, dashes and underscores. */
+    static String sanitizedFileName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = name.replaceAll("[^\\p{L}\\p{N} ._-]", "_").replaceAll("^[.\\s]+", "").strip();
+        if (name.length() > 100) {
+            name = name.substring(name.length() - 100);
+        }
+        return name.isEmpty() ? "document" : name;
+    }
+}

@@ -1,0 +1,77 @@
+package fr.portailfamille.planning;
+
+import fr.portailfamille.activity.Activities;
+import fr.portailfamille.activity.ActivityClosure;
+import fr.portailfamille.activity.ActivityPeriod;
+import fr.portailfamille.activity.ActivitySummary;
+import fr.portailfamille.activity.SchoolCalendar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The activity module's calendar as the planning reads it: the periods and closures of an activity
+ * (two queries for any range), public and school holidays from {@link SchoolCalendar}, and the
+ * activity's cut-off in working days at a time of day.
+ */
+@Component
+class CatalogueActivityCalendar implements ActivityCalendar {
+
+    private final Activities activities;
+    private final SchoolCalendar calendar;
+
+    CatalogueActivityCalendar(Activities activities, SchoolCalendar calendar) {
+        this.activities = activities;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Map<LocalDate, String> closedDays(ActivitySummary activity, LocalDate from, LocalDate to) {
+        List<ActivityPeriod> periods = activities.periods(activity.id());
+        Map<LocalDate, String> closures = new HashMap<>();
+        for (ActivityClosure closure : activities.closures(activity.id())) {
+            closures.put(closure.day(), closure.reason() == null || closure.reason().isBlank()
+                    ? "fermeture exceptionnelle" : "fermeture (" + closure.reason() + ")");
+        }
+        Map<LocalDate, String> closed = new HashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Optional<String> reason = reason(activity, day, periods, closures);
+            if (reason.isPresent()) {
+                closed.put(day, reason.get());
+            }
+        }
+        return closed;
+    }
+
+    private Optional<String> reason(ActivitySummary activity, LocalDate day, List<ActivityPeriod> periods, Map<LocalDate, String> closures) {
+        if (calendar.isPublicHoliday(day)) {
+            return Optional.of("jour férié");
+        }
+        if (!calendar.isWorkingDay(day)) {
+            return Optional.of("pas d'accueil ce jour-là");
+        }
+        if (periods.stream().noneMatch(p -> p.contains(day))) {
+            return Optional.of("hors période d'accueil");
+        }
+        if (closures.containsKey(day)) {
+            return Optional.of(closures.get(day));
+        }
+        if (calendar.isSchoolHoliday(day)) {
+            return activity.runsOnHolidays() ? Optional.empty() : Optional.of("pas d'accueil pendant les vacances scolaires");
+        }
+        if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
+            return activity.runsOnWednesdays() ? Optional.empty() : Optional.of("pas d'accueil le mercredi");
+        }
+        return activity.runsOnSchoolDays() ? Optional.empty() : Optional.of("pas d'accueil les jours d'école");
+    }
+
+    @Override
+    public ZonedDateTime cutOff(ActivitySummary activity, LocalDate day) {
+        return calendar.cutOff(day, activity.cutoffWorkingDays(), activity.cutoffTime());
+    }
+}

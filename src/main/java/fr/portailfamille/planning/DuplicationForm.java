@@ -1,0 +1,29 @@
+package fr.portailfamille.planning;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** « dupliquer des réservations »: activité, personne source, personnes cibles, du … au …. */
+class DuplicationForm {
+
+    private Long activite;
+    private Long source;
+    private List<Long> cibles = new ArrayList<>();
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate du;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate au;
+
+    public Long getActivite() { return activite; }
+    public void setActivite(Long activite) { this.activite = activite; }
+    public Long getSource() { return source; }
+    public void setSource(Long source) { this.source = source; }
+    public List<Long> getCibles() { return cibles; }
+    public void setCibles(List<Long> cibles) { this.cibles = cibles == null ? new ArrayList<>() : cibles; }
+    public LocalDate getDu() { return du; }
+    public void setDu(LocalDate du) { this.du = du; }
+    public LocalDate getAu() { return au; }
+    public void setAu(LocalDate au) { this.au = au; }
+}

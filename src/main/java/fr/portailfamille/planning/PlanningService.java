@@ -1,0 +1,272 @@
+package fr.portailfamille.planning;
+
+import fr.portailfamille.activity.ActivitySummary;
+import fr.portailfamille.family.ChildSummary;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The planning's use cases: a month's states for a family (a few queries whatever its size), saving
+ * a month day by day, duplicating a child's bookings to brothers and sisters. Every rule is checked
+ * here ({@link BookingRules}); each day is then booked or cancelled in its own short transaction
+ * by {@link BookingLedger}, so the opening rush holds no lock longer than one day's change.
+ */
+@Service
+class PlanningService {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
+
+    /** What a day shows on the planning. */
+    enum DayStatus {
+        BOOKED("réservé", "status-ok"),
+        WAITING("liste d'attente", "status-pending"),
+        FREE("libre", "day-free"),
+        FULL("complet", "status-refused"),
+        CLOSED("fermé", "day-closed"),
+        PAST_CUTOFF("hors délai", "day-closed"),
+        NOT_REGISTERED("non inscrit", "day-closed"),
+        CANCELLED_LATE("annulé hors délai", "day-closed");
+
+        private final String label;
+        private final String css;
+
+        DayStatus(String label, String css) {
+            this.label = label;
+            this.css = css;
+        }
+
+        public String label() { return label; }
+        public String css() { return css; }
+    }
+
+    /** One day of a child at an activity: its state, its words, whether the family may tick or untick it. */
+    record DayCell(LocalDate day, DayStatus status, String text, boolean editable, boolean checked) {
+
+        public String dayLabel() {
+            return DAY.format(day);
+        }
+
+        public String id() {
+            return "jour-" + day;
+        }
+    }
+
+    /** The month of one child at one activity. */
+    record ChildMonth(ChildSummary child, ActivitySummary activity, List<DayCell> days) {
+
+        public boolean anyEditable() {
+            return days.stream().anyMatch(DayCell::editable);
+        }
+
+        public boolean registered() {
+            return days.stream().anyMatch(d -> d.status() != DayStatus.NOT_REGISTERED);
+        }
+    }
+
+    /** A line of a report: the day, what happened, in French, and how to show it. */
+    record ReportLine(String person, LocalDate day, String outcome, String css) implements Serializable {
+
+        public String dayLabel() {
+            return DAY.format(day);
+        }
+    }
+
+    /** A live booking (or a late cancellation) as a page shows it. */
+    record Held(long childId, long activityId, LocalDate day, BookingState state, int position) {}
+
+    private final BookingLedger ledger;
+    private final BookingRules rules;
+    private final JdbcTemplate jdbc;
+
+    PlanningService(BookingLedger ledger, BookingRules rules, JdbcTemplate jdbc) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.jdbc = jdbc;
+    }
+
+    /** The month of these children at this activity, in three or four queries. */
+    List<ChildMonth> month(long familyFileId, List<ChildSummary> children, ActivitySummary activity, YearMonth month) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        List<Long> ids = children.stream().map(ChildSummary::id).toList();
+        Map<Long, Map<LocalDate, DayVerdict>> verdicts = rules.verdicts(ids, activity, from, to);
+        Map<String, Held> held = held(familyFileId, from, to);
+        Set<LocalDate> full = fullDays(activity.id(), from, to);
+        List<ChildMonth> months = new ArrayList<>();
+        for (ChildSummary child : children) {
+            List<DayCell> days = new ArrayList<>();
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                if (!activity.weekdays().contains(day.getDayOfWeek())) {
+                    continue;
+                }
+                DayVerdict verdict = verdicts.getOrDefault(child.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
+                days.add(cell(activity, day, verdict, held.get(key(child.id(), activity.id(), day)), full.contains(day)));
+            }
+            months.add(new ChildMonth(child, activity, days));
+        }
+        return months;
+    }
+
+    private DayCell cell(ActivitySummary activity, LocalDate day, DayVerdict verdict, Held held, boolean full) {
+        boolean started = rules.started(day);
+        if (held != null && held.state() == BookingState.BOOKED) {
+            boolean late = !started && rules.cutOffPassed(activity, day);
+            return new DayCell(day, DayStatus.BOOKED, late ? "réservé (hors délai : une annulation reste facturée)" : "réservé",
+                    !started, true);
+        }
+        if (held != null && held.state() == BookingState.WAITING) {
+            return new DayCell(day, DayStatus.WAITING, "liste d'attente (position " + held.position() + ")", !started, true);
+        }
+        if (held != null && held.state() == BookingState.CANCELLED_LATE && !verdict.open()) {
+            return new DayCell(day, DayStatus.CANCELLED_LATE, "annulé hors délai", false, false);
+        }
+        return switch (verdict.kind()) {
+            case OPEN -> full
+                    ? new DayCell(day, DayStatus.FULL, "complet : cocher inscrit sur la liste d'attente", true, false)
+                    : new DayCell(day, DayStatus.FREE, "libre", true, false);
+            case CLOSED -> new DayCell(day, DayStatus.CLOSED, verdict.reason(), false, false);
+            case PAST_CUTOFF -> new DayCell(day, DayStatus.PAST_CUTOFF, "hors délai", false, false);
+            case NOT_REGISTERED -> new DayCell(day, DayStatus.NOT_REGISTERED, "non inscrit", false, false);
+        };
+    }
+
+    /**
+     * Saves the ticks of one child's month at one activity: each day on its own, ticked days booked
+     * (or put on the waiting list), unticked booked days cancelled; days the family may not change
+     * are refused with their reason. Only the days that change are reported.
+     */
+    List<ReportLine> saveMonth(long familyFileId, ChildSummary child, ActivitySummary activity, YearMonth month,
+            Set<LocalDate> ticked, String actor) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        Map<LocalDate, DayVerdict> verdicts = rules.verdicts(List.of(child.id()), activity, from, to)
+                .getOrDefault(child.id(), Map.of());
+        Map<String, Held> held = held(familyFileId, from, to);
+        List<ReportLine> report = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Held current = held.get(key(child.id(), activity.id(), day));
+            boolean live = current != null && current.state().live();
+            boolean wanted = ticked.contains(day);
+            if (wanted && !live) {
+                DayVerdict verdict = activity.weekdays().contains(day.getDayOfWeek())
+                        ? verdicts.getOrDefault(day, DayVerdict.closed("fermé")) : DayVerdict.closed("fermé : pas d'accueil ce jour-là");
+                report.add(book(familyFileId, child, activity, day, verdict, BookingSource.PLANNING, actor));
+            } else if (!wanted && live) {
+                report.add(cancel(child, activity, day, actor));
+            }
+        }
+        return report;
+    }
+
+    /**
+     * « dupliquer des réservations »: the source child's live bookings of the activity between the
+     * two dates, copied to each target with every rule applied for the target. One line per target
+     * and day: copied, waiting list (position), refused (why).
+     */
+    List<ReportLine> duplicate(long familyFileId, ActivitySummary activity, ChildSummary source, List<ChildSummary> targets,
+            LocalDate from, LocalDate to, String actor) {
+        Map<String, Held> held = held(familyFileId, from, to);
+        List<LocalDate> days = held.values().stream()
+                .filter(h -> h.childId() == source.id() && h.activityId() == activity.id() && h.state().live())
+                .map(Held::day).sorted().toList();
+        Map<Long, Map<LocalDate, DayVerdict>> verdicts = rules.verdicts(targets.stream().map(ChildSummary::id).toList(), activity, from, to);
+        List<ReportLine> report = new ArrayList<>();
+        for (ChildSummary target : targets) {
+            for (LocalDate day : days) {
+                Held current = held.get(key(target.id(), activity.id(), day));
+                if (current != null && current.state().live()) {
+                    report.add(new ReportLine(target.firstName(), day, current.state() == BookingState.BOOKED
+                            ? "déjà réservé" : "déjà sur la liste d'attente (position " + current.position() + ")", "status-ok"));
+                    continue;
+                }
+                DayVerdict verdict = verdicts.getOrDefault(target.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
+                ReportLine line = book(familyFileId, target, activity, day, verdict, BookingSource.DUPLICATION, actor);
+                report.add(line.css().equals("status-ok") ? new ReportLine(line.person(), day, "copié : réservé", "status-ok") : line);
+            }
+        }
+        return report;
+    }
+
+    private ReportLine book(long familyFileId, ChildSummary child, ActivitySummary activity, LocalDate day, DayVerdict verdict,
+            BookingSource source, String actor) {
+        if (!verdict.open()) {
+            return new ReportLine(child.firstName(), day, "refusé : " + refusal(verdict), "status-refused");
+        }
+        BookingLedger.BookResult result = ledger.book(familyFileId, child.id(), activity.id(), day, activity.capacityPerDay(), source, actor);
+        return result.state() == BookingState.BOOKED
+                ? new ReportLine(child.firstName(), day, "réservé", "status-ok")
+                : new ReportLine(child.firstName(), day, "liste d'attente (position " + result.position() + ")", "status-pending");
+    }
+
+    private ReportLine cancel(ChildSummary child, ActivitySummary activity, LocalDate day, String actor) {
+        if (rules.started(day)) {
+            return new ReportLine(child.firstName(), day, "refusé : ce jour est passé, il ne peut plus être annulé", "status-refused");
+        }
+        boolean late = rules.cutOffPassed(activity, day);
+        Optional<BookingLedger.CancelResult> result = ledger.cancel(child.id(), activity.id(), day, late, actor);
+        if (result.isEmpty()) {
+            return new ReportLine(child.firstName(), day, "déjà annulé", "status-ok");
+        }
+        return result.get().newState() == BookingState.CANCELLED_LATE
+                ? new ReportLine(child.firstName(), day, "annulé hors délai (le jour reste facturé)", "status-pending")
+                : new ReportLine(child.firstName(), day, "annulé", "status-ok");
+    }
+
+    private static String refusal(DayVerdict verdict) {
+        return switch (verdict.kind()) {
+            case NOT_REGISTERED -> verdict.reason().isBlank() ? "non inscrit à cette activité" : verdict.reason();
+            case PAST_CUTOFF -> verdict.reason().isBlank() ? "hors délai" : verdict.reason();
+            case CLOSED -> verdict.reason().isBlank() ? "fermé" : verdict.reason();
+            case OPEN -> "";
+        };
+    }
+
+    /** The family's bookings of the range (live ones and late cancellations), waiting positions included: one query. */
+    Map<String, Held> held(long familyFileId, LocalDate from, LocalDate to) {
+        Map<String, Held> held = new HashMap<>();
+        jdbc.query("""
+                select b.child_id, b.activity_id, b.day, b.state,
+                       case when b.state = 'WAITING' then (
+                           select count(*) from booking w
+                           where w.activity_id = b.activity_id and w.day = b.day and w.state = 'WAITING'
+                             and (w.requested_at, w.id) <= (b.requested_at, b.id)) else 0 end as position
+                from booking b
+                where b.family_file_id = ? and b.day between ? and ? and b.state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
+                order by b.id
+                """, rs -> {
+            Held h = new Held(rs.getLong("child_id"), rs.getLong("activity_id"), rs.getObject("day", LocalDate.class),
+                    BookingState.valueOf(rs.getString("state")), rs.getInt("position"));
+            held.merge(key(h.childId(), h.activityId(), h.day()), h, (a, b) -> a.state().live() ? a : b);
+        }, familyFileId, from, to);
+        return held;
+    }
+
+    /** The days of the range on which the activity is full: one query. */
+    Set<LocalDate> fullDays(long activityId, LocalDate from, LocalDate to) {
+        return new HashSet<>(jdbc.queryForList(
+                "select day from day_capacity where activity_id = ? and day between ? and ? and booked >= capacity",
+                LocalDate.class, activityId, from, to));
+    }
+
+    static String key(long childId, long activityId, LocalDate day) {
+        return childId + "/" + activityId + "/" + day;
+    }
+
+    static String monthLabel(YearMonth month) {
+        String label = MONTH.format(month);
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+}

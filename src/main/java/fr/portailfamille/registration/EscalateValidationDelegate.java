@@ -1,0 +1,46 @@
+package fr.portailfamille.registration;
+
+import static fr.portailfamille.registration.PreRegistrationProcess.*;
+
+import fr.portailfamille.system.mail.MailService;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Five working days without a decision: the validation task's priority rises and the Guichet Unique is told by mail. */
+@Component
+class EscalateValidationDelegate implements JavaDelegate {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final MailService mail;
+
+    EscalateValidationDelegate(TaskService tasks, IdentityService identity, MailService mail) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_VALIDATE).singleResult();
+        if (task == null) {
+            return;
+        }
+        task.setPriority(ESCALATED_PRIORITY);
+        tasks.saveTask(task);
+        Map<String, Object> model = Map.of("registrationId", execution.getBusinessKey(),
+                "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
+                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)));
+        for (User user : identity.createUserQuery().memberOfGroup(GUICHET_UNIQUE).list()) {
+            if (user.getEmail() != null && !user.getEmail().isBlank()) {
+                mail.send(user.getEmail(), "Pré-inscription sans décision depuis 5 jours ouvrés", "registration-escalated", model);
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package fr.portailfamille.registration;
+
+import static fr.portailfamille.registration.PreRegistrationProcess.*;
+
+import fr.portailfamille.activity.Activities;
+import fr.portailfamille.activity.ActivityPeriod;
+import fr.portailfamille.activity.ActivitySummary;
+import fr.portailfamille.activity.DocumentType;
+import fr.portailfamille.activity.Weekdays;
+import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.mail.MailService;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pre-registrations: what a child may be registered to, the family's request (which starts the
+ * process {@code preRegistration}), its withdrawal, and the service's decision.
+ */
+@Service
+@Transactional
+class PreRegistrations {
+
+    /** An activity as offered to a child: available, or not with the reason in French. */
+    record Choice(ActivitySummary activity, ActivityPeriod period, String refusal) {
+
+        boolean available() {
+            return refusal == null;
+        }
+    }
+
+    /** A request the server refused, with the French message for the page. */
+    static class RefusedRequest extends RuntimeException {
+        RefusedRequest(String message) {
+            super(message);
+        }
+    }
+
+    private final RegistrationRepository registrations;
+    private final FamilyFiles families;
+    private final Activities activities;
+    private final RuntimeService runtime;
+    private final MailService mail;
+    private final Clock clock;
+
+    PreRegistrations(RegistrationRepository registrations, FamilyFiles families, Activities activities, RuntimeService runtime,
+            MailService mail, Clock clock) {
+        this.registrations = registrations;
+        this.families = families;
+        this.activities = activities;
+        this.runtime = runtime;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The child of this family, or empty (another family's child is unknown here). */
+    @Transactional(readOnly = true)
+    Optional<ChildSummary> childOf(FamilySummary family, long childId) {
+        return family.children().stream().filter(c -> c.id() == childId).findFirst();
+    }
+
+    /** Every activity, each available to this child or not with the reason. */
+    @Transactional(readOnly = true)
+    List<Choice> choices(ChildSummary child) {
+        List<Choice> choices = new ArrayList<>();
+        for (ActivitySummary activity : activities.all()) {
+            choices.add(choice(child, activity));
+        }
+        return choices;
+    }
+
+    @Transactional(readOnly = true)
+    Choice choice(ChildSummary child, ActivitySummary activity) {
+        Optional<ActivityPeriod> period = activities.registrationPeriod(activity.id(), today());
+        if (period.isEmpty()) {
+            return new Choice(activity, null, "Les inscriptions à cette activité ne sont pas ouvertes pour le moment.");
+        }
+        LocalDate ageDay = period.get().startDate().isAfter(today()) ? period.get().startDate() : today();
+        int age = child.ageOn(ageDay);
+        if (!activity.acceptsAge(age)) {
+            return new Choice(activity, period.get(), child.firstName() + " a " + age + " ans : cette activité accueille les enfants "
+                    + activity.ageRange() + ".");
+        }
+        for (Registration existing : registrations.findByChildIdAndStateIn(child.id(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))) {
+            if (existing.getActivityId() == activity.id() && existing.getValidFrom().equals(period.get().startDate())) {
+                return new Choice(activity, period.get(), existing.getState() == RegistrationState.PENDING
+                        ? "Une demande est déjà en attente de validation pour " + child.firstName() + " (" + period.get().label() + ")."
+                        : child.firstName() + " est déjà inscrit(e) à cette activité (" + period.get().label() + ").");
+            }
+        }
+        return new Choice(activity, period.get(), null);
+    }
+
+    /** Records the request and starts its validation; refuses (in French) anything the page should not have allowed. */
+    Registration register(FamilySummary family, long childId, long activityId, Set<DayOfWeek> weekdays) {
+        ChildSummary child = childOf(family, childId).orElseThrow(() -> new IllegalArgumentException("enfant inconnu"));
+        ActivitySummary activity = activities.find(activityId).orElseThrow(() -> new IllegalArgumentException("activité inconnue"));
+        Choice choice = choice(child, activity);
+        if (!choice.available()) {
+            throw new RefusedRequest(choice.refusal());
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (weekdays != null) {
+            days.addAll(weekdays);
+        }
+        if (days.isEmpty()) {
+            throw new RefusedRequest("Cochez au moins un jour.");
+        }
+        if (!activity.weekdays().containsAll(days)) {
+            throw new RefusedRequest("Cette activité n'a lieu que les " + Weekdays.labels(activity.weekdays()) + ".");
+        }
+        ActivityPeriod period = choice.period();
+        Registration registration = registrations.saveAndFlush(new Registration(family.id(), child.id(), activity.id(), days,
+                period.label(), period.startDate(), period.endDate(), RegistrationState.PENDING, clock.instant()));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REGISTRATION_ID, registration.getId());
+        variables.put(VAR_FAMILY_FILE_ID, family.id());
+        variables.put(VAR_CHILD_ID, child.id());
+        variables.put(VAR_ACTIVITY_ID, activity.id());
+        variables.put(VAR_SERVICE_GROUP, activity.serviceGroup());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, String.valueOf(registration.getId()), variables);
+        registration.startedAs(instance.getId());
+        return registration;
+    }
+
+    /** The family withdraws a pending request: the process ends, no task is left. */
+    void withdraw(long familyFileId, long registrationId) {
+        Registration registration = registrations.findById(registrationId)
+                .filter(r -> r.getFamilyFileId() == familyFileId)
+                .orElseThrow(() -> new IllegalArgumentException("pré-inscription inconnue"));
+        if (registration.getState() != RegistrationState.PENDING) {
+            throw new RefusedRequest("Cette demande n'est plus en attente : elle ne peut plus être retirée.");
+        }
+        registration.withdraw(clock.instant());
+        if (registration.getProcessInstanceId() != null) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    runtime.createMessageCorrelation(MESSAGE_WITHDRAWN).processInstanceId(registration.getProcessInstanceId()).correlateAll();
+                    break;
+                } catch (OptimisticLockingException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The service's decision, recorded by the process once the task is completed. */
+    void decide(long registrationId, boolean approved, String reason, String by) {
+        Registration registration = registrations.findById(registrationId).orElseThrow();
+        if (approved) {
+            registration.validate(by, clock.instant());
+        } else {
+            registration.refuse(reason.trim(), by, clock.instant());
+        }
+    }
+
+    /** The read-only texts of the validation form. */
+    @Transactional(readOnly = true)
+    Map<String, Object> reviewTexts(long registrationId) {
+        Registration r = registrations.findById(registrationId).orElseThrow();
+        FamilySummary family = families.find(r.getFamilyFileId()).orElseThrow();
+        ChildSummary child = family.children().stream().filter(c -> c.id() == r.getChildId()).findFirst().orElseThrow();
+        ActivitySummary activity = activities.find(r.getActivityId()).orElseThrow();
+        Map<String, Object> texts = new LinkedHashMap<>();
+        texts.put(VAR_FAMILY, family.name() + " – dossier n° " + family.number());
+        texts.put(VAR_CHILD, child.fullName() + ", né(e) le " + child.birthDate().format(fr.portailfamille.system.PortalTime.DATE));
+        texts.put(VAR_CHILD_AGE, child.ageOn(today()) + " ans (" + child.ageOn(r.getValidFrom()) + " ans au " 
+                + r.getValidFrom().format(fr.portailfamille.system.PortalTime.DATE) + ")");
+        texts.put(VAR_ACTIVITY, activity.name() + " – " + r.getPeriodLabel());
+        texts.put(VAR_DAYS, Weekdays.labels(r.weekdaySet()));
+        // the family module does not hold the quotient familial, documents nor health sheet yet
+        texts.put(VAR_QUOTIENT, NOT_PROVIDED);
+        texts.put(VAR_DOCUMENTS, activity.requiredDocuments().isEmpty() ? "Aucune pièce demandée"
+                : String.join(", ", activity.requiredDocuments().stream().map(d -> DocumentType.labelOf(d) + " : " + NOT_PROVIDED).toList()));
+        texts.put(VAR_HEALTH, "Fiche sanitaire (PAI, allergies) : " + NOT_PROVIDED);
+        return texts;
+    }
+
+    /** Mails the family the decision (called by the asynchronous mail steps of the process). */
+    @Transactional(readOnly = true)
+    void mailDecision(long registrationId) {
+        Registration r = registrations.findById(registrationId).orElseThrow();
+        FamilySummary family = families.find(r.getFamilyFileId()).orElseThrow();
+        ChildSummary child = family.children().stream().filter(c -> c.id() == r.getChildId()).findFirst().orElseThrow();
+        ActivitySummary activity = activities.find(r.getActivityId()).orElseThrow();
+        boolean validated = r.getState() == RegistrationState.VALIDATED;
+        String subject = (validated ? "Pré-inscription validée : " : "Pré-inscription refusée : ") + activity.name() + " – " + child.firstName();
+        Map<String, Object> model = Map.of("child", child.fullName(), "activity", activity.name(), "period", r.getPeriodLabel(),
+                "days", Weekdays.labels(r.weekdaySet()), "reason", r.getReason() == null ? "" : r.getReason(), "validated", validated);
+        for (String to : family.emails()) {
+            mail.send(to, subject, "registration-decision", model);
+        }
+    }
+}

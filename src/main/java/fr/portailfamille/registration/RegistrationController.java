@@ -1,0 +1,135 @@
+package fr.portailfamille.registration;
+
+import fr.portailfamille.activity.Activities;
+import fr.portailfamille.activity.ActivitySummary;
+import fr.portailfamille.activity.Weekdays;
+import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.security.FamilyPrincipal;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The family's « Inscriptions » tab: its registrations and their state, new requests, withdrawals. */
+@Controller
+class RegistrationController {
+
+    private final FamilyFiles families;
+    private final Activities activities;
+    private final PreRegistrations preRegistrations;
+    private final Registrations registrations;
+
+    RegistrationController(FamilyFiles families, Activities activities, PreRegistrations preRegistrations, Registrations registrations) {
+        this.families = families;
+        this.activities = activities;
+        this.preRegistrations = preRegistrations;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/inscriptions")
+    String list(@AuthenticationPrincipal FamilyPrincipal principal, Model model) {
+        FamilySummary family = families.ofAccount(principal.accountId()).orElse(null);
+        model.addAttribute("family", family);
+        if (family != null) {
+            model.addAttribute("lines", registrations.linesOfFamily(family.id()));
+            model.addAttribute("activities", activities.all());
+            Map<ChildSummary, List<PreRegistrations.Choice>> choices = new LinkedHashMap<>();
+            for (ChildSummary child : family.children()) {
+                choices.put(child, preRegistrations.choices(child));
+            }
+            model.addAttribute("choices", choices);
+        }
+        return "registration/inscriptions";
+    }
+
+    @GetMapping("/inscriptions/inscrire")
+    String form(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam(name = "activite", required = false) Long activityId,
+            @RequestParam(name = "enfant", required = false) Long childId, Model model, RedirectAttributes redirect) {
+        FamilySummary family = family(principal);
+        if (activityId == null || childId == null) {
+            redirect.addFlashAttribute("error", "Choisissez une activité et un enfant, puis « Inscrire ».");
+            return "redirect:/inscriptions";
+        }
+        ChildSummary child = preRegistrations.childOf(family, childId).orElseThrow(RegistrationController::notFound);
+        ActivitySummary activity = activities.find(activityId).orElseThrow(RegistrationController::notFound);
+        return formPage(child, activity, EnumSet.noneOf(DayOfWeek.class), null, model);
+    }
+
+    @PostMapping("/inscriptions/inscrire")
+    String register(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam(name = "activite") long activityId,
+            @RequestParam(name = "enfant") long childId, @RequestParam(name = "jours", required = false) List<String> days,
+            Model model, RedirectAttributes redirect) {
+        FamilySummary family = family(principal);
+        ChildSummary child = preRegistrations.childOf(family, childId).orElseThrow(RegistrationController::notFound);
+        ActivitySummary activity = activities.find(activityId).orElseThrow(RegistrationController::notFound);
+        Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : days == null ? List.<String>of() : days) {
+            try {
+                weekdays.add(DayOfWeek.valueOf(day));
+            } catch (IllegalArgumentException e) {
+                return formPage(child, activity, weekdays, "Choisissez les jours dans la liste.", model);
+            }
+        }
+        try {
+            preRegistrations.register(family, childId, activityId, weekdays);
+        } catch (PreRegistrations.RefusedRequest refused) {
+            return formPage(child, activity, weekdays, refused.getMessage(), model);
+        } catch (org.springframework.dao.DataIntegrityViolationException duplicate) {
+            return formPage(child, activity, weekdays, "Une demande est déjà enregistrée pour " + child.firstName() + " à cette activité.", model);
+        }
+        redirect.addFlashAttribute("success", "Votre demande d'inscription de " + child.firstName() + " à « " + activity.name()
+                + " » est enregistrée. Elle est en attente de validation par le service.");
+        return "redirect:/inscriptions";
+    }
+
+    @PostMapping("/inscriptions/{id}/retirer")
+    String withdraw(@AuthenticationPrincipal FamilyPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
+        FamilySummary family = family(principal);
+        try {
+            preRegistrations.withdraw(family.id(), id);
+            redirect.addFlashAttribute("success", "Votre demande est retirée.");
+        } catch (IllegalArgumentException unknown) {
+            throw notFound();
+        } catch (PreRegistrations.RefusedRequest refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/inscriptions";
+    }
+
+    private String formPage(ChildSummary child, ActivitySummary activity, Set<DayOfWeek> ticked, String error, Model model) {
+        PreRegistrations.Choice choice = preRegistrations.choice(child, activity);
+        model.addAttribute("child", child);
+        model.addAttribute("activity", activity);
+        model.addAttribute("choice", choice);
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (DayOfWeek day : activity.weekdays().stream().sorted().toList()) {
+            days.add(Map.of("value", day.name(), "label", Weekdays.label(day), "checked", ticked.contains(day)));
+        }
+        model.addAttribute("days", days);
+        model.addAttribute("error", error);
+        return "registration/inscrire";
+    }
+
+    private FamilySummary family(FamilyPrincipal principal) {
+        return families.ofAccount(principal.accountId()).orElseThrow(RegistrationController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,66 @@
+package fr.portailfamille.registration;
+
+import fr.portailfamille.activity.Activities;
+import fr.portailfamille.activity.ActivitySummary;
+import fr.portailfamille.activity.Weekdays;
+import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.FamilySummary;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registration module's public service: the validated registrations the planning books
+ * against, and a family's registration lines for « Mon dossier » (fragment
+ * {@code registration/fragments :: lines(lines)}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Registrations {
+
+    private final RegistrationRepository registrations;
+    private final FamilyFiles families;
+    private final Activities activities;
+
+    Registrations(RegistrationRepository registrations, FamilyFiles families, Activities activities) {
+        this.registrations = registrations;
+        this.families = families;
+        this.activities = activities;
+    }
+
+    /** The validated registrations of a child: the activities and weekdays that can be booked, and when. */
+    public List<RegistrationSummary> validatedOfChild(long childId) {
+        return registrations.findByChildIdAndState(childId, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();
+    }
+
+    /** The validated registrations of every child of a family file. */
+    public List<RegistrationSummary> validatedOfFamily(long familyFileId) {
+        return registrations.findByFamilyFileIdAndState(familyFileId, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();
+    }
+
+    /** Every registration of a family file (withdrawn ones left out), newest first, ready to show. */
+    public List<RegistrationLine> linesOfFamily(long familyFileId) {
+        FamilySummary family = families.find(familyFileId).orElse(null);
+        if (family == null) {
+            return List.of();
+        }
+        Map<Long, ChildSummary> children = family.children().stream().collect(Collectors.toMap(ChildSummary::id, Function.identity()));
+        Map<Long, ActivitySummary> catalogue = activities.all().stream().collect(Collectors.toMap(ActivitySummary::id, Function.identity()));
+        return registrations.findByFamilyFileIdOrderByCreatedAtDesc(familyFileId).stream()
+                .filter(r -> r.getState() != RegistrationState.WITHDRAWN)
+                .map(r -> new RegistrationLine(r.getId(),
+                        children.containsKey(r.getChildId()) ? children.get(r.getChildId()).fullName() : "",
+                        catalogue.containsKey(r.getActivityId()) ? catalogue.get(r.getActivityId()).name() : "",
+                        Weekdays.labels(r.weekdaySet()), r.getPeriodLabel(), r.getState(), r.getReason()))
+                .toList();
+    }
+
+    static RegistrationSummary summary(Registration r) {
+        return new RegistrationSummary(r.getId(), r.getFamilyFileId(), r.getChildId(), r.getActivityId(), r.weekdaySet(),
+                r.getValidFrom(), r.getValidTo());
+    }
+}
