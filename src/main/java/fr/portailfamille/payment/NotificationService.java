@@ -56,7 +56,13 @@ class NotificationService {
             log.warn("Notification SystemPay refusée ({}) pour la commande {}", check, fields.get("vads_order_id"));
             return new Answer(400, "KO-" + check.name().toLowerCase().replace('_', '-'));
         }
-        long notificationId = store(fields);
+        long notificationId;
+        try {
+            notificationId = store(fields);
+        } catch (RuntimeException e) {
+            log.error("Notification SystemPay de la commande {} non enregistrée", fields.get("vads_order_id"), e);
+            return new Answer(503, "KO-erreur temporaire");
+        }
         NotificationOutcome outcome;
         try {
             outcome = apply(notificationId);

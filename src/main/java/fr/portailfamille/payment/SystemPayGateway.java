@@ -74,7 +74,7 @@ final class SystemPayGateway {
         if (!SystemPaySignature.verify(fields, shop.keyFor(mode), shop.algorithm())) {
             return Check.BAD_SIGNATURE;
         }
-        if (!shop.siteId().equals(fields.get("vads_site_id"))) {
+        if (!java.util.Objects.equals(shop.siteId(), fields.get("vads_site_id"))) {
             return Check.WRONG_SITE;
         }
         return Check.VALID;
