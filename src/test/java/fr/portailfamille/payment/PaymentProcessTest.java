@@ -216,6 +216,8 @@ class PaymentProcessTest extends PortalIntegrationTest {
         assertThat(reconciliationRun).isWaitingAt(PaymentProcess.TASK_REVIEW_PENDING);
         assertThat(task(reconciliationRun)).hasCandidateGroup("finances");
         assertThat((String) runtime.getVariable(reconciliationRun.getId(), PaymentProcess.STALE_LIST)).contains(payment.getOrderId());
+        assertThatThrownBy(() -> complete(task(reconciliationRun), withVariables("pendingChecked", false)))
+                .hasMessageContaining("J'ai vérifié ces paiements");
         complete(task(reconciliationRun), withVariables("pendingChecked", true));
         assertThat(reconciliationRun).isEnded().hasPassed(PaymentProcess.END_PENDING_REVIEWED);
         timerFires(processOf(payment, PaymentProcess.KEY));
