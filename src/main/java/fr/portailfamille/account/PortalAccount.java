@@ -42,6 +42,9 @@ class PortalAccount {
 
     private Instant activatedAt;
 
+    private String termsVersion;
+    private Instant termsAcceptedAt;
+
     protected PortalAccount() {}
 
     PortalAccount(String username, String email, String passwordHash, String civility, String lastName, String firstName, String phone) {
@@ -58,6 +61,11 @@ class PortalAccount {
     void activate(Instant now) {
         this.status = AccountStatus.ACTIVE;
         this.activatedAt = now;
+    }
+
+    void acceptTerms(String version, Instant at) {
+        this.termsVersion = version;
+        this.termsAcceptedAt = at;
     }
 
     void changePassword(String passwordHash) {
@@ -80,4 +88,6 @@ class PortalAccount {
     String getPhone() { return phone; }
     Instant getCreatedAt() { return createdAt; }
     Instant getActivatedAt() { return activatedAt; }
+    String getTermsVersion() { return termsVersion; }
+    Instant getTermsAcceptedAt() { return termsAcceptedAt; }
 }

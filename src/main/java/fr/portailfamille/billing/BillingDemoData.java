@@ -33,10 +33,11 @@ class BillingDemoData implements DemoDataLoader {
     private final BillingRuns runs;
     private final DeskPayments payments;
     private final BillingProperties properties;
+    private final QuotientSource quotients;
     private final Clock clock;
 
     BillingDemoData(FamilyFiles families, Activities activities, ModulesBillingSource source, InvoiceStore store,
-            BillingRuns runs, DeskPayments payments, BillingProperties properties, Clock clock) {
+            BillingRuns runs, DeskPayments payments, BillingProperties properties, QuotientSource quotients, Clock clock) {
         this.families = families;
         this.activities = activities;
         this.source = source;
@@ -44,6 +45,7 @@ class BillingDemoData implements DemoDataLoader {
         this.runs = runs;
         this.payments = payments;
         this.properties = properties;
+        this.quotients = quotients;
         this.clock = clock;
     }
 
@@ -83,11 +85,11 @@ class BillingDemoData implements DemoDataLoader {
         }
         List<PricingInput.Child> children = family.children().stream()
                 .map(c -> new PricingInput.Child(c.id(), c.firstName(), c.lastName(), c.birthDate())).toList();
-        PricingInput input = new PricingInput(month, List.of(new PricingInput.Quotient(780, month.atDay(1).minusMonths(6), null)),
-                children, Map.of(leisure.id(), source.activity(leisure.id()), canteen.id(), source.activity(canteen.id())), days);
+        PricingInput input = new PricingInput(month, quotients.of(family.id(), month), children, Map.of(leisure.id(), source.activity(leisure.id()), canteen.id(), source.activity(canteen.id())), days);
         Pricing.Result priced = new Pricing(properties.siblingRank()).price(input);
         long id = store.insertDraft(null, family.id(), family.number(), family.name(), month, priced);
-        LocalDate issued = month.plusMonths(1).atDay(2);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate issued = month.plusMonths(1).atDay(2).isAfter(today) ? today : month.plusMonths(1).atDay(2);
         return runs.publishInvoice(id, issued, issued.plusDays(properties.paymentDays()));
     }
 

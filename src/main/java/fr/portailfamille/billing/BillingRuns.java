@@ -42,7 +42,7 @@ class BillingRuns {
     record RunView(long id, String month, String state, String processInstanceId, int familiesTotal, int familiesDone,
             int invoices, BigDecimal amount, int withoutQuotient, Instant startedAt) {
 
-        String stateLabel() {
+        public String stateLabel() {
             return switch (state) {
                 case "DRAFTING" -> "calcul des brouillons en cours";
                 case "REVIEW" -> "à contrôler";
@@ -51,11 +51,11 @@ class BillingRuns {
             };
         }
 
-        String amountText() {
+        public String amountText() {
             return InvoiceView.euros(amount);
         }
 
-        String startedAtText() {
+        public String startedAtText() {
             return fr.portailfamille.system.PortalTime.DATE_TIME.format(startedAt.atZone(fr.portailfamille.system.PortalTime.ZONE));
         }
     }
@@ -118,8 +118,11 @@ class BillingRuns {
         List<Long> families = source.familiesToBill(month).stream().filter(id -> !skip.contains(id)).toList();
         Set<Long> drafted = new HashSet<>(store.familiesDrafted(runId));
         List<Long> toDo = families.stream().filter(id -> !drafted.contains(id)).toList();
-        jdbc.update("update billing_run set families_total = ?, families_done = ?, updated_at = now() where id = ?",
-                families.size(), families.size() - toDo.size(), runId);
+        // progress is written in short transactions of its own, never in the caller's (the job's) one,
+        // so finances see it move and the batches below never wait on a row the caller holds
+        eachBatch.executeWithoutResult(status -> jdbc.update(
+                "update billing_run set families_total = ?, families_done = ?, updated_at = now() where id = ?",
+                families.size(), families.size() - toDo.size(), runId));
         Pricing pricing = new Pricing(properties.siblingRank());
         for (int from = 0; from < toDo.size(); from += properties.batchSize()) {
             List<Long> batch = toDo.subList(from, Math.min(toDo.size(), from + properties.batchSize()));

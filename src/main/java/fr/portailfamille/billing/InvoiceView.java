@@ -20,18 +20,18 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
     record Line(String childName, String activityName, String unitLabel, int quantity, int lateCancelled, BigDecimal unitPrice,
             String bracket, int siblingRank, BigDecimal amount) {
 
-        String amountText() {
+        public String amountText() {
             return euros(amount);
         }
 
-        String unitPriceText() {
+        public String unitPriceText() {
             return euros(unitPrice);
         }
     }
 
     record Payment(String mode, BigDecimal amount, Instant paidAt) {
 
-        String modeLabel() {
+        public String modeLabel() {
             return switch (mode) {
                 case "ESPECES" -> "espèces (guichet)";
                 case "CHEQUE" -> "chèque (guichet)";
@@ -41,11 +41,11 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
             };
         }
 
-        String amountText() {
+        public String amountText() {
             return euros(amount);
         }
 
-        String paidOnText() {
+        public String paidOnText() {
             return PortalTime.DATE.format(paidAt.atZone(PortalTime.ZONE));
         }
     }
@@ -57,32 +57,32 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
     }
 
     /** « mars 2026 ». */
-    String period() {
+    public String period() {
         return YearMonth.parse(month).format(MONTH);
     }
 
-    String totalText() {
+    public String totalText() {
         return euros(total);
     }
 
-    BigDecimal amountDue() {
+    public BigDecimal amountDue() {
         return total.subtract(paidAmount).max(BigDecimal.ZERO);
     }
 
-    String amountDueText() {
+    public String amountDueText() {
         return euros(amountDue());
     }
 
-    String dueOnText() {
+    public String dueOnText() {
         return dueOn == null ? "" : PortalTime.DATE.format(dueOn);
     }
 
-    String issuedOnText() {
+    public String issuedOnText() {
         return issuedOn == null ? "" : PortalTime.DATE.format(issuedOn);
     }
 
     /** The size of the stored PDF as the guide shows it: « (Pdf,12ko) », rounded up to the next kilobyte. */
-    String pdfSizeText() {
+    public String pdfSizeText() {
         return "(Pdf," + kilobytes(pdfSize) + "ko)";
     }
 

@@ -1,18 +1,35 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.QuotientFamilial;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The quotients familiaux of a family that may apply to a month.
- * TODO(issue 4): read them from {@code FamilyFiles.quotientFamilial} once the family module exposes
- * it; until then no family has one and everybody pays the top bracket (the invoice says so).
+ * The quotients familiaux of a family that may apply to a month, from the family module: the one
+ * valid on the month's first day and the one valid on its last day (a quotient given mid-month).
  */
 @Component
 class QuotientSource {
 
+    private final FamilyFiles families;
+
+    QuotientSource(FamilyFiles families) {
+        this.families = families;
+    }
+
     List<PricingInput.Quotient> of(long familyFileId, YearMonth month) {
-        return List.of();
+        return Stream.of(month.atDay(1), month.atEndOfMonth())
+                .map(day -> families.quotientFamilial(familyFileId, day))
+                .flatMap(java.util.Optional::stream)
+                .distinct()
+                .map(QuotientSource::quotient)
+                .toList();
+    }
+
+    private static PricingInput.Quotient quotient(QuotientFamilial qf) {
+        return new PricingInput.Quotient(qf.value(), qf.validFrom(), qf.validTo());
     }
 }

@@ -4,5 +4,5 @@
  * certificate. Its public API is {@link fr.portailfamille.billing.Invoices}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Facturation",
-        allowedDependencies = {"planning", "activity", "family", "system :: *"})
+        allowedDependencies = {"planning", "registration", "activity", "family", "system", "system :: *"})
 package fr.portailfamille.billing;

@@ -42,10 +42,7 @@ class ChildrenController {
 
     @GetMapping("/dossier/enfants/{childId}")
     String child(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId, Model model) {
-        ChildDetails child = ownChild(family, childId);
-        model.addAttribute("healthSheetForm", HealthSheetForm.of(store.healthSheet(childId).orElse(null)));
-        model.addAttribute("consentForm", ConsentForm.of(store.consents(childId).orElse(null)));
-        return childPage(family, child, model);
+        return childPage(family, ownChild(family, childId), model);
     }
 
     @PostMapping("/dossier/enfants/{childId}/sante")
@@ -54,7 +51,6 @@ class ChildrenController {
         ChildDetails child = ownChild(family, childId);
         ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("consentForm", ConsentForm.of(store.consents(childId).orElse(null)));
             return childPage(family, child, model);
         }
         care.saveHealthSheet(childId, form);
@@ -67,8 +63,6 @@ class ChildrenController {
         ChildDetails child = ownChild(family, childId);
         ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("healthSheetForm", HealthSheetForm.of(store.healthSheet(childId).orElse(null)));
-            model.addAttribute("consentForm", ConsentForm.of(store.consents(childId).orElse(null)));
             return childPage(family, child, model);
         }
         care.addPickupPerson(childId, form);
@@ -99,8 +93,6 @@ class ChildrenController {
         ChildDetails child = ownChild(family, childId);
         changeRequests.validate(form, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("healthSheetForm", HealthSheetForm.of(store.healthSheet(childId).orElse(null)));
-            model.addAttribute("consentForm", ConsentForm.of(store.consents(childId).orElse(null)));
             return childPage(family, child, model);
         }
         changeRequests.requestChildChange(myFile.idOf(family), childId, form, family.getUsername());
@@ -111,8 +103,15 @@ class ChildrenController {
         return care.child(myFile.idOf(family), childId).orElseThrow(MyFamilyFile::notFound);
     }
 
+    /** The child's page; the forms not being shown again with their errors are filled from the file. */
     private String childPage(FamilyPrincipal family, ChildDetails child, Model model) {
         long fileId = myFile.idOf(family);
+        if (!model.containsAttribute("healthSheetForm")) {
+            model.addAttribute("healthSheetForm", HealthSheetForm.of(store.healthSheet(child.id()).orElse(null)));
+        }
+        if (!model.containsAttribute("consentForm")) {
+            model.addAttribute("consentForm", ConsentForm.of(store.consents(child.id()).orElse(null)));
+        }
         model.addAttribute("child", child);
         model.addAttribute("pickupPersons", store.pickupPersons(child.id()));
         model.addAttribute("consents", store.consents(child.id()).orElse(null));

@@ -87,6 +87,10 @@ class FamilyFile {
         this.accountId = accountId;
     }
 
+    void unlinkAccount() {
+        this.accountId = null;
+    }
+
     Long getId() { return id; }
     String getNumber() { return number; }
     String getName() { return name; }

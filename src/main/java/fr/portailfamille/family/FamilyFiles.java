@@ -64,6 +64,20 @@ public class FamilyFiles {
         return new FamilySummary(file.getId(), file.getNumber(), file.getName(), children, emails);
     }
 
+    // --- used by the account module ---
+
+    /** Whether the file already has a portal account (a file is never claimed twice). */
+    public boolean hasAccount(long familyFileId) {
+        return files.findById(familyFileId).map(f -> f.getAccountId() != null).orElse(false);
+    }
+
+    /** Frees the file of this account, if any (a pending account purged before activation). */
+    @Transactional
+    public void unlinkAccount(long accountId) {
+        files.findByAccountId(accountId).ifPresent(FamilyFile::unlinkAccount);
+        files.flush();
+    }
+
     // --- issue 4 « Mon dossier »: quotient familial, health alerts, supporting documents, overview ---
 
     /** The family's quotient familial valid on that day, if the Guichet Unique has one. */

@@ -18,7 +18,7 @@ final class FamilyRecords {
                     child.getSex(), child.getSchool(), child.getSchoolClass());
         }
 
-        String fullName() {
+        public String fullName() {
             return firstName + " " + lastName;
         }
     }
@@ -31,7 +31,7 @@ final class FamilyRecords {
                     g.getEmail(), g.getMobilePhone(), g.getHomePhone(), g.getWorkPhone());
         }
 
-        String fullName() {
+        public String fullName() {
             return (civility == null ? "" : civility + " ") + firstName + " " + lastName;
         }
     }
@@ -45,7 +45,7 @@ final class FamilyRecords {
                     file.getChildren().stream().map(ChildDetails::of).toList());
         }
 
-        String address() {
+        public String address() {
             return java.util.stream.Stream.of(addressLine, java.util.stream.Stream.of(postalCode, city)
                             .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" ")))
                     .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors.joining(", "));
@@ -55,7 +55,7 @@ final class FamilyRecords {
     record HealthSheet(long childId, String allergies, boolean pai, String paiDetails, String diet, String doctorName,
             String doctorPhone, boolean vaccinationsUpToDate, String remarks, Instant updatedAt) {
 
-        String updatedOn() {
+        public String updatedOn() {
             return PortalTime.DATE.format(updatedAt.atZone(PortalTime.ZONE));
         }
     }
@@ -64,14 +64,14 @@ final class FamilyRecords {
 
     record Consents(boolean photo, boolean outings, boolean emergencyCare, Instant givenAt) {
 
-        String givenOn() {
+        public String givenOn() {
             return PortalTime.DATE.format(givenAt.atZone(PortalTime.ZONE));
         }
     }
 
     record ContactChange(String changedBy, Instant changedAt, String field, String oldValue, String newValue) {
 
-        String when() {
+        public String when() {
             return PortalTime.DATE_TIME.format(changedAt.atZone(PortalTime.ZONE));
         }
     }
@@ -79,15 +79,15 @@ final class FamilyRecords {
     record SupportingDocument(long id, long familyFileId, DocumentType type, LocalDate validUntil, Instant uploadedAt,
             DocumentState state, String refusalReason, int size, String mediaType, String fileName) {
 
-        String uploadedOn() {
+        public String uploadedOn() {
             return PortalTime.DATE.format(uploadedAt.atZone(PortalTime.ZONE));
         }
 
-        String validUntilText() {
+        public String validUntilText() {
             return validUntil == null ? "–" : PortalTime.DATE.format(validUntil);
         }
 
-        String sizeText() {
+        public String sizeText() {
             return size < 1024 * 1024 ? Math.max(1, size / 1024) + " Ko" : String.format(PortalTime.FRENCH, "%.1f Mo", size / 1048576.0);
         }
     }
@@ -98,12 +98,12 @@ final class FamilyRecords {
             String newFirstName, LocalDate newBirthDate, Integer newQuotient, LocalDate newQuotientFrom, String comment,
             RequestState state, String refusalReason, String requestedBy, Instant createdAt, Instant decidedAt) {
 
-        String createdOn() {
+        public String createdOn() {
             return PortalTime.DATE.format(createdAt.atZone(PortalTime.ZONE));
         }
 
         /** What is asked, in French, for the pages and mails. */
-        String description() {
+        public String description() {
             StringBuilder text = new StringBuilder();
             if (subject == ChangeSubject.QUOTIENT) {
                 text.append("Quotient familial : ").append(newQuotient);
@@ -137,8 +137,8 @@ final class FamilyRecords {
             this.cssClass = cssClass;
         }
 
-        String label() { return label; }
-        String cssClass() { return cssClass; }
+        public String label() { return label; }
+        public String cssClass() { return cssClass; }
     }
 
     enum RequestState {
@@ -152,8 +152,8 @@ final class FamilyRecords {
             this.cssClass = cssClass;
         }
 
-        String label() { return label; }
-        String cssClass() { return cssClass; }
+        public String label() { return label; }
+        public String cssClass() { return cssClass; }
     }
 
     enum ChangeSubject { CHILD_IDENTITY, QUOTIENT }

@@ -53,7 +53,7 @@ class CatalogueActivityCalendar implements ActivityCalendar {
             return Optional.of("jour férié");
         }
         if (!calendar.isWorkingDay(day)) {
-            return Optional.of("pas d'accueil ce jour-là");
+            return Optional.of(NOT_RUNNING + " ce jour-là");
         }
         if (periods.stream().noneMatch(p -> p.contains(day))) {
             return Optional.of("hors période d'accueil");
@@ -62,12 +62,12 @@ class CatalogueActivityCalendar implements ActivityCalendar {
             return Optional.of(closures.get(day));
         }
         if (calendar.isSchoolHoliday(day)) {
-            return activity.runsOnHolidays() ? Optional.empty() : Optional.of("pas d'accueil pendant les vacances scolaires");
+            return activity.runsOnHolidays() ? Optional.empty() : Optional.of(NOT_RUNNING + " pendant les vacances scolaires");
         }
         if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
-            return activity.runsOnWednesdays() ? Optional.empty() : Optional.of("pas d'accueil le mercredi");
+            return activity.runsOnWednesdays() ? Optional.empty() : Optional.of(NOT_RUNNING + " le mercredi");
         }
-        return activity.runsOnSchoolDays() ? Optional.empty() : Optional.of("pas d'accueil les jours d'école");
+        return activity.runsOnSchoolDays() ? Optional.empty() : Optional.of(NOT_RUNNING + " les jours d'école");
     }
 
     @Override

@@ -72,7 +72,7 @@ class PlanningService {
         }
 
         public boolean registered() {
-            return days.stream().anyMatch(d -> d.status() != DayStatus.NOT_REGISTERED);
+            return days.stream().anyMatch(d -> d.status() != DayStatus.NOT_REGISTERED && d.status() != DayStatus.CLOSED);
         }
     }
 
@@ -113,7 +113,11 @@ class PlanningService {
                     continue;
                 }
                 DayVerdict verdict = verdicts.getOrDefault(child.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
-                days.add(cell(activity, day, verdict, held.get(key(child.id(), activity.id(), day)), full.contains(day)));
+                Held booking = held.get(key(child.id(), activity.id(), day));
+                if (booking == null && verdict.kind() == DayVerdict.Kind.CLOSED && verdict.reason().startsWith("fermé : " + ActivityCalendar.NOT_RUNNING)) {
+                    continue; // a day the activity never runs (e.g. a school day for the leisure centre) is not a tick box
+                }
+                days.add(cell(activity, day, verdict, booking, full.contains(day)));
             }
             months.add(new ChildMonth(child, activity, days));
         }
@@ -135,7 +139,7 @@ class PlanningService {
         }
         return switch (verdict.kind()) {
             case OPEN -> full
-                    ? new DayCell(day, DayStatus.FULL, "complet : cocher inscrit sur la liste d'attente", true, false)
+                    ? new DayCell(day, DayStatus.FULL, "complet : cochez pour la liste d'attente", true, false)
                     : new DayCell(day, DayStatus.FREE, "libre", true, false);
             case CLOSED -> new DayCell(day, DayStatus.CLOSED, verdict.reason(), false, false);
             case PAST_CUTOFF -> new DayCell(day, DayStatus.PAST_CUTOFF, "hors délai", false, false);
@@ -164,7 +168,8 @@ class PlanningService {
                 DayVerdict verdict = activity.weekdays().contains(day.getDayOfWeek())
                         ? verdicts.getOrDefault(day, DayVerdict.closed("fermé")) : DayVerdict.closed("fermé : pas d'accueil ce jour-là");
                 report.add(book(familyFileId, child, activity, day, verdict, BookingSource.PLANNING, actor));
-            } else if (!wanted && live) {
+            } else if (!wanted && live && !rules.started(day)) {
+                // a day already begun is not on the form (no tick box): it stays as it is
                 report.add(cancel(child, activity, day, actor));
             }
         }
@@ -212,9 +217,6 @@ class PlanningService {
     }
 
     private ReportLine cancel(ChildSummary child, ActivitySummary activity, LocalDate day, String actor) {
-        if (rules.started(day)) {
-            return new ReportLine(child.firstName(), day, "refusé : ce jour est passé, il ne peut plus être annulé", "status-refused");
-        }
         boolean late = rules.cutOffPassed(activity, day);
         Optional<BookingLedger.CancelResult> result = ledger.cancel(child.id(), activity.id(), day, late, actor);
         if (result.isEmpty()) {

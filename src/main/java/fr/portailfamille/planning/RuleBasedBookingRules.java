@@ -37,7 +37,7 @@ class RuleBasedBookingRules implements BookingRules {
         Map<LocalDate, DayVerdict> calendarVerdicts = new HashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (!activity.weekdays().contains(day.getDayOfWeek())) {
-                calendarVerdicts.put(day, DayVerdict.closed("fermé : pas d'accueil ce jour-là"));
+                calendarVerdicts.put(day, DayVerdict.closed("fermé : " + ActivityCalendar.NOT_RUNNING + " ce jour-là"));
             } else if (closed.containsKey(day)) {
                 calendarVerdicts.put(day, DayVerdict.closed("fermé : " + closed.get(day)));
             } else if (cutOffPassed(activity, day)) {

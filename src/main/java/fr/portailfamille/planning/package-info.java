@@ -4,5 +4,5 @@
  * promotions, the cut-offs, « dupliquer des réservations » and the families' iCalendar feed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Planning",
-        allowedDependencies = {"activity", "family", "system :: *"})
+        allowedDependencies = {"registration", "activity", "family", "system", "system :: *"})
 package fr.portailfamille.planning;

@@ -1,5 +1,7 @@
 package fr.portailfamille.portal;
 
+import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.billing.PendingInvoice;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
@@ -19,18 +21,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DossierController {
 
     private final FamilyFiles families;
+    private final Invoices invoices;
     private final Clock clock;
 
-    DossierController(FamilyFiles families, Clock clock) {
+    DossierController(FamilyFiles families, Invoices invoices, Clock clock) {
         this.families = families;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
     @GetMapping("/dossier")
     String dossier(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
         model.addAttribute("overview", families.overviewOfAccount(family.accountId(), LocalDate.now(clock)).orElse(null));
-        // filled by the billing module (issue: invoices) and the registration module (issue 5)
-        model.addAttribute("pendingInvoices", List.of());
+        model.addAttribute("pendingInvoices", families.fileIdOfAccount(family.accountId())
+                .map(id -> invoices.pending(id).stream().map(PendingInvoice::describe).toList()).orElse(List.of()));
+        // filled by the registration module (issue 5)
         model.addAttribute("registrationLines", List.of());
         return "portal/dossier";
     }

@@ -36,14 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class PreRegistrations {
 
-    /** An activity as offered to a child: available, or not with the reason in French. */
-    record Choice(ActivitySummary activity, ActivityPeriod period, String refusal) {
-
-        boolean available() {
-            return refusal == null;
-        }
-    }
-
     /** A request the server refused, with the French message for the page. */
     static class RefusedRequest extends RuntimeException {
         RefusedRequest(String message) {
@@ -80,8 +72,8 @@ class PreRegistrations {
 
     /** Every activity, each available to this child or not with the reason. */
     @Transactional(readOnly = true)
-    List<Choice> choices(ChildSummary child) {
-        List<Choice> choices = new ArrayList<>();
+    List<RegistrationChoice> choices(ChildSummary child) {
+        List<RegistrationChoice> choices = new ArrayList<>();
         for (ActivitySummary activity : activities.all()) {
             choices.add(choice(child, activity));
         }
@@ -89,32 +81,32 @@ class PreRegistrations {
     }
 
     @Transactional(readOnly = true)
-    Choice choice(ChildSummary child, ActivitySummary activity) {
+    RegistrationChoice choice(ChildSummary child, ActivitySummary activity) {
         Optional<ActivityPeriod> period = activities.registrationPeriod(activity.id(), today());
         if (period.isEmpty()) {
-            return new Choice(activity, null, "Les inscriptions à cette activité ne sont pas ouvertes pour le moment.");
+            return new RegistrationChoice(activity, null, "Les inscriptions à cette activité ne sont pas ouvertes pour le moment.");
         }
         LocalDate ageDay = period.get().startDate().isAfter(today()) ? period.get().startDate() : today();
         int age = child.ageOn(ageDay);
         if (!activity.acceptsAge(age)) {
-            return new Choice(activity, period.get(), child.firstName() + " a " + age + " ans : cette activité accueille les enfants "
+            return new RegistrationChoice(activity, period.get(), child.firstName() + " a " + age + (age < 2 ? " an" : " ans") + " : cette activité accueille les enfants "
                     + activity.ageRange() + ".");
         }
         for (Registration existing : registrations.findByChildIdAndStateIn(child.id(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))) {
             if (existing.getActivityId() == activity.id() && existing.getValidFrom().equals(period.get().startDate())) {
-                return new Choice(activity, period.get(), existing.getState() == RegistrationState.PENDING
+                return new RegistrationChoice(activity, period.get(), existing.getState() == RegistrationState.PENDING
                         ? "Une demande est déjà en attente de validation pour " + child.firstName() + " (" + period.get().label() + ")."
                         : child.firstName() + " est déjà inscrit(e) à cette activité (" + period.get().label() + ").");
             }
         }
-        return new Choice(activity, period.get(), null);
+        return new RegistrationChoice(activity, period.get(), null);
     }
 
     /** Records the request and starts its validation; refuses (in French) anything the page should not have allowed. */
     Registration register(FamilySummary family, long childId, long activityId, Set<DayOfWeek> weekdays) {
         ChildSummary child = childOf(family, childId).orElseThrow(() -> new IllegalArgumentException("enfant inconnu"));
         ActivitySummary activity = activities.find(activityId).orElseThrow(() -> new IllegalArgumentException("activité inconnue"));
-        Choice choice = choice(child, activity);
+        RegistrationChoice choice = choice(child, activity);
         if (!choice.available()) {
             throw new RefusedRequest(choice.refusal());
         }

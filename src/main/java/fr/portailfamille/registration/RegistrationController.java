@@ -48,7 +48,7 @@ class RegistrationController {
         if (family != null) {
             model.addAttribute("lines", registrations.linesOfFamily(family.id()));
             model.addAttribute("activities", activities.all());
-            Map<ChildSummary, List<PreRegistrations.Choice>> choices = new LinkedHashMap<>();
+            Map<ChildSummary, List<RegistrationChoice>> choices = new LinkedHashMap<>();
             for (ChildSummary child : family.children()) {
                 choices.put(child, preRegistrations.choices(child));
             }
@@ -112,7 +112,7 @@ class RegistrationController {
     }
 
     private String formPage(ChildSummary child, ActivitySummary activity, Set<DayOfWeek> ticked, String error, Model model) {
-        PreRegistrations.Choice choice = preRegistrations.choice(child, activity);
+        RegistrationChoice choice = preRegistrations.choice(child, activity);
         model.addAttribute("child", child);
         model.addAttribute("activity", activity);
         model.addAttribute("choice", choice);

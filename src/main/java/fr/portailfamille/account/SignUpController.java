@@ -1,0 +1,184 @@
+package fr.portailfamille.account;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * « inscrivez vous »: the guide's four steps (section I-1). The draft lives in the HTTP session:
+ * a reload or the back button shows what was typed and never creates anything; the account is
+ * created only by « valider mon inscription ».
+ */
+@Controller
+@RequestMapping("/inscription")
+class SignUpController {
+
+    private static final String[] STEP_PATHS = {"", "/inscription", "/inscription/dossier", "/inscription/conditions",
+            "/inscription/recapitulatif"};
+
+    private final SignUpService signUp;
+
+    SignUpController(SignUpService signUp) {
+        this.signUp = signUp;
+    }
+
+    @ModelAttribute("errors")
+    Map<String, String> noErrors() {
+        return Map.of();
+    }
+
+    @GetMapping
+    String identity(HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        return identityStep(model, SignUpIdentity.of(draft), Map.of(), draft.identityDone());
+    }
+
+    @PostMapping
+    String saveIdentity(SignUpIdentity form, HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        SignUpIdentity typed = form.trimmed();
+        Map<String, String> errors = signUp.saveIdentity(typed, draft);
+        if (!errors.isEmpty()) {
+            return identityStep(model, typed, errors, draft.identityDone());
+        }
+        keep(session, draft);
+        return "redirect:/inscription/dossier";
+    }
+
+    @GetMapping("/dossier")
+    String familyFile(HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        return guard(draft, 2).orElseGet(() -> fileStep(model, draft.familyFileNumber, draft.familyFileName,
+                draft.fileStepDone && draft.familyFileId == null, null));
+    }
+
+    @PostMapping("/dossier")
+    String saveFamilyFile(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String without, HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        Optional<String> guarded = guard(draft, 2);
+        if (guarded.isPresent()) {
+            return guarded.get();
+        }
+        if (without != null) {
+            signUp.continueWithoutFile(draft);
+            keep(session, draft);
+            return "redirect:/inscription/conditions";
+        }
+        Optional<String> refusal = signUp.claimFile(draft, number, name);
+        keep(session, draft);
+        if (refusal.isPresent()) {
+            return fileStep(model, number.trim(), name.trim(), false, refusal.get());
+        }
+        return "redirect:/inscription/conditions";
+    }
+
+    @GetMapping("/conditions")
+    String terms(HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        return guard(draft, 3).orElseGet(() -> {
+            model.addAttribute("termsVersion", SignUpService.TERMS_VERSION);
+            model.addAttribute("accepted", draft.termsDone());
+            return "account/inscription-etape3";
+        });
+    }
+
+    @PostMapping("/conditions")
+    String acceptTerms(@RequestParam(required = false) String accept, HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        Optional<String> guarded = guard(draft, 3);
+        if (guarded.isPresent()) {
+            return guarded.get();
+        }
+        if (accept == null) {
+            model.addAttribute("termsVersion", SignUpService.TERMS_VERSION);
+            model.addAttribute("accepted", false);
+            model.addAttribute("errors", Map.of("accept",
+                    "Pour créer votre compte, cochez « j'ai lu et j'accepte les conditions générales d'utilisation »."));
+            return "account/inscription-etape3";
+        }
+        signUp.acceptTerms(draft);
+        keep(session, draft);
+        return "redirect:/inscription/recapitulatif";
+    }
+
+    @GetMapping("/recapitulatif")
+    String summary(HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        return guard(draft, 4).orElseGet(() -> {
+            model.addAttribute("draft", draft.summary());
+            return "account/inscription-etape4";
+        });
+    }
+
+    @PostMapping("/valider")
+    String register(HttpSession session, Model model) {
+        SignUpDraft draft = draft(session);
+        Optional<String> guarded = guard(draft, 4);
+        if (guarded.isPresent()) {
+            return guarded.get();
+        }
+        try {
+            signUp.register(draft);
+        } catch (SignUpService.SignUpConflict conflict) {
+            if (conflict.step == 1) {
+                return identityStep(model, SignUpIdentity.of(draft), Map.of(conflict.field, conflict.getMessage()), true);
+            }
+            signUp.continueWithoutFile(draft);
+            draft.fileStepDone = false;
+            keep(session, draft);
+            return fileStep(model, "", "", false, conflict.getMessage());
+        }
+        session.removeAttribute(SignUpDraft.SESSION_KEY);
+        return "redirect:/inscription/envoyee";
+    }
+
+    @PostMapping("/annuler")
+    String cancel(HttpSession session) {
+        session.removeAttribute(SignUpDraft.SESSION_KEY);
+        return "redirect:/connexion?inscriptionAnnulee";
+    }
+
+    @GetMapping("/envoyee")
+    String sent() {
+        return "account/inscription-envoyee";
+    }
+
+    private static String identityStep(Model model, SignUpIdentity form, Map<String, String> errors, boolean passwordKept) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("passwordKept", passwordKept);
+        return "account/inscription-etape1";
+    }
+
+    private static String fileStep(Model model, String number, String name, boolean without, String claimError) {
+        model.addAttribute("number", number);
+        model.addAttribute("name", name);
+        model.addAttribute("without", without);
+        model.addAttribute("claimError", claimError);
+        return "account/inscription-etape2";
+    }
+
+    /** Redirects to the first step not done yet when the asked step cannot be shown. */
+    private static Optional<String> guard(SignUpDraft draft, int step) {
+        int next = draft.nextStep();
+        return next < step ? Optional.of("redirect:" + STEP_PATHS[next]) : Optional.empty();
+    }
+
+    private static SignUpDraft draft(HttpSession session) {
+        Object draft = session.getAttribute(SignUpDraft.SESSION_KEY);
+        return draft instanceof SignUpDraft d ? d : new SignUpDraft();
+    }
+
+    /** Stores the draft again, so Spring Session writes the change to the database. */
+    private static void keep(HttpSession session, SignUpDraft draft) {
+        session.setAttribute(SignUpDraft.SESSION_KEY, draft);
+    }
+}

@@ -1,0 +1,44 @@
+package fr.portailfamille.messaging;
+
+/** The process {@code messageRouting} (business key = the message's id): its key, element ids and variables. */
+final class MessageRoutingProcess {
+
+    static final String KEY = "messageRouting";
+    static final String DECISION = "messageRouting";
+
+    static final String START = "StartEvent_MessageSent";
+    static final String GATEWAY_CONFIRMATION = "Gateway_ConfirmationWanted";
+    static final String TASK_ACKNOWLEDGE = "Task_SendAcknowledgment";
+    static final String TASK_ROUTE = "Task_RouteMessage";
+    static final String TASK_ANSWER = "Task_AnswerMessage";
+    static final String GATEWAY_FORWARDED = "Gateway_Forwarded";
+    static final String TASK_REROUTE = "Task_RerouteMessage";
+    static final String TASK_DELIVER_ANSWER = "Task_DeliverAnswer";
+    static final String TASK_NOTIFY_ANSWER = "Task_NotifyAnswer";
+    static final String END_ANSWERED = "EndEvent_Answered";
+    static final String TIMER_LATE = "Timer_AnswerLate";
+    static final String TASK_ESCALATE = "Task_EscalateMessage";
+    static final String END_ESCALATED = "EndEvent_Escalated";
+
+    static final String VAR_MESSAGE_ID = "messageId";
+    static final String VAR_SERVICE = "service";
+    static final String VAR_THEME = "theme";
+    static final String VAR_CONFIRMATION = "confirmationByMail";
+    static final String VAR_GROUP = "group";
+    static final String VAR_DELAY = "answerDelayDays";
+    static final String VAR_ANSWER = "answer";
+    static final String VAR_FORWARD_TO = "forwardTo";
+    static final String VAR_ANSWERED_BY = "answeredBy";
+    static final String VAR_ANSWER_ID = "answerMessageId";
+
+    /** Task-local variables shown by the form {@code answerMessage}. */
+    static final String FORM_FAMILY = "family";
+    static final String FORM_SUBJECT = "subject";
+    static final String FORM_TEXT = "messageText";
+    static final String FORM_ATTACHMENTS = "attachmentLinks";
+
+    /** Priority of a late task (Camunda's default is 50). */
+    static final int LATE_PRIORITY = 90;
+
+    private MessageRoutingProcess() {}
+}

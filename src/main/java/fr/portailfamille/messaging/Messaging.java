@@ -1,0 +1,19 @@
+package fr.portailfamille.messaging;
+
+import org.springframework.stereotype.Service;
+
+/** The messaging module's public service: what the portal's tabs and tiles show. */
+@Service
+public class Messaging {
+
+    private final MessageStore store;
+
+    Messaging(MessageStore store) {
+        this.store = store;
+    }
+
+    /** The unread messages of the family file linked to this portal account (0 without a file). */
+    public int unreadCountOfAccount(long accountId) {
+        return store.unreadCountOfAccount(accountId);
+    }
+}

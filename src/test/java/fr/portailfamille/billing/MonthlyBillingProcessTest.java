@@ -1,0 +1,262 @@
+package fr.portailfamille.billing;
+
+import static fr.portailfamille.billing.MonthlyBillingProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.portailfamille.support.PortalIntegrationTest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code monthlyBilling}, one test per path: published, cancelled, started by the timer, draft step
+ * failing then retried; plus a month billed twice and a bad month refused at the start. Each test
+ * bills a month of 2024 of its own, on families and an activity of its own.
+ */
+class MonthlyBillingProcessTest extends PortalIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    BillingFixtures fixtures;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new BillingFixtures(jdbc);
+    }
+
+    @Test
+    void publishedPath_draftsReviewedThenNumberedWithTheirPdfAndEachFamilyMailed() {
+        YearMonth january = YearMonth.of(2024, 1);
+        long leisure = fixtures.activity("Centre de loisirs test");
+        fixtures.grid(leisure, BillingFixtures.GRID_FROM, "10.00", "8.00", "20.00", "16.00");
+        LocalDate closed = january.atDay(17);
+        fixtures.closure(leisure, closed);
+
+        // a family with a quotient and two children: a late cancellation billed, a closure and a cancellation not
+        long martin = fixtures.family("MARTIN");
+        fixtures.quotient(martin, 500, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31));
+        long leo = fixtures.child(martin, "Léo", LocalDate.of(2017, 3, 1));
+        long mia = fixtures.child(martin, "Mia", LocalDate.of(2020, 9, 1));
+        for (int day : List.of(3, 10, 24)) {
+            fixtures.book(martin, leo, leisure, january.atDay(day), "BOOKED");
+        }
+        fixtures.book(martin, leo, leisure, january.atDay(31), "CANCELLED_LATE");
+        fixtures.book(martin, mia, leisure, january.atDay(3), "BOOKED");
+        fixtures.book(martin, mia, leisure, january.atDay(10), "BOOKED");
+        fixtures.book(martin, mia, leisure, closed, "BOOKED");
+        fixtures.book(martin, mia, leisure, january.atDay(24), "CANCELLED");
+        // a family without quotient familial: top bracket
+        long petit = fixtures.family("PETIT");
+        long jade = fixtures.child(petit, "Jade", LocalDate.of(2018, 2, 2));
+        fixtures.book(petit, jade, leisure, january.atDay(3), "BOOKED");
+        fixtures.book(petit, jade, leisure, january.atDay(10), "BOOKED");
+
+        ProcessInstance instance = startFromTasklist("2024-01");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_COMPUTE_DRAFTS);
+        jobs().executeDue(instance.getId());
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).task().hasCandidateGroup("finances");
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_MONTH, "2024-01").containsEntry(RUN_FAMILIES, 2)
+                .containsEntry(RUN_INVOICES, 2).containsEntry(RUN_AMOUNT, "96,00 €").containsEntry(RUN_WITHOUT_QUOTIENT, 1);
+        assertThat(invoice(martin, "2024-01")).containsEntry("state", "DRAFT").containsEntry("number", null);
+        assertThat(lines(martin, "2024-01")).containsExactly(
+                "Léo MARTIN|4|1|10.0000|QF 0 à 800|1|40.0000",
+                "Mia MARTIN|2|0|8.0000|QF 0 à 800|2|16.0000");
+
+        complete(task(instance), withVariables(PUBLISH, true));
+        jobs().executeDue(instance.getId());
+
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_PUBLISH, TASK_NOTIFY, END_PUBLISHED);
+        Map<String, Object> martinInvoice = invoice(martin, "2024-01");
+        Map<String, Object> petitInvoice = invoice(petit, "2024-01");
+        assertThat(martinInvoice).containsEntry("state", "PENDING");
+        assertThat(martinInvoice.get("total")).hasToString("56.00");
+        assertThat(petitInvoice.get("total")).hasToString("40.00");
+        assertThat((String) petitInvoice.get("quotient_note")).contains("Aucun quotient familial valide pour janvier 2024");
+        int year = LocalDate.now(clock).getYear();
+        assertThat((String) martinInvoice.get("number")).matches("FA-" + year + "-\\d{6}");
+        assertThat(Math.abs(sequence(martinInvoice) - sequence(petitInvoice))).as("consecutive numbers").isEqualTo(1);
+        assertThat((Integer) martinInvoice.get("pdf_size")).isGreaterThan(1000);
+
+        var mail = mailbox().await(fixtures.emailOf(martin), "Nouvelle facture disponible");
+        assertThat(mail.subject()).contains((String) martinInvoice.get("number"));
+        assertThat(mail.text()).contains("56,00 €").contains("janvier 2024").contains(BASE_URL + "/facturation");
+        mailbox().await(fixtures.emailOf(petit), "Nouvelle facture disponible");
+
+        // billing January again bills nobody twice
+        ProcessInstance again = startFromTasklist("2024-01");
+        jobs().executeDue(again.getId());
+        BpmnAwareTests.assertThat(again).variables().containsEntry(RUN_FAMILIES, 0).containsEntry(RUN_INVOICES, 0);
+        complete(task(again), withVariables(PUBLISH, false));
+        BpmnAwareTests.assertThat(again).isEnded().hasPassed(END_CANCELLED);
+        assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id = ? and state <> 'CANCELLED'",
+                Integer.class, martin)).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledPath_draftsAreDiscardedAndTheMonthCanBeBilledAgain() {
+        YearMonth february = YearMonth.of(2024, 2);
+        long leisure = fixtures.activity("Centre de loisirs test");
+        fixtures.grid(leisure, BillingFixtures.GRID_FROM, "10.00", "8.00", "20.00", "16.00");
+        long roux = fixtures.family("ROUX");
+        fixtures.book(roux, fixtures.child(roux, "Tom", LocalDate.of(2019, 1, 1)), leisure, february.atDay(7), "BOOKED");
+
+        ProcessInstance instance = startFromTasklist("2024-02");
+        jobs().executeDue(instance.getId());
+        assertThat(invoice(roux, "2024-02")).containsEntry("state", "DRAFT");
+
+        complete(task(instance), withVariables(PUBLISH, false));
+
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_DISCARD, END_CANCELLED).hasNotPassed(TASK_PUBLISH);
+        assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id = ?", Integer.class, roux)).isZero();
+        assertThat(runState(instance)).isEqualTo("CANCELLED");
+        assertThat(mailbox().to(fixtures.emailOf(roux))).isEmpty();
+
+        ProcessInstance again = startFromTasklist("2024-02");
+        jobs().executeDue(again.getId());
+        assertThat(invoice(roux, "2024-02")).containsEntry("state", "DRAFT");
+        complete(task(again), withVariables(PUBLISH, false));
+    }
+
+    @Test
+    void timerStart_onTheFirstOfTheMonthBillsTheMonthThatJustEnded() {
+        ManagementService management = processEngine.getManagementService();
+        Job timer = management.createJobQuery().processDefinitionKey(KEY).timers().active().singleResult();
+        assertThat(timer).as("the monthly timer of the latest definition").isNotNull();
+        assertThat(timer.getDuedate().toInstant().atZone(fr.portailfamille.system.PortalTime.ZONE).getDayOfMonth()).isEqualTo(1);
+
+        management.executeJob(timer.getId());
+
+        String lastMonth = YearMonth.now(clock).minusMonths(1).toString();
+        ProcessInstance started = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(MONTH, lastMonth).active().list().stream()
+                .filter(p -> processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId(START_TIMER).count() == 1)
+                .findFirst().orElseThrow();
+        BpmnAwareTests.assertThat(started).hasPassed(START_TIMER).isWaitingAt(TASK_COMPUTE_DRAFTS);
+        assertThat(management.createJobQuery().processDefinitionKey(KEY).timers().active().count())
+                .as("the next month's timer").isEqualTo(1);
+        processEngine.getRuntimeService().deleteProcessInstance(started.getId(), "test: the timer start is proven");
+    }
+
+    @Test
+    void failureAndRetry_aMissingTariffStopsTheDraftsWithAnIncidentThenTheRetryResumesWithoutDuplicates() {
+        YearMonth march = YearMonth.of(2024, 3);
+        long priced = fixtures.activity("Activité tarifée");
+        fixtures.grid(priced, BillingFixtures.GRID_FROM, "10.00", "8.00", "20.00", "16.00");
+        long unpriced = fixtures.activity("Stage sans tarif");
+        fixtures.grid(unpriced, LocalDate.of(2024, 4, 1), "5.00", "5.00", "5.00", "5.00");
+        long blanc = fixtures.family("BLANC");
+        fixtures.book(blanc, fixtures.child(blanc, "Eva", LocalDate.of(2016, 6, 6)), priced, march.atDay(6), "BOOKED");
+        // neither family has a quotient familial: 20,00 € (top bracket) + 5,00 €
+        long noir = fixtures.family("NOIR");
+        fixtures.book(noir, fixtures.child(noir, "Noé", LocalDate.of(2016, 6, 6)), unpriced, march.atDay(6), "BOOKED");
+
+        ProcessInstance instance = startFromTasklist("2024-03");
+        ManagementService management = processEngine.getManagementService();
+        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Tarif manquant pour « Stage sans tarif »");
+
+        Job failed = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(failed.getRetries()).isLessThan(3);
+        assertThat(failed.getExceptionMessage()).contains("complétez la grille tarifaire");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_COMPUTE_DRAFTS);
+
+        // finances complete the grid, then retry the job (Cockpit's « retry »)
+        fixtures.grid(unpriced, BillingFixtures.GRID_FROM, "5.00", "5.00", "5.00", "5.00");
+        management.setJobRetries(failed.getId(), 3);
+        management.executeJob(failed.getId());
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW);
+        assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id in (?, ?) and month = '2024-03'",
+                Integer.class, blanc, noir)).isEqualTo(2);
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_INVOICES, 2).containsEntry(RUN_AMOUNT, "25,00 €");
+        complete(task(instance), withVariables(PUBLISH, false));
+    }
+
+    @Test
+    void aBadMonthInTheStartFormStartsNothing() {
+        long before = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+        assertThatThrownBy(() -> startFromTasklist("2024-13")).hasMessageContaining("Mois « 2024-13 » invalide");
+        assertThatThrownBy(() -> startFromTasklist(YearMonth.now(clock).plusMonths(3).toString()))
+                .hasMessageContaining("n'a pas encore commencé");
+
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+    }
+
+    @Test
+    void financesLaunchAMonthFromTheirStaffPage() {
+        var finances = session();
+        var login = finances.get("/agent/connexion");
+        finances.follow(finances.submit(login, "form", Map.of("username", "finances", "password", "demo")));
+        var page = finances.open("/agent/facturation");
+        assertThat(page.status()).isEqualTo(200);
+
+        var refused = finances.submit(page, "form[action$=/lancer]", Map.of("month", "mars"));
+        assertThat(refused.doc().select("#month-error").text()).contains("invalide");
+        assertThat(refused.doc().select("#month").attr("value")).isEqualTo("mars");
+
+        var launched = finances.follow(finances.submit(page, "form[action$=/lancer]", Map.of("month", "2024-05")));
+        assertThat(launched.text()).contains("Facturation de 2024-05 lancée");
+        ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(MONTH, "2024-05").active().singleResult();
+        BpmnAwareTests.assertThat(instance).hasPassed("StartEvent_AskedByFinances").isWaitingAt(TASK_COMPUTE_DRAFTS);
+        jobs().executeDue(instance.getId());
+        assertThat(finances.open("/agent/facturation").text()).contains("2024-05").contains("à contrôler");
+        complete(task(instance), withVariables(PUBLISH, false));
+
+        var guichet = session();
+        guichet.follow(guichet.submit(guichet.get("/agent/connexion"), "form", Map.of("username", "guichet", "password", "demo")));
+        assertThat(guichet.get("/agent/facturation").status()).isEqualTo(403);
+    }
+
+    private ProcessInstance startFromTasklist(String month) {
+        String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        return processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH, month));
+    }
+
+    private Map<String, Object> invoice(long familyFileId, String month) {
+        return jdbc.queryForMap("""
+                select state, number, total, quotient_note, coalesce(octet_length(pdf), 0) as pdf_size
+                from invoice where family_file_id = ? and month = ? and state <> 'CANCELLED'
+                """, familyFileId, month);
+    }
+
+    private List<String> lines(long familyFileId, String month) {
+        return jdbc.queryForList("""
+                select l.child_name || '|' || l.quantity || '|' || l.late_cancelled || '|' || l.unit_price || '|' || l.bracket
+                       || '|' || l.sibling_rank || '|' || l.amount
+                from invoice_line l join invoice i on i.id = l.invoice_id
+                where i.family_file_id = ? and i.month = ? order by l.position
+                """, String.class, familyFileId, month);
+    }
+
+    private String runState(ProcessInstance instance) {
+        return jdbc.queryForObject("select state from billing_run where process_instance_id = ?", String.class, instance.getId());
+    }
+
+    private static int sequence(Map<String, Object> invoice) {
+        String number = (String) invoice.get("number");
+        return Integer.parseInt(number.substring(number.lastIndexOf('-') + 1));
+    }
+}

@@ -1,0 +1,122 @@
+package fr.portailfamille.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import fr.portailfamille.support.WebSession.Page;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Process {@code familyFileChange}: a family asks, the Guichet Unique accepts (change applied) or refuses (reason), the family is told. */
+class FamilyFileChangeProcessTest extends PortalIntegrationTest {
+
+    @Autowired
+    TestFamilies families;
+
+    @Autowired
+    FamilyFiles familyFiles;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestFamily family;
+    WebSession session;
+
+    @BeforeEach
+    void loggedInFamily() {
+        family = families.create("Lambert");
+        session = session();
+        session.login(family.username(), TestFamilies.PASSWORD);
+    }
+
+    @Test
+    void childIdentityChangeAccepted_theFileIsCorrectedAndTheFamilyToldAndShown() {
+        ProcessInstance process = requestChildChange("Camilla", "2017-05-14");
+        assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
+        assertThat(task(process)).hasCandidateGroup("guichet-unique");
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUEST_SUMMARY))
+                .contains("prénom Camilla").contains("14/05/2017").contains("dossier n° " + family.number());
+
+        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));
+        jobs().executeDue(process.getId());
+
+        assertThat(process).isEnded().hasPassed(FamilyFileChangeProcess.TASK_APPLY, FamilyFileChangeProcess.END_APPLIED);
+        assertThat(jdbc.sql("select first_name || ' ' || birth_date from child where id = ?").param(family.childId())
+                .query(String.class).single()).isEqualTo("Camilla 2017-05-14");
+        assertThat(mailbox().await(family.email(), "Votre demande de modification a été acceptée").text()).contains("prénom Camilla");
+        Page child = session.get("/dossier/enfants/" + family.childId());
+        assertThat(child.text()).contains("Camilla " + family.name()).contains("acceptée");
+    }
+
+    @Test
+    void childIdentityChangeRefused_nothingChangesAndTheFamilyGetsTheReason() {
+        ProcessInstance process = requestChildChange("Camillo", "");
+
+        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON,
+                "Merci de fournir le livret de famille"));
+        jobs().executeDue(process.getId());
+
+        assertThat(process).isEnded().hasPassed(FamilyFileChangeProcess.TASK_REFUSE, FamilyFileChangeProcess.END_REFUSED)
+                .hasNotPassed(FamilyFileChangeProcess.TASK_APPLY);
+        assertThat(jdbc.sql("select first_name from child where id = ?").param(family.childId()).query(String.class).single())
+                .isEqualTo("Camille");
+        assertThat(mailbox().await(family.email(), "Votre demande de modification a été refusée").text())
+                .contains("Motif : Merci de fournir le livret de famille");
+        assertThat(session.get("/dossier/enfants/" + family.childId()).text()).contains("refusée")
+                .contains("Motif : Merci de fournir le livret de famille");
+    }
+
+    @Test
+    void quotientChangeAccepted_theNewQuotientIsValidFromItsDate() {
+        Page contacts = session.get("/dossier/coordonnees");
+        String from = LocalDate.now().withDayOfMonth(1).toString();
+        Page sent = session.follow(session.submit(contacts, "form#demande-quotient", Map.of("newQuotient", "640", "validFrom", from)));
+        assertThat(sent.text()).contains("Votre demande de modification du quotient familial est transmise").contains("en cours");
+        ProcessInstance process = processOfLastRequest();
+
+        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));
+        jobs().executeDue(process.getId());
+
+        assertThat(process).isEnded().hasPassed(FamilyFileChangeProcess.END_APPLIED);
+        assertThat(familyFiles.quotientFamilial(family.fileId(), LocalDate.now())).hasValueSatisfying(q -> {
+            assertThat(q.value()).isEqualTo(640);
+            assertThat(q.validFrom()).isEqualTo(LocalDate.parse(from));
+        });
+        assertThat(session.get("/dossier/coordonnees").text()).contains("640 €");
+    }
+
+    @Test
+    void aRefusalWithoutReasonIsNotAccepted() {
+        ProcessInstance process = requestChildChange("Camillo", "");
+
+        assertThatThrownBy(() -> complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON, " ")))
+                .hasMessageContaining("Le motif du refus est obligatoire");
+        assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
+    }
+
+    private ProcessInstance requestChildChange(String firstName, String birthDate) {
+        Page child = session.get("/dossier/enfants/" + family.childId());
+        Page sent = session.follow(session.submit(child, "form#demande-modification",
+                Map.of("newFirstName", firstName, "newBirthDate", birthDate)));
+        assertThat(sent.text()).contains("Votre demande de modification est transmise").contains("en cours");
+        return processOfLastRequest();
+    }
+
+    private ProcessInstance processOfLastRequest() {
+        long id = jdbc.sql("select max(id) from change_request where family_file_id = ?").param(family.fileId()).query(Long.class).single();
+        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("change-" + id).singleResult();
+    }
+}
