@@ -50,7 +50,8 @@ class PaymentBrowserTest extends PortalIntegrationTest {
     }
 
     private void payThroughTheSimulator(Page page, String invoiceNumber, String total, String choice) {
-        page.navigate("/facturation/paiement");
+        page.navigate("/facturation");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Payer en ligne")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Étape 1 : Mes factures"))).isVisible();
         Browser.assertAccessible(page);
         page.getByLabel("Payer la facture " + invoiceNumber).check();
@@ -89,11 +90,13 @@ class PaymentBrowserTest extends PortalIntegrationTest {
             var receipt = mailbox().await(DUPONT, "Reçu de votre paiement en ligne");
             org.assertj.core.api.Assertions.assertThat(receipt.text()).contains(number(paid), "18,40 €");
 
-            org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, paid))
-                    .isEqualTo("PAID");
+            page.navigate("/facturation/historique");
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(number(paid)))).containsText("payée");
 
             payThroughTheSimulator(page, number(refused), "7,00 €", "Refuser");
             assertThat(page.getByText("Paiement refusé")).isVisible();
+            page.navigate("/facturation/historique");
+            assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(number(refused)))).containsText("en attente");
             page.navigate("/facturation/paiement");
             assertThat(page.getByLabel("Payer la facture " + number(refused))).isEnabled();
             assertThat(page.getByLabel("Payer la facture " + number(paid))).hasCount(0);
