@@ -37,7 +37,7 @@ class FamilyFileBrowserTest extends PortalIntegrationTest {
             page.getByLabel("Mot de passe").press("Enter");
             page.locator("#tuile-dossier").click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mon dossier"))).isVisible();
-            assertThat(page.getByText("Aucune facture en attente.")).isVisible();
+            assertThat(page.locator("#factures-en-attente")).containsText("à payer avant le"); // the demo's pending invoice (billing)
             Browser.assertAccessible(page);
 
             // coordonnées: a new mobile phone for Marie

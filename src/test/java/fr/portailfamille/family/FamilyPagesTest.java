@@ -24,7 +24,7 @@ class FamilyPagesTest extends PortalIntegrationTest {
     ChildCareService care;
 
     @Test
-    void monDossierShowsTheFamilyAtAGlanceWithHonestEmptyPanels() {
+    void monDossierShowsTheFamilyAtAGlanceWithItsRegistrationLines() {
         WebSession dupont = session();
         dupont.login("dupont", "Portail-Demo-2026");
 
@@ -35,8 +35,12 @@ class FamilyPagesTest extends PortalIntegrationTest {
         assertThat(page.text()).contains("Famille DUPONT").contains("100123").contains("12 rue des Écoles, 59210 Belcourt")
                 .contains("Mme Marie DUPONT").contains("850 €").contains("Hugo DUPONT").contains("Léa DUPONT").contains("Chloé DUPONT");
         assertThat(page.doc().select(".dossier-menu a").eachText()).containsExactly("Vue d'ensemble", "Enfants", "Coordonnées", "Documents");
-        assertThat(page.doc().select("#factures-en-attente").text()).contains("Factures en attente").contains("Aucune facture en attente");
-        assertThat(page.doc().select("#pre-inscriptions").text()).contains("Pré-inscriptions").contains("Aucune pré-inscription en cours");
+        assertThat(page.doc().select("#factures-en-attente").text()).contains("Factures en attente")
+                .containsPattern("Facture FA-\\d{4}-\\d{6} – .* à payer avant le"); // the demo's pending invoice (billing)
+        // the demo's validated registrations (registration module), in green
+        assertThat(page.doc().select("#pre-inscriptions li.status-ok").eachText())
+                .anyMatch(line -> line.contains("Léa DUPONT") && line.contains("Centre de loisirs") && line.contains("validée"))
+                .anyMatch(line -> line.contains("Hugo DUPONT") && line.contains("Restauration scolaire"));
         assertThat(page.doc().select(".tabs a[aria-current=page]").text()).isEqualTo("Mon dossier");
         assertThat(dupont.get("/dossier/enfants").doc().select(".child-list a").eachText())
                 .containsExactly("Hugo DUPONT", "Léa DUPONT", "Chloé DUPONT");
