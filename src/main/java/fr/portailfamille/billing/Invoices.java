@@ -32,4 +32,24 @@ public class Invoices {
                 .map(i -> new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn()))
                 .toList();
     }
+
+    // --- used by the payment module ---
+
+    /**
+     * Settles invoices of a family paid online by card (mode {@code EN_LIGNE}, each for what it still
+     * owes), all or nothing, in the caller's transaction: {@code false}, and nothing changed, when one
+     * of them is not this family's or no longer waits for payment. {@code paymentReference} is the
+     * online payment's reference (kept by the payment module).
+     */
+    @Transactional
+    public boolean settle(long familyFileId, List<Long> invoiceIds, String paymentReference, java.time.Instant paidAt) {
+        List<InvoiceView> toSettle = invoiceIds.stream().map(store::find).flatMap(java.util.Optional::stream)
+                .filter(i -> i.familyFileId() == familyFileId && i.state() == InvoiceState.PENDING)
+                .toList();
+        if (toSettle.size() != invoiceIds.size()) {
+            return false;
+        }
+        toSettle.forEach(i -> store.settle(i.id(), null, "EN_LIGNE", i.amountDue(), paidAt));
+        return true;
+    }
 }

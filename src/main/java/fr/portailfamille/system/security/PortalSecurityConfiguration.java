@@ -1,5 +1,6 @@
 package fr.portailfamille.system.security;
 
+import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,6 +43,13 @@ class PortalSecurityConfiguration {
     private static final List<String> ALWAYS_PUBLIC = List.of(
             "/connexion", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**");
 
+    /** The policy, with {@code form-action} opened to the origins modules post forms to (the card gateway). */
+    static String contentSecurityPolicy(List<FormTargets> formTargets) {
+        String extra = formTargets.stream().flatMap(t -> t.origins().stream()).distinct()
+                .map(origin -> " " + origin).collect(java.util.stream.Collectors.joining());
+        return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self'" + extra);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -55,7 +63,7 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
-            List<PublicRoutes> publicRoutes, LoginThrottle throttle) throws Exception {
+            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         provider.setPasswordEncoder(encoder);
 
@@ -92,7 +100,7 @@ class PortalSecurityConfiguration {
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
                 .csrf(c -> c.ignoringRequestMatchers(csrfExempt))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

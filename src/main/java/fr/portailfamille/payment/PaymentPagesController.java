@@ -1,0 +1,134 @@
+package fr.portailfamille.payment;
+
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.system.security.FamilyPrincipal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The family's payment pages (guide wording): « Étape 1 : Mes factures » → « Étape 2 : Mon
+ * récapitulatif » → « Étape 3 : Mon paiement » (the signed form to the gateway), then the return
+ * page, which only displays what the gateway's notification made of the payment.
+ */
+@Controller
+class PaymentPagesController {
+
+    private static final String FACTURE = "facture";
+
+    private final PaymentService payments;
+    private final FamilyFiles families;
+    private final SystemPayGateway gateway;
+
+    PaymentPagesController(PaymentService payments, FamilyFiles families, SystemPayGateway gateway) {
+        this.payments = payments;
+        this.families = families;
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/facturation/paiement")
+    String chooseInvoices(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
+        Optional<Long> file = families.fileIdOfAccount(family.accountId());
+        if (file.isEmpty()) {
+            return "redirect:/facturation";
+        }
+        return step1(file.get(), List.of(), null, model);
+    }
+
+    @GetMapping("/facturation/paiement/recapitulatif")
+    String summary(@AuthenticationPrincipal FamilyPrincipal family,
+            @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {
+        Optional<Long> file = families.fileIdOfAccount(family.accountId());
+        if (file.isEmpty()) {
+            return "redirect:/facturation";
+        }
+        try {
+            List<InvoiceBook.PayableInvoice> chosen = payments.selection(file.get(), invoiceIds);
+            model.addAttribute("invoices", chosen);
+            model.addAttribute("total", Money.euros(chosen.stream().mapToLong(InvoiceBook.PayableInvoice::amountCents).sum()));
+            return "payment/etape2-recapitulatif";
+        } catch (PaymentService.PaymentRefusedException e) {
+            return step1(file.get(), invoiceIds, e.getMessage(), model);
+        }
+    }
+
+    @PostMapping("/facturation/paiement")
+    String pay(@AuthenticationPrincipal FamilyPrincipal family,
+            @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {
+        Optional<Long> file = families.fileIdOfAccount(family.accountId());
+        if (file.isEmpty()) {
+            return "redirect:/facturation";
+        }
+        if (!gateway.isConfigured()) {
+            return step1(file.get(), invoiceIds, "Le paiement en ligne n'est pas disponible pour le moment : "
+                    + "vous pouvez payer au guichet de la Régie unique.", model);
+        }
+        try {
+            Payment payment = payments.start(file.get(), invoiceIds);
+            return "redirect:/facturation/paiement/" + payment.getId();
+        } catch (PaymentService.PaymentRefusedException e) {
+            return step1(file.get(), invoiceIds, e.getMessage(), model);
+        }
+    }
+
+    @GetMapping("/facturation/paiement/{id}")
+    String toGateway(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long id, Model model) {
+        Optional<Payment> payment = families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(id, f));
+        if (payment.isEmpty()) {
+            return "redirect:/facturation/paiement";
+        }
+        if (payment.get().getStatus() != PaymentStatus.PENDING) {
+            return "redirect:/paiement/retour?vads_order_id=" + payment.get().getOrderId();
+        }
+        model.addAttribute("payment", view(payment.get()));
+        model.addAttribute("form", gateway.formFor(payment.get()));
+        return "payment/etape3-paiement";
+    }
+
+    /** The browser's return from the gateway: its parameters are only a hint of which payment; our table says the rest. */
+    @GetMapping("/paiement/retour")
+    String returned(@AuthenticationPrincipal FamilyPrincipal family,
+            @RequestParam(name = "vads_order_id", required = false) String orderId, Model model) {
+        Optional<Payment> payment = Optional.ofNullable(orderId)
+                .flatMap(o -> families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(o, f)));
+        model.addAttribute("payment", payment.map(PaymentPagesController::view).orElse(null));
+        return "payment/retour";
+    }
+
+    /** What the return page polls while the notification has not arrived. */
+    @GetMapping("/paiement/{orderId}/etat")
+    @ResponseBody
+    ResponseEntity<Map<String, String>> state(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable String orderId) {
+        return families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(orderId, f))
+                .map(p -> ResponseEntity.ok(Map.of("status", p.getStatus().name())))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    private String step1(long familyFileId, List<Long> ticked, String error, Model model) {
+        model.addAttribute("choices", payments.choices(familyFileId));
+        model.addAttribute("ticked", ticked == null ? List.of() : ticked);
+        model.addAttribute("error", error);
+        return "payment/etape1-factures";
+    }
+
+    /** A payment as the pages show it. */
+    public record PaymentView(String reference, PaymentStatus status, String amount, List<InvoiceLine> invoices) {
+
+        public record InvoiceLine(String number, String amount) {}
+    }
+
+    static PaymentView view(Payment payment) {
+        return new PaymentView(payment.getOrderId(), payment.getStatus(), Money.euros(payment.getAmountCents()),
+                payment.getInvoices().stream()
+                        .map(i -> new PaymentView.InvoiceLine(i.getInvoiceNumber(), Money.euros(i.getAmountCents()))).toList());
+    }
+}

@@ -1,0 +1,58 @@
+package fr.portailfamille.payment;
+
+/**
+ * The processes of online payment: their keys, element ids, messages and variables, written once
+ * for the models' delegates, the services and the tests.
+ *
+ * <p>Who settles: the notification handler ({@link NotificationService}) settles a paid payment and
+ * its invoices in one transaction, committed before the process hears of it; the processes then
+ * only orchestrate (receipt mail, expiry, the finances tasks). A step that meets a payment already
+ * settled changes nothing.
+ */
+final class PaymentProcess {
+
+    /** {@code invoicePayment}: waits for the notification or the timeout. Business key = payment id. */
+    static final String KEY = "invoicePayment";
+    /** {@code latePayment}: a valid notification after expiry (receipt, or a refund for finances). */
+    static final String LATE_KEY = "latePayment";
+    /** {@code paymentReconciliation}: the daily check of payments still pending. */
+    static final String RECONCILIATION_KEY = "paymentReconciliation";
+
+    static final String MESSAGE_NOTIFIED = "PaymentNotified";
+
+    static final String EVENT_NOTIFIED = "Event_PaymentNotified";
+    static final String TIMER_TIMEOUT = "Timer_PaymentTimeout";
+    static final String GATEWAY_WAIT = "Gateway_WaitForNotification";
+    static final String TASK_EXPIRE = "Task_ExpirePayment";
+    static final String TASK_SEND_RECEIPT = "Task_SendReceipt";
+    static final String TASK_REVIEW_REFUND = "Task_ReviewRefund";
+    static final String TASK_RECORD_REFUND = "Task_RecordRefund";
+    static final String END_PAID = "EndEvent_Paid";
+    static final String END_NOT_PAID = "EndEvent_NotPaid";
+    static final String END_EXPIRED = "EndEvent_Expired";
+    static final String END_REFUNDED = "EndEvent_Refunded";
+
+    static final String TASK_REVIEW_PENDING = "Task_ReviewPendingPayments";
+    static final String END_NOTHING_PENDING = "EndEvent_NothingPending";
+    static final String END_PENDING_REVIEWED = "EndEvent_PendingReviewed";
+
+    /** Long: the payment's id (also the business key, as text). */
+    static final String PAYMENT_ID = "paymentId";
+    /** String: a {@link PaymentStatus} name, set by the notification or the expiry step. */
+    static final String PAYMENT_STATUS = "paymentStatus";
+    /** String: ISO-8601 duration of the wait ({@code portal.payment.timeout}). */
+    static final String PAYMENT_TIMEOUT = "paymentTimeout";
+    /** Strings shown in the finances forms. */
+    static final String PAYMENT_REFERENCE = "paymentReference";
+    static final String PAYMENT_AMOUNT = "paymentAmount";
+    static final String FAMILY_NAME = "familyName";
+    static final String REFUND_REASON = "refundReason";
+    /** Boolean and String filled in by finances in « Rembourser un paiement ». */
+    static final String REFUND_DONE = "refundDone";
+    static final String REFUND_COMMENT = "refundComment";
+    /** Long and String of the reconciliation. */
+    static final String STALE_COUNT = "stalePaymentCount";
+    static final String STALE_LIST = "stalePayments";
+
+    private PaymentProcess() {}
+}

@@ -1,0 +1,56 @@
+package fr.portailfamille.payment;
+
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.system.PortalTime;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts right what a crash left half-done: at every start and every morning (process
+ * {@code paymentReconciliation}) the stored notifications not yet applied or told are replayed;
+ * the payments still pending long after the timeout are listed for finances.
+ */
+@Component
+class PaymentReconciliation implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
+
+    private final NotificationService notifications;
+    private final PaymentRepository payments;
+    private final FamilyFiles families;
+    private final PaymentProperties properties;
+    private final Clock clock;
+
+    PaymentReconciliation(NotificationService notifications, PaymentRepository payments, FamilyFiles families,
+            PaymentProperties properties, Clock clock) {
+        this.notifications = notifications;
+        this.payments = payments;
+        this.families = families;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int replayed = notifications.replay();
+        if (replayed > 0) {
+            log.warn("{} notification(s) de paiement reprise(s) au démarrage", replayed);
+        }
+    }
+
+    /** Replays, then describes each payment still PENDING beyond the timeout, one line each. */
+    List<String> check() {
+        notifications.replay();
+        return payments.findByStatusAndCreatedAtBeforeOrderByCreatedAt(PaymentStatus.PENDING,
+                clock.instant().minus(properties.timeout())).stream()
+                .map(p -> p.getOrderId() + " – " + PortalTime.DATE_TIME.format(p.getCreatedAt().atZone(PortalTime.ZONE)) + " – "
+                        + families.find(p.getFamilyFileId()).map(f -> f.name() + " (" + f.number() + ")").orElse("?") + " – "
+                        + Money.euros(p.getAmountCents()))
+                .toList();
+    }
+}

@@ -1,0 +1,38 @@
+package fr.portailfamille.payment;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentRepository extends JpaRepository<Payment, Long> {
+
+    @Query(value = "select nextval('payment_id_seq')", nativeQuery = true)
+    long nextId();
+
+    @Query(value = "select lpad(nextval('payment_trans_id_seq')::text, 6, '0')", nativeQuery = true)
+    String nextTransId();
+
+    /** The payment, locked until the end of the transaction: notifications of one payment apply one at a time. */
+    /** The payment of a gateway transaction (day of {@code vads_trans_date} + {@code vads_trans_id}), locked until commit. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.transId = ?2 and substring(p.transDate, 1, 8) = ?1")
+    Optional<Payment> lockByTransaction(String transDay, String transId);
+
+    /** Invoices held by the family's pending payments. */
+    @Query("select i.invoiceId from PaymentInvoice i where i.pending = true and i.payment.familyFileId = ?1")
+    List<Long> heldInvoiceIds(long familyFileId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = ?1")
+    Optional<Payment> lockById(long id);
+
+    List<Payment> findByStatusAndCreatedAtBeforeOrderByCreatedAt(PaymentStatus status, Instant before);
+
+    Optional<Payment> findByIdAndFamilyFileId(long id, long familyFileId);
+
+    Optional<Payment> findByOrderIdAndFamilyFileId(String orderId, long familyFileId);
+}

@@ -1,0 +1,31 @@
+package fr.portailfamille.payment;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what finances did in « Rembourser un paiement ». The form is checked again here: without
+ * the confirmation the task cannot be completed.
+ */
+@Component
+class RecordRefundDelegate implements JavaDelegate {
+
+    private final PaymentRefunds refunds;
+
+    RecordRefundDelegate(PaymentRefunds refunds) {
+        this.refunds = refunds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (!Boolean.TRUE.equals(execution.getVariable(PaymentProcess.REFUND_DONE))) {
+            throw new IllegalArgumentException("Cochez « J'ai remboursé ce paiement » une fois le remboursement fait.");
+        }
+        Object comment = execution.getVariable(PaymentProcess.REFUND_COMMENT);
+        String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "finances"
+                : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
+        refunds.recordDone(paymentId, by, comment == null ? null : comment.toString());
+    }
+}

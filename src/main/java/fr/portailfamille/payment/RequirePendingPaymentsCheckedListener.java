@@ -1,0 +1,19 @@
+package fr.portailfamille.payment;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** « Vérifier les paiements en attente » is completed only once finances ticked that it checked them (the form is checked again here). */
+@Component
+class RequirePendingPaymentsCheckedListener implements TaskListener {
+
+    static final String PENDING_CHECKED = "pendingChecked";
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (!Boolean.TRUE.equals(task.getVariable(PENDING_CHECKED))) {
+            throw new IllegalArgumentException("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
+        }
+    }
+}
