@@ -1,8 +1,8 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.staff.TasklistGrants;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
@@ -16,28 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentAuthorizations implements ApplicationRunner {
 
-    static final String FINANCES = "finances";
+    static final String FINANCES = StaffGroup.FINANCES.id();
 
-    private final AuthorizationService authorizations;
+    private final TasklistGrants grants;
 
-    PaymentAuthorizations(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    PaymentAuthorizations(TasklistGrants grants) {
+        this.grants = grants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (String key : List.of(PaymentProcess.KEY, PaymentProcess.LATE_KEY, PaymentProcess.RECONCILIATION_KEY)) {
-            boolean granted = authorizations.createAuthorizationQuery().groupIdIn(FINANCES)
-                    .resourceType(Resources.PROCESS_DEFINITION).resourceId(key).hasPermission(Permissions.READ).count() > 0;
-            if (!granted) {
-                Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                read.setGroupId(FINANCES);
-                read.setResource(Resources.PROCESS_DEFINITION);
-                read.setResourceId(key);
-                read.addPermission(Permissions.READ);
-                read.addPermission(Permissions.READ_HISTORY);
-                authorizations.saveAuthorization(read);
-            }
+            grants.grant(FINANCES, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.READ_HISTORY);
         }
     }
 }

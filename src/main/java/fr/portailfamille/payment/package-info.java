@@ -5,5 +5,5 @@
  * displays. In the zero-setup and test runs a simulator plays the gateway.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Paiement en ligne",
-        allowedDependencies = {"billing", "family", "system", "system :: *"})
+        allowedDependencies = {"billing", "family", "staff", "system", "system :: *"})
 package fr.portailfamille.payment;
