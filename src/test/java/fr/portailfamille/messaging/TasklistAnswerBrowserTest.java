@@ -1,0 +1,77 @@
+package fr.portailfamille.messaging;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.portailfamille.messaging.TestFamilies.TestFamily;
+import fr.portailfamille.support.Browser;
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The staff's side in the real Tasklist: agent {@code enfance} logs in, finds the family's message
+ * in « Tâches de mon service », sees it in the Camunda Form {@code answerMessage}, claims the task,
+ * answers and completes it; the answer lands in the family's inbox.
+ */
+class TasklistAnswerBrowserTest extends PortalIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void anAgentAnswersAFamilyInTasklistThroughTheCamundaForm() {
+        TestFamily family = TestFamilies.create(jdbc, encoder);
+        WebSession parent = session();
+        parent.login(family.username(), TestFamilies.PASSWORD);
+        parent.get("/messagerie/nouveau");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", parent.csrfToken());
+        fields.put("service", "Centre de loisirs");
+        fields.put("theme", "Inscription");
+        fields.put("subject", "Question Tasklist " + family.fileId());
+        fields.put("body", "Léa peut-elle venir le mercredi après-midi seulement ?");
+        assertThat(parent.postMultipart("/messagerie/nouveau", fields, List.of()).status()).isEqualTo(302);
+
+        try (BrowserContext window = Browser.newWindow(BASE_URL, 1400, 1000)) {
+            Page tasklist = window.newPage();
+            tasklist.navigate("/camunda/app/tasklist/default/");
+            tasklist.locator("input[type=text]").first().fill("enfance");
+            tasklist.locator("input[type=password]").fill("demo");
+            tasklist.keyboard().press("Enter");
+
+            tasklist.getByText("Tâches de mon service").click();
+            tasklist.getByText("Répondre au message").first().waitFor();
+            tasklist.locator(".task").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Répondre au message")).first().click();
+
+            // the Camunda Form shows the family's message, read-only
+            assertThat(tasklist.getByLabel("Objet")).hasValue("Centre de loisirs – Inscription : Question Tasklist " + family.fileId());
+            assertThat(tasklist.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue("Léa peut-elle venir le mercredi après-midi seulement ?");
+
+            tasklist.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
+            tasklist.getByLabel("Réponse à la famille").fill("Oui, l'accueil de l'après-midi commence à 13 h 30.");
+            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            tasklist.getByText("No task matching filters found.").or(tasklist.getByText("Select a task in the list.")).first().waitFor();
+        }
+
+        String inbox = parent.get("/messagerie").text();
+        assertThat(inbox).contains("Question Tasklist " + family.fileId());
+        Long answers = jdbc.queryForObject("select count(*) from message where family_file_id = ? and direction <> 'FAMILY_TO_SERVICE'"
+                + " and body = ?", Long.class, family.fileId(), "Oui, l'accueil de l'après-midi commence à 13 h 30.");
+        assertThat(answers).as("the agent's answer is in the family's inbox").isEqualTo(1);
+    }
+}
