@@ -6,8 +6,6 @@ import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
 import java.net.http.HttpRequest;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -93,72 +90,15 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     @Autowired PasswordEncoder encoder;
     @Autowired TaskService taskService;
 
-    private Victim victim;
-    private String attackerUser;
-    private String attackerPassword;
-    private long attackerFile;
-    private long attackerChild;
-
-    /** The objects of a family that is not the attacker's, one of each kind. */
-    record Victim(long fileId, String name, long childId, long pickupId, long documentId, long registrationId,
-            long invoiceId, long paymentId, String orderId, long messageId, long attachmentId) {}
+    private SecurityFamilies.Family victimFamily;
+    private SecurityFamilies.Objects victim;
+    private SecurityFamilies.Family attacker;
 
     @BeforeEach
     void twoFamilies() {
-        victim = createVictim();
-        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        attackerUser = "attaquant" + tag;
-        attackerPassword = "Mot-de-passe-" + tag;
-        attackerFile = jdbc.queryForObject("insert into family_file (number, name) values (?, ?) returning id", Long.class,
-                "A" + tag, "ATTAQUANT" + tag.toUpperCase());
-        attackerChild = jdbc.queryForObject("insert into child (family_file_id, last_name, first_name, birth_date) values (?, ?, 'Sam', ?) returning id",
-                Long.class, attackerFile, "ATTAQUANT" + tag.toUpperCase(), Date.valueOf(LocalDate.of(2018, 3, 1)));
-        Long account = jdbc.queryForObject("""
-                insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
-                values (?, ?, ?, 'ACTIVE', ?, 'Alex', now()) returning id""", Long.class, attackerUser,
-                attackerUser + "@example.org", encoder.encode(attackerPassword), "ATTAQUANT");
-        jdbc.update("update family_file set account_id = ? where id = ?", account, attackerFile);
-    }
-
-    /** A family with a child, a pick-up person, a document, a registration, a booking, an invoice, a payment, a message and its attachment. */
-    private Victim createVictim() {
-        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String name = "VICTIME" + tag.toUpperCase();
-        long file = jdbc.queryForObject("insert into family_file (number, name) values (?, ?) returning id", Long.class, "V" + tag, name);
-        long child = jdbc.queryForObject("insert into child (family_file_id, last_name, first_name, birth_date) values (?, ?, 'Lou', ?) returning id",
-                Long.class, file, name, Date.valueOf(LocalDate.of(2017, 6, 1)));
-        long pickup = jdbc.queryForObject("insert into pickup_person (child_id, last_name, first_name, phone) values (?, ?, 'Max', '0601020304') returning id",
-                Long.class, child, name);
-        long document = jdbc.queryForObject("""
-                insert into supporting_document (family_file_id, document_type, file_name, media_type, size_bytes, content)
-                values (?, 'ASSURANCE', 'assurance.pdf', 'application/pdf', 4, ?) returning id""", Long.class, file, "%PDF".getBytes());
-        long activity = jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
-        long registration = jdbc.queryForObject("""
-                insert into registration (family_file_id, child_id, activity_id, weekdays, period_label, valid_from, valid_to, state)
-                values (?, ?, ?, 'WEDNESDAY', 'Année', ?, ?, 'VALIDATED') returning id""", Long.class, file, child, activity,
-                Date.valueOf(LocalDate.now().minusMonths(1)), Date.valueOf(LocalDate.now().plusMonths(6)));
-        jdbc.update("insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at) "
-                + "values (?, ?, ?, ?, 'BOOKED', now(), 'DEMO', 'test', now())",
-                file, child, activity, Date.valueOf(LocalDate.now().plusDays(20)));
-        long invoice = jdbc.queryForObject("""
-                insert into invoice (family_file_id, family_number, family_name, month, number, state, total, due_on, pdf)
-                values (?, ?, ?, '2026-01', ?, 'PENDING', 12.00, ?, ?) returning id""", Long.class, file, "V" + tag, name, "V" + tag,
-                Date.valueOf(LocalDate.now().plusDays(10)), "%PDF".getBytes());
-        String orderId = "V" + tag;
-        long payment = jdbc.queryForObject("""
-                insert into payment (family_file_id, amount_cents, status, order_id, trans_id, trans_date)
-                values (?, 1200, 'PENDING', ?, ?, to_char(now() at time zone 'UTC', 'YYYYMMDDHH24MISS')) returning id""",
-                Long.class, file, orderId, String.valueOf(100000 + (int) (Math.random() * 899999)));
-        long conversation = jdbc.queryForObject("insert into conversation (family_file_id, service, subject) values (?, 'Enfance', 'Sujet secret') returning id",
-                Long.class, file);
-        long message = jdbc.queryForObject("""
-                insert into message (conversation_id, family_file_id, direction, service, subject, body, handling_group)
-                values (?, ?, 'FAMILY_TO_SERVICE', 'Enfance', 'Sujet secret', 'Texte secret', 'enfance') returning id""",
-                Long.class, conversation, file);
-        long attachment = jdbc.queryForObject("""
-                insert into message_attachment (message_id, file_name, media_type, size_bytes, content)
-                values (?, 'note.pdf', 'application/pdf', 4, ?) returning id""", Long.class, message, "%PDF".getBytes());
-        return new Victim(file, name, child, pickup, document, registration, invoice, payment, orderId, message, attachment);
+        victimFamily = SecurityFamilies.withAccount(jdbc, encoder, "VICTIME");
+        victim = SecurityFamilies.everything(jdbc, victimFamily);
+        attacker = SecurityFamilies.withAccount(jdbc, encoder, "ATTAQUANT");
     }
 
     /** One route of the application: a method and a pattern. */
@@ -208,10 +148,10 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     private String value(String pattern, String variable) {
         long enfanceActivity = jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
         return switch (variable) {
-            case "childId" -> String.valueOf(victim.childId());
+            case "childId" -> String.valueOf(victimFamily.childId());
             case "pickupPersonId" -> String.valueOf(victim.pickupId());
             case "documentId" -> String.valueOf(victim.documentId());
-            case "fileId" -> String.valueOf(victim.fileId());
+            case "fileId" -> String.valueOf(victimFamily.fileId());
             case "orderId" -> victim.orderId();
             case "token" -> "jeton-inconnu";
             case "index" -> "0";
@@ -285,9 +225,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
 
     @Test
     void anotherFamilyNeverGetsTheOwnersObjects() {
-        WebSession attacker = session();
-        assertThat(attacker.login(attackerUser, attackerPassword).status()).isEqualTo(200);
-        String token = csrf(attacker, "/");
+        WebSession intruder = session();
+        assertThat(intruder.login(attacker.username(), attacker.password()).status()).isEqualTo(200);
+        String token = csrf(intruder, "/");
         List<String> leaks = new ArrayList<>();
         for (Route route : routes()) {
             if (route.staff() || !route.pattern().contains("{") || EXPECTED_PUBLIC.contains(route.toString())) {
@@ -296,24 +236,24 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             if (!route.method().equals("GET") && !route.method().equals("POST")) {
                 continue;
             }
-            Page page = call(attacker, route.method(), path(route), token);
-            if (page.status() / 100 == 2 || page.status() >= 500 || page.body().contains(victim.name())
+            Page page = call(intruder, route.method(), path(route), token);
+            if (page.status() / 100 == 2 || page.status() >= 500 || page.body().contains(victimFamily.name())
                     || page.body().contains("Texte secret")) {
                 leaks.add(route + " → " + page.status());
             }
         }
         // ids of the other family in query strings and form fields
-        Page register = attacker.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + victim.childId());
+        Page register = intruder.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + victimFamily.childId());
         if (register.status() != 404) {
             leaks.add("GET /inscriptions/inscrire?enfant=<other> → " + register.status());
         }
-        Page registerPost = attacker.postForm("/inscriptions/inscrire", Map.of("_csrf", token,
-                "activite", String.valueOf(enfanceActivity()), "enfant", String.valueOf(victim.childId()), "jours", "WEDNESDAY"));
+        Page registerPost = intruder.postForm("/inscriptions/inscrire", Map.of("_csrf", token,
+                "activite", String.valueOf(enfanceActivity()), "enfant", String.valueOf(victimFamily.childId()), "jours", "WEDNESDAY"));
         if (registerPost.status() != 404) {
             leaks.add("POST /inscriptions/inscrire enfant=<other> → " + registerPost.status());
         }
-        Page returned = attacker.get("/paiement/retour?vads_order_id=" + victim.orderId());
-        if (returned.body().contains("12,00") || returned.body().contains(victim.orderId())) {
+        Page returned = intruder.get("/paiement/retour?vads_order_id=" + victim.orderId());
+        if (returned.body().contains(victim.orderId())) {
             leaks.add("GET /paiement/retour?vads_order_id=<other> shows the payment");
         }
         assertThat(leaks).as("routes giving another family's objects").isEmpty();
@@ -321,7 +261,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         assertThat(jdbc.queryForObject("select state from registration where id = ?", String.class, victim.registrationId()))
                 .isEqualTo("VALIDATED");
         assertThat(jdbc.queryForObject("select count(*) from pickup_person where id = ?", Integer.class, victim.pickupId())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from registration where child_id = ?", Integer.class, victim.childId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from registration where child_id = ?", Integer.class, victimFamily.childId())).isEqualTo(1);
     }
 
     private long enfanceActivity() {
@@ -331,7 +271,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     @Test
     void aFamilySessionOpensNoStaffRoute() {
         WebSession family = session();
-        family.login(attackerUser, attackerPassword);
+        family.login(attacker.username(), attacker.password());
         for (Route route : routes()) {
             if (route.staff() && route.method().equals("GET") && !route.pattern().equals("/agent/connexion")) {
                 assertThat(redirectsToLogin(family.get(path(route)), "/agent/connexion")).as(route.toString()).isTrue();
@@ -380,12 +320,12 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
 
     private String enfanceTask() {
         WebSession family = session();
-        family.login(attackerUser, attackerPassword);
-        Page form = family.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + attackerChild);
+        family.login(attacker.username(), attacker.password());
+        Page form = family.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + attacker.childId());
         assertThat(form.status()).isEqualTo(200);
         Page sent = family.submit(form, "form[action$=/inscriptions/inscrire]", Map.of("jours", "WEDNESDAY"));
         assertThat(sent.isRedirectTo("/inscriptions")).as(sent.text()).isTrue();
-        Long registration = jdbc.queryForObject("select id from registration where child_id = ?", Long.class, attackerChild);
+        Long registration = jdbc.queryForObject("select id from registration where child_id = ?", Long.class, attacker.childId());
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(registration)).singleResult();
         assertThat(task).isNotNull();
         assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
