@@ -2,6 +2,7 @@ package fr.portailfamille.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.portailfamille.registration.PreRegistrationProcess;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
@@ -326,7 +327,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         Page sent = family.submit(form, "form[action$=/inscriptions/inscrire]", Map.of("jours", "WEDNESDAY"));
         assertThat(sent.isRedirectTo("/inscriptions")).as(sent.text()).isTrue();
         Long registration = jdbc.queryForObject("select id from registration where child_id = ?", Long.class, attacker.childId());
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(registration)).singleResult();
+        Task task = taskService.createTaskQuery().processDefinitionKey(PreRegistrationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(registration)).singleResult();
         assertThat(task).isNotNull();
         assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
         return task.getId();
