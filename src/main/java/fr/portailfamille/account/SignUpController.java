@@ -1,5 +1,6 @@
 package fr.portailfamille.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +25,11 @@ class SignUpController {
             "/inscription/recapitulatif"};
 
     private final SignUpService signUp;
+    private final LinkRequestThrottle throttle;
 
-    SignUpController(SignUpService signUp) {
+    SignUpController(SignUpService signUp, LinkRequestThrottle throttle) {
         this.signUp = signUp;
+        this.throttle = throttle;
     }
 
     @ModelAttribute("errors")
@@ -119,11 +122,17 @@ class SignUpController {
     }
 
     @PostMapping("/valider")
-    String register(HttpSession session, Model model) {
+    String register(HttpSession session, HttpServletRequest request, Model model) {
         SignUpDraft draft = draft(session);
         Optional<String> guarded = guard(draft, 4);
         if (guarded.isPresent()) {
             return guarded.get();
+        }
+        // each sign-up mails an activation link: limited like the other link requests (per address, per e-mail)
+        if (!throttle.tryRequest(request.getRemoteAddr(), draft.email)) {
+            model.addAttribute("draft", draft.summary());
+            model.addAttribute("error", PasswordResetController.TOO_MANY);
+            return "account/inscription-etape4";
         }
         try {
             signUp.register(draft);

@@ -228,6 +228,29 @@ class SignUpWebTest extends AccountTestSupport {
         return fields;
     }
 
+    @Test
+    void signUpsForOneAddressAreRateLimited() {
+        String email = unique("limite") + "@example.org";
+        // four visitors (or one robot) reach the last step with the same e-mail address...
+        java.util.List<WebSession> visitors = new java.util.ArrayList<>();
+        java.util.List<Page> steps4 = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            WebSession visitor = session();
+            visitors.add(visitor);
+            steps4.add(throughStep3(visitor, unique("limite"), email));
+        }
+        // ...each « valider » may mail a link: the first three are answered (sent, or the address is taken), the fourth refused
+        for (int i = 0; i < 3; i++) {
+            assertThat(visitors.get(i).submit(steps4.get(i), "form[action$=/inscription/valider]", Map.of()).text())
+                    .doesNotContain(PasswordResetController.TOO_MANY);
+        }
+        Page limited = visitors.get(3).submit(steps4.get(3), "form[action$=/inscription/valider]", Map.of());
+        assertThat(limited.status()).isEqualTo(200);
+        assertThat(limited.doc().select(".alert-error").text()).isEqualTo(PasswordResetController.TOO_MANY);
+        assertThat(limited.text()).as("what was typed is kept").contains(email);
+        assertThat(accounts.findByEmailIgnoreCase(email)).isPresent();
+    }
+
     private Page toStep2(WebSession visitor, String username, String email) {
         Page step2 = visitor.follow(visitor.submit(visitor.get("/inscription"), "form[action$=/inscription]", identity(username, email)));
         assertThat(step2.doc().select("h2").text()).isEqualTo("Deuxième étape");

@@ -1,0 +1,407 @@
+package fr.portailfamille.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portailfamille.registration.PreRegistrationProcess;
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import fr.portailfamille.support.WebSession.Page;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application serves, taken from Spring's handler mapping (a new controller method
+ * is in the matrix without editing this test), checked against: an anonymous visitor, another
+ * family (path variables, query strings and form fields carrying ids of a family that is not
+ * theirs), a staff agent of the wrong service and the agent of the right service. Then the Camunda
+ * side: an agent of {@code restauration} cannot see, complete or read the variables of a task of
+ * {@code enfance}, through {@code /engine-rest} or through the webapps' API.
+ */
+class AuthorizationMatrixTest extends PortalIntegrationTest {
+
+    /**
+     * The routes an anonymous visitor may reach, "METHOD pattern". Anything else must send an
+     * anonymous visitor to a login page: a new public route must be added here, on purpose.
+     */
+    private static final Set<String> EXPECTED_PUBLIC = Set.of(
+            // logging in (families, staff) and the error page
+            "GET /connexion", "GET /agent/connexion", "GET /error", "POST /error", "PUT /error", "DELETE /error",
+            "PATCH /error", "HEAD /error", "OPTIONS /error",
+            // sign-up, its steps and the activation link (account module)
+            "GET /inscription", "POST /inscription", "GET /inscription/dossier", "POST /inscription/dossier",
+            "GET /inscription/conditions", "POST /inscription/conditions", "GET /inscription/recapitulatif",
+            "POST /inscription/valider", "POST /inscription/annuler", "GET /inscription/envoyee",
+            "GET /inscription/activer", "GET /inscription/renvoyer-lien", "POST /inscription/renvoyer-lien",
+            // forgotten password (a mailed token)
+            "GET /mot-de-passe-oublie", "POST /mot-de-passe-oublie", "GET /mot-de-passe/nouveau", "POST /mot-de-passe/nouveau",
+            // the card gateway's server-to-server notification (signed, CSRF-exempt, rate limited)
+            "POST /paiement/systempay/ipn",
+            // the planning's calendar feed: a secret token in the URL, for calendar applications
+            "GET /planning/ical/{token}.ics",
+            // dev/test only: the card gateway simulator (profiles local, test) and the mail catcher
+            // (portal.mail.catcher.enabled): never in production
+            "POST /simulateur-systempay/paiement", "POST /simulateur-systempay/choix",
+            "GET /courriels", "GET /courriels/{index}");
+
+    /** Staff routes reserved to one service: the right agent and an agent of another service. */
+    private static final Map<String, String[]> STAFF_SERVICE = new LinkedHashMap<>();
+
+    static {
+        // (the catalogue list and the new-activity form are every service's: each manages its own activities)
+        for (String p : List.of("/agent/activites/{id}",
+                "/agent/activites/{id}/periodes", "/agent/activites/{id}/periodes/{periodId}/supprimer",
+                "/agent/activites/{id}/fermetures", "/agent/activites/{id}/fermetures/{closureId}/supprimer",
+                "/agent/activites/{id}/tarifs")) {
+            STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
+        }
+        STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
+        STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
+        STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
+        STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
+        // an attachment of a message handled by enfance (see attachmentOf)
+        STAFF_SERVICE.put("/agent/messagerie/pieces-jointes/{id}", new String[] {"enfance", "finances"});
+        // /agent and /agent/dossiers/** are open to every agent (the services share the family file:
+        // health alerts for the canteen and the centres, quotient for finances) — see docs/security.md
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PasswordEncoder encoder;
+    @Autowired TaskService taskService;
+
+    private SecurityFamilies.Family victimFamily;
+    private SecurityFamilies.Objects victim;
+    private SecurityFamilies.Family attacker;
+
+    @BeforeEach
+    void twoFamilies() {
+        victimFamily = SecurityFamilies.withAccount(jdbc, encoder, "VICTIME");
+        victim = SecurityFamilies.everything(jdbc, victimFamily);
+        attacker = SecurityFamilies.withAccount(jdbc, encoder, "ATTAQUANT");
+    }
+
+    /** One route of the application: a method and a pattern. */
+    record Route(String method, String pattern) {
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+
+        boolean staff() {
+            return pattern.equals("/agent") || pattern.startsWith("/agent/");
+        }
+    }
+
+    private List<Route> routes() {
+        Set<String> seen = new TreeSet<>();
+        List<Route> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            Set<RequestMethod> effective = methods.isEmpty() ? Set.of(RequestMethod.values()) : methods;
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod m : effective) {
+                    if (m == RequestMethod.TRACE) {
+                        continue;
+                    }
+                    if (seen.add(m + " " + pattern)) {
+                        routes.add(new Route(m.name(), pattern));
+                    }
+                }
+            }
+        });
+        assertThat(routes).as("the handler mapping lists the application's routes").hasSizeGreaterThan(50);
+        return routes;
+    }
+
+    /** The path of a route with its variables replaced by the victim's ids (or, on staff routes, real objects). */
+    private String path(Route route) {
+        Matcher m = VARIABLE.matcher(route.pattern());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(route.pattern(), m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String value(String pattern, String variable) {
+        long enfanceActivity = jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
+        return switch (variable) {
+            case "childId" -> String.valueOf(victimFamily.childId());
+            case "pickupPersonId" -> String.valueOf(victim.pickupId());
+            case "documentId" -> String.valueOf(victim.documentId());
+            case "fileId" -> String.valueOf(victimFamily.fileId());
+            case "orderId" -> victim.orderId();
+            case "token" -> "jeton-inconnu";
+            case "index" -> "0";
+            case "periodId", "closureId" -> "999999999";
+            case "id" -> {
+                if (pattern.startsWith("/inscriptions/")) yield String.valueOf(victim.registrationId());
+                if (pattern.startsWith("/messagerie/messages/")) yield String.valueOf(victim.messageId());
+                if (pattern.contains("pieces-jointes")) yield String.valueOf(victim.attachmentId());
+                if (pattern.startsWith("/facturation/factures/")) yield String.valueOf(victim.invoiceId());
+                if (pattern.startsWith("/facturation/paiement/")) yield String.valueOf(victim.paymentId());
+                if (pattern.startsWith("/agent/activites/")) yield String.valueOf(enfanceActivity);
+                throw new AssertionError("no id known for " + pattern + ": teach the matrix this route");
+            }
+            default -> throw new AssertionError("no value known for {" + variable + "} in " + pattern + ": teach the matrix this route");
+        };
+    }
+
+    private static Page call(WebSession session, String method, String path, String csrf) {
+        if ("GET".equals(method)) {
+            return session.get(path);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(session.uri(path));
+        if ("HEAD".equals(method)) {
+            return session.send(request.method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        }
+        // a required parameter so that a refusal is the authorization's, not a 400 for a missing field
+        String body = "pagePath=%2Fdossier" + (csrf == null ? "" : "&_csrf=" + csrf);
+        return session.send(request.header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A page's CSRF token (every page of the layout carries the logout form, the login pages their form). */
+    private static String csrf(WebSession session, String page) {
+        Element token = session.get(page).doc().selectFirst("input[name=_csrf]");
+        assertThat(token).as("a CSRF token on " + page).isNotNull();
+        return token.attr("value");
+    }
+
+    private static boolean redirectsToLogin(Page page, String login) {
+        return page.status() == 302 && page.location() != null && page.location().replaceFirst("^https?://[^/]+", "").startsWith(login)
+                && !page.location().contains("/connexion?");
+    }
+
+    @Test
+    void anonymousVisitorsReachOnlyTheDeclaredPublicRoutes() {
+        WebSession anonymous = session();
+        String familyToken = csrf(anonymous, "/connexion");
+        String staffToken = csrf(anonymous, "/agent/connexion");
+        Set<String> reachable = new TreeSet<>();
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes()) {
+            if (route.pattern().equals("/connexion") && !route.method().equals("GET")
+                    || route.pattern().equals("/agent/connexion") && !route.method().equals("GET")) {
+                continue;  // the login forms themselves (their POST is the security filter's, tested by the login tests)
+            }
+            Page page = call(anonymous, route.method(), path(route), route.staff() ? staffToken : familyToken);
+            String login = route.staff() ? "/agent/connexion" : "/connexion";
+            if (!redirectsToLogin(page, login)) {
+                reachable.add(route.toString());
+                // /error called directly has no error to report: it answers its 500 page (no stack trace)
+                if (page.status() >= 500 && !route.pattern().equals("/error")) {
+                    wrong.add(route + " answered " + page.status());
+                }
+            }
+        }
+        assertThat(wrong).as("no public route fails").isEmpty();
+        Set<String> unexpected = new TreeSet<>(reachable);
+        unexpected.removeAll(EXPECTED_PUBLIC);
+        assertThat(unexpected).as("routes reachable anonymously that are not declared public").isEmpty();
+    }
+
+    @Test
+    void anotherFamilyNeverGetsTheOwnersObjects() {
+        WebSession intruder = session();
+        assertThat(intruder.login(attacker.username(), attacker.password()).status()).isEqualTo(200);
+        String token = csrf(intruder, "/");
+        List<String> leaks = new ArrayList<>();
+        for (Route route : routes()) {
+            if (route.staff() || !route.pattern().contains("{") || EXPECTED_PUBLIC.contains(route.toString())) {
+                continue;
+            }
+            if (!route.method().equals("GET") && !route.method().equals("POST")) {
+                continue;
+            }
+            Page page = call(intruder, route.method(), path(route), token);
+            if (page.status() / 100 == 2 || page.status() >= 500 || page.body().contains(victimFamily.name())
+                    || page.body().contains("Texte secret")) {
+                leaks.add(route + " → " + page.status());
+            }
+        }
+        // ids of the other family in query strings and form fields
+        Page register = intruder.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + victimFamily.childId());
+        if (register.status() != 404) {
+            leaks.add("GET /inscriptions/inscrire?enfant=<other> → " + register.status());
+        }
+        Page registerPost = intruder.postForm("/inscriptions/inscrire", Map.of("_csrf", token,
+                "activite", String.valueOf(enfanceActivity()), "enfant", String.valueOf(victimFamily.childId()), "jours", "WEDNESDAY"));
+        if (registerPost.status() != 404) {
+            leaks.add("POST /inscriptions/inscrire enfant=<other> → " + registerPost.status());
+        }
+        Page returned = intruder.get("/paiement/retour?vads_order_id=" + victim.orderId());
+        if (returned.body().contains(victim.orderId())) {
+            leaks.add("GET /paiement/retour?vads_order_id=<other> shows the payment");
+        }
+        assertThat(leaks).as("routes giving another family's objects").isEmpty();
+        // and nothing of the victim changed
+        assertThat(jdbc.queryForObject("select state from registration where id = ?", String.class, victim.registrationId()))
+                .isEqualTo("VALIDATED");
+        assertThat(jdbc.queryForObject("select count(*) from pickup_person where id = ?", Integer.class, victim.pickupId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from registration where child_id = ?", Integer.class, victimFamily.childId())).isEqualTo(1);
+    }
+
+    private long enfanceActivity() {
+        return jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
+    }
+
+    @Test
+    void aFamilySessionOpensNoStaffRoute() {
+        WebSession family = session();
+        family.login(attacker.username(), attacker.password());
+        for (Route route : routes()) {
+            if (route.staff() && route.method().equals("GET") && !route.pattern().equals("/agent/connexion")) {
+                assertThat(redirectsToLogin(family.get(path(route)), "/agent/connexion")).as(route.toString()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void staffRoutesOpenToTheRightServiceOnly() {
+        Map<String, WebSession> agents = new HashMap<>();
+        Map<String, String> tokens = new HashMap<>();
+        for (String user : List.of("guichet", "enfance", "restauration", "finances")) {
+            WebSession agent = session();
+            Page form = agent.get("/agent/connexion");
+            Page logged = agent.follow(agent.submit(form, "form[action$=/agent/connexion]", Map.of("username", user, "password", "demo")));
+            assertThat(logged.status()).as(user + " logs in").isEqualTo(200);
+            agents.put(user, agent);
+            tokens.put(user, csrf(agent, "/agent"));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes()) {
+            if (!route.staff() || route.pattern().equals("/agent/connexion")
+                    || !route.method().equals("GET") && !route.method().equals("POST")) {
+                continue;
+            }
+            String[] service = STAFF_SERVICE.get(route.pattern());
+            if (service != null) {
+                Page denied = call(agents.get(service[1]), route.method(), path(route), tokens.get(service[1]));
+                if (denied.status() != 403 && denied.status() != 404) {
+                    wrong.add(route + " as " + service[1] + " → " + denied.status());
+                }
+            }
+            if (route.method().equals("GET")) {
+                // a state-changing POST by the right agent is each module's own test
+                String right = service == null ? "guichet" : service[0];
+                Page allowed = call(agents.get(right), route.method(), path(route), tokens.get(right));
+                if (allowed.status() / 100 != 2) {
+                    wrong.add(route + " as " + right + " → " + allowed.status());
+                }
+            }
+        }
+        assertThat(wrong).as("staff routes answering the wrong agent, or refusing the right one").isEmpty();
+    }
+
+    // --- Camunda: its own authorizations apply through /engine-rest and the webapps' API ---
+
+    private String enfanceTask() {
+        WebSession family = session();
+        family.login(attacker.username(), attacker.password());
+        Page form = family.get("/inscriptions/inscrire?activite=" + enfanceActivity() + "&enfant=" + attacker.childId());
+        assertThat(form.status()).isEqualTo(200);
+        Page sent = family.submit(form, "form[action$=/inscriptions/inscrire]", Map.of("jours", "WEDNESDAY"));
+        assertThat(sent.isRedirectTo("/inscriptions")).as(sent.text()).isTrue();
+        Long registration = jdbc.queryForObject("select id from registration where child_id = ?", Long.class, attacker.childId());
+        Task task = taskService.createTaskQuery().processDefinitionKey(PreRegistrationProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(registration)).singleResult();
+        assertThat(task).isNotNull();
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
+        return task.getId();
+    }
+
+    private static HttpRequest.Builder basic(WebSession session, String path, String user) {
+        return HttpRequest.newBuilder(session.uri(path)).header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+    }
+
+    @Test
+    void engineRestKeepsAnEnfanceTaskFromRestauration() {
+        String taskId = enfanceTask();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        WebSession rest = session();
+
+        Page list = rest.send(basic(rest, "/engine-rest/task?processInstanceId=" + task.getProcessInstanceId(), "restauration").GET());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[]");
+        assertThat(rest.send(basic(rest, "/engine-rest/task/" + taskId, "restauration").GET()).status()).isIn(403, 404);
+        assertThat(rest.send(basic(rest, "/engine-rest/task/" + taskId + "/variables", "restauration").GET()).status()).isIn(403, 404);
+        assertThat(rest.send(basic(rest, "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables", "restauration")
+                .GET()).status()).isIn(403, 404);
+        assertThat(rest.send(basic(rest, "/engine-rest/variable-instance?processInstanceIdIn=" + task.getProcessInstanceId(), "restauration")
+                .GET()).body()).isEqualTo("[]");
+        Page complete = rest.send(basic(rest, "/engine-rest/task/" + taskId + "/complete", "restauration")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")));
+        assertThat(complete.status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
+
+        // the right service sees it
+        Page own = rest.send(basic(rest, "/engine-rest/task?processInstanceId=" + task.getProcessInstanceId(), "enfance").GET());
+        assertThat(own.body()).contains(taskId);
+    }
+
+    @Test
+    void camundaWebappsKeepAnEnfanceTaskFromRestauration() {
+        String taskId = enfanceTask();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        WebSession agent = session();
+        Page app = agent.get("/camunda/app/tasklist/default/");
+        String xsrf = cookie(app, "XSRF-TOKEN", null);
+        Page login = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=restauration&password=demo")));
+        assertThat(login.status()).isEqualTo(200);
+        xsrf = cookie(login, "XSRF-TOKEN", xsrf);
+        String api = "/camunda/api/engine/engine/default";
+
+        Page list = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task?processInstanceId=" + task.getProcessInstanceId()))
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[]");
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId)).header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/process-instance/" + task.getProcessInstanceId() + "/variables"))
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
+        Page complete = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId + "/complete"))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")));
+        assertThat(complete.status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private static String cookie(Page page, String name, String fallback) {
+        return page.headers().getOrDefault("set-cookie", List.of()).stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .findFirst().orElseGet(() -> {
+                    if (fallback != null) {
+                        return fallback;
+                    }
+                    throw new AssertionError("no cookie " + name + " in " + page.headers());
+                });
+    }
+}
