@@ -89,6 +89,19 @@ class MessagingPagesTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aFamilyWithoutAnyMessageSeesEmptyInboxAndSentBoxes() {
+        WebSession family = loggedIn(TestFamilies.create(jdbc, encoder));
+
+        Page received = family.get("/messagerie");
+        Page sent = family.get("/messagerie/envoyes");
+
+        assertThat(received.status()).isEqualTo(200);
+        assertThat(received.text()).contains("Vous n'avez reçu aucun message.");
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.text()).contains("Vous n'avez envoyé aucun message.");
+    }
+
+    @Test
     void theSendFormHasTheGuidesFieldsAndTheTablesServices() {
         Page page = loggedIn(TestFamilies.create(jdbc, encoder)).get("/messagerie/nouveau");
 
