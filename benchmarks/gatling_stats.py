@@ -54,12 +54,15 @@ def main():
         i = args.index("--days")
         days = int(args[i + 1])
         del args[i:i + 2]
-    folder, verify = args[0], args[1]
+    folder = args[0]
+    verify = args[1] if len(args) > 1 else None
     report, rows = report_rows(folder)
     print(f"report: {report}")
     print(f"{'request':34} {'count':>6} {'OK':>6} {'KO':>5} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
     for r in rows:
         print(f"{r['name'][:34]:34} {r['total']:>6} {r['ok']:>6} {r['ko']:>5} {r['rps']:>7} {r['p50']:>7} {r['p95']:>7} {r['p99']:>7} {r['max']:>7}")
+    if verify is None:
+        return
 
     facts = dict(re.findall(r"\b(\w+)=([\d.]+)", open(verify, encoding="utf-8").read()))
     booked, waiting, total = (int(facts.get(k, 0)) for k in ("booked", "waiting", "total"))

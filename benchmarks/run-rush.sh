@@ -7,7 +7,8 @@
 # the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
 #   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
-#   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory).
+#   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
+#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,7 +59,7 @@ env SPRING_PROFILES_ACTIVE= \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
     PORTAL_ADMIN_PASSWORD=banc-essai-admin \
-    PORTAL_LOGIN_THROTTLE_MAX_FAILURES_PER_ADDRESS=1000000 \
+    PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
     PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
     SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
     java -Xmx512m "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
@@ -88,6 +89,17 @@ mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
     -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
+
+if [ "${EVERYDAY:-0}" = 1 ]; then
+    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s), after the rush"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling-everyday" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Deveryday.users="${EVERYDAY_USERS:-200}" -Deveryday.seconds="${EVERYDAY_SECONDS:-60}" \
+        -Drush.password="$PASSWORD" >"$OUT/gatling-everyday.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling-everyday.log)"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling-everyday" | tee "$OUT/figures-everyday.txt"
+fi
 stop_app
 
 echo "== database checks"
