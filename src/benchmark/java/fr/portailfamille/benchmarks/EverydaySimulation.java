@@ -39,6 +39,8 @@ public class EverydaySimulation extends Simulation {
             .exec(http("connexion (envoi)").post("/connexion")
                     .formParam("_csrf", "#{csrf}").formParam("username", "#{username}").formParam("password", PASSWORD)
                     .check(status().is(200), css("form[action='/deconnexion']").exists()))
+            // a family whose login failed (refused or timed out) stops there: it never reaches a page as anonymous
+            .exitHereIfFailed()
             .repeat(ROUNDS).on(
                     http("accueil").get("/").check(status().is(200)),
                     http("planning").get("/planning").check(status().is(200)),

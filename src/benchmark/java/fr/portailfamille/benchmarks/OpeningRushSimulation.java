@@ -73,9 +73,11 @@ public class OpeningRushSimulation extends Simulation {
                     .formParam("password", PASSWORD)
                     // logged in: the page after the redirect offers « Se déconnecter »
                     .check(status().is(200), css("form[action='/deconnexion']").exists()))
+            // a family whose login failed (refused or timed out) stops there: it never reaches a page as anonymous
+            .exitHereIfFailed()
             .exec(http("planning du mois").get("/planning")
                     .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
-                    .check(status().is(200)))
+                    .check(status().is(200), css("form[action='/deconnexion']").exists()))
             .exec(bookFiveDays("child1"))
             .exec(bookFiveDays("child2"));
 
