@@ -20,27 +20,15 @@ import java.time.Duration;
  */
 public class EverydaySimulation extends Simulation {
 
-    private static final String BASE_URL = Loopback.baseUrl();
-    private static final String FEEDER = System.getProperty("bench.feeder", "benchmarks/target/rush-families.csv");
     private static final int USERS = Integer.getInteger("everyday.users", 200);
     private static final int SECONDS = Integer.getInteger("everyday.seconds", 60);
     private static final int ROUNDS = Integer.getInteger("everyday.rounds", 5);
-    private static final String PASSWORD = System.getProperty("rush.password", "Banc-Essai-2026");
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
-            .acceptHeader("text/html,application/xhtml+xml")
-            .acceptLanguageHeader("fr-FR,fr;q=0.9")
-            .userAgentHeader("Gatling everyday load (banc d'essai Portail Famille)");
+    private final HttpProtocolBuilder protocol = SeededFamilies.protocol("everyday load");
 
     private final ScenarioBuilder browse = scenario("Consultation quotidienne")
-            .feed(csv(FEEDER).circular())
-            .exec(http("connexion (page)").get("/connexion")
-                    .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-            .exec(http("connexion (envoi)").post("/connexion")
-                    .formParam("_csrf", "#{csrf}").formParam("username", "#{username}").formParam("password", PASSWORD)
-                    .check(status().is(200), css("form[action='/deconnexion']").exists()))
-            // a family whose login failed (refused or timed out) stops there: it never reaches a page as anonymous
-            .exitHereIfFailed()
+            .feed(csv(SeededFamilies.FEEDER).circular())
+            .exec(SeededFamilies.login())
             .repeat(ROUNDS).on(
                     http("accueil").get("/").check(status().is(200)),
                     http("planning").get("/planning").check(status().is(200)),

@@ -32,20 +32,14 @@ import java.util.List;
  */
 public class OpeningRushSimulation extends Simulation {
 
-    private static final String BASE_URL = Loopback.baseUrl();
-    private static final String FEEDER = System.getProperty("bench.feeder", "benchmarks/target/rush-families.csv");
     private static final int FAMILIES = Integer.getInteger("rush.families", 2500);
     private static final int RAMP_SECONDS = Integer.getInteger("rush.rampSeconds", 1);
     private static final int MAX_SECONDS = Integer.getInteger("bench.maxSeconds", 900);
     private static final String MONTH = System.getProperty("rush.month", "2026-12");
     private static final List<String> DAYS = Arrays.asList(
             System.getProperty("rush.days", "2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28").split(","));
-    private static final String PASSWORD = System.getProperty("rush.password", "Banc-Essai-2026");
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
-            .acceptHeader("text/html,application/xhtml+xml")
-            .acceptLanguageHeader("fr-FR,fr;q=0.9")
-            .userAgentHeader("Gatling opening rush (banc d'essai Portail Famille)");
+    private final HttpProtocolBuilder protocol = SeededFamilies.protocol("opening rush");
 
     private static ChainBuilder bookFiveDays(String childKey) {
         HttpRequestActionBuilder save = http("enregistrer 5 jours").post("/planning/modifier")
@@ -59,22 +53,14 @@ public class OpeningRushSimulation extends Simulation {
         return exec(http("modifier (page)").get("/planning/modifier")
                         .queryParam("enfant", "#{" + childKey + "}").queryParam("activite", "#{activity}").queryParam("mois", MONTH)
                         .check(status().is(200), css("#planning-form input[name=_csrf]", "value").saveAs("csrf")))
+                .exitHereIfFailed()
                 // the redirect back to the page shows the day-by-day report: the save went through
                 .exec(save.check(status().is(200), substring("Enregistré")));
     }
 
     private final ScenarioBuilder rush = scenario("Ouverture des réservations")
-            .feed(csv(FEEDER).queue())
-            .exec(http("connexion (page)").get("/connexion")
-                    .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-            .exec(http("connexion (envoi)").post("/connexion")
-                    .formParam("_csrf", "#{csrf}")
-                    .formParam("username", "#{username}")
-                    .formParam("password", PASSWORD)
-                    // logged in: the page after the redirect offers « Se déconnecter »
-                    .check(status().is(200), css("form[action='/deconnexion']").exists()))
-            // a family whose login failed (refused or timed out) stops there: it never reaches a page as anonymous
-            .exitHereIfFailed()
+            .feed(csv(SeededFamilies.FEEDER).queue())
+            .exec(SeededFamilies.login())
             .exec(http("planning du mois").get("/planning")
                     .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
                     .check(status().is(200), css("form[action='/deconnexion']").exists()))
