@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The opening-rush benchmark (issue 10), in one command:
+#   benchmarks/run-rush.sh [families]            (default 2500)
+# Builds the jar, creates a fresh database on the local PostgreSQL (127.0.0.1:5432, trust auth, user
+# postgres), starts the jar production-like (no demo profile, -Xmx512m), seeds the families, runs the
+# Gatling simulation, checks the bookings in the database, prints the figures, then runs pgbench as
+# the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
+#   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_MONTH, RUSH_DAYS (five open days
+#   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
+#   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
+#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FAMILIES=${1:-${RUSH_FAMILIES:-2500}}
+RAMP=${RUSH_RAMP_SECONDS:-1}
+MONTH=${RUSH_MONTH:-2026-12}
+DAYS=${RUSH_DAYS:-2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28}
+PORT=${BENCH_PORT:-18080}
+DB=${BENCH_DB:-portail_bench}
+PASSWORD=Banc-Essai-2026
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+OUT="$PWD/benchmarks/target/rush-$(date -u +%Y%m%dT%H%M%SZ)-$FAMILIES"
+mkdir -p "$OUT"
+echo "== results in $OUT"
+
+APP_PID=
+stop_app() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=
+}
+trap stop_app EXIT
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "== building the jar"
+    mvn -q -B -DskipTests package
+fi
+JAR=$(ls target/portail-famille-*.jar | grep -v original | head -1)
+
+echo "== fresh database $DB"
+dropdb --if-exists "$DB"
+createdb "$DB"
+
+JFR_OPTS=()
+if [ "${JFR:-0}" = 1 ]; then
+    JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/rush.jfr,settings=profile,dumponexit=true")
+fi
+
+echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, -Xmx512m)"
+START=$(date +%s.%N)
+# The per-address limit of FAILED logins is raised for the benchmark only: every virtual family
+# comes from 127.0.0.1 (successful logins are never throttled; this only keeps a stray failure
+# from locking out the whole run). Production keeps its default of 20.
+env SPRING_PROFILES_ACTIVE= \
+    SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+    PORTAL_ADMIN_PASSWORD=banc-essai-admin \
+    PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
+    PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
+    SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
+    java -Xmx512m "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+
+for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app stopped, see $OUT/app.log"; exit 1; fi
+    sleep 0.5
+done
+READY=$(date +%s.%N)
+curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null
+STARTUP=$(echo "$READY - $START" | bc)
+RSS_IDLE=$(rss_mb "$APP_PID")
+echo "startup to ready: ${STARTUP} s (polled every 0.5 s); resident memory when ready: ${RSS_IDLE} MB"
+
+echo "== seeding $FAMILIES families"
+(cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
+cp benchmarks/target/rush-families.csv "$OUT/"
+
+echo "== Gatling: opening rush"
+mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+    -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
+    -Dbenchmarks.resultsFolder="$OUT/gatling" \
+    -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+    -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.month="$MONTH" -Drush.days="$DAYS" \
+    -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+RSS_END=$(rss_mb "$APP_PID")
+echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
+
+if [ "${EVERYDAY:-0}" = 1 ]; then
+    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s), after the rush"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling-everyday" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Deveryday.users="${EVERYDAY_USERS:-200}" -Deveryday.seconds="${EVERYDAY_SECONDS:-60}" \
+        -Drush.password="$PASSWORD" >"$OUT/gatling-everyday.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling-everyday.log)"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling-everyday" | tee "$OUT/figures-everyday.txt"
+fi
+stop_app
+
+echo "== database checks"
+psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
+
+echo "== Gatling figures"
+python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+
+if [ "${SKIP_PGBENCH:-0}" != 1 ]; then
+    echo "== pgbench (TPC-B-like, scale 10, 16 clients, 30 s): the machine's ceiling"
+    dropdb --if-exists pgbench_bench
+    createdb pgbench_bench
+    pgbench -q -i -s 10 pgbench_bench >"$OUT/pgbench-init.log" 2>&1
+    pgbench -c 16 -j 2 -T 30 pgbench_bench | tee "$OUT/pgbench.txt"
+    dropdb pgbench_bench
+    TPS=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench.txt")
+    python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" --pgbench-tps "$TPS" | tail -3 | tee -a "$OUT/figures.txt"
+fi
+echo "startup to ready: ${STARTUP} s; RSS ready: ${RSS_IDLE} MB; RSS end of rush: ${RSS_END} MB" | tee -a "$OUT/figures.txt"

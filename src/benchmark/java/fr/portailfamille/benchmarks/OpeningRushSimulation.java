@@ -1,0 +1,77 @@
+package fr.portailfamille.benchmarks;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The opening rush (issue 10, benchmark 1): every seeded family (benchmarks/seed-rush.sql) logs in
+ * through the real login form, opens the planning month, then for each of its two children opens
+ * « Modifier » and saves the same five days through the real form with its CSRF token. Each family
+ * runs once (queue feeder); the whole run is bounded by {@code bench.maxSeconds}.
+ *
+ * <p>System properties: {@code bench.baseUrl} (loopback only), {@code bench.feeder} (the seed's CSV),
+ * {@code rush.families}, {@code rush.rampSeconds} (0 = all at the same instant), {@code rush.month},
+ * {@code rush.days} (comma-separated ISO days of that month), {@code rush.password}.
+ */
+public class OpeningRushSimulation extends Simulation {
+
+    private static final int FAMILIES = Integer.getInteger("rush.families", 2500);
+    private static final int RAMP_SECONDS = Integer.getInteger("rush.rampSeconds", 1);
+    private static final int MAX_SECONDS = Integer.getInteger("bench.maxSeconds", 900);
+    private static final String MONTH = System.getProperty("rush.month", "2026-12");
+    private static final List<String> DAYS = Arrays.asList(
+            System.getProperty("rush.days", "2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28").split(","));
+
+    private final HttpProtocolBuilder protocol = SeededFamilies.protocol("opening rush");
+
+    private static ChainBuilder bookFiveDays(String childKey) {
+        HttpRequestActionBuilder save = http("enregistrer 5 jours").post("/planning/modifier")
+                .formParam("_csrf", "#{csrf}")
+                .formParam("enfant", "#{" + childKey + "}")
+                .formParam("activite", "#{activity}")
+                .formParam("mois", MONTH);
+        for (String day : DAYS) {
+            save = save.formParam("jours", day);
+        }
+        return exec(http("modifier (page)").get("/planning/modifier")
+                        .queryParam("enfant", "#{" + childKey + "}").queryParam("activite", "#{activity}").queryParam("mois", MONTH)
+                        .check(status().is(200), css("#planning-form input[name=_csrf]", "value").saveAs("csrf")))
+                .exitHereIfFailed()
+                // the redirect back to the page shows the day-by-day report: the save went through
+                .exec(save.check(status().is(200), substring("Enregistré")));
+    }
+
+    private final ScenarioBuilder rush = scenario("Ouverture des réservations")
+            .feed(csv(SeededFamilies.FEEDER).queue())
+            .exec(SeededFamilies.login())
+            .exec(http("planning du mois").get("/planning")
+                    .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
+                    .check(status().is(200), css("form[action='/deconnexion']").exists()))
+            .exec(bookFiveDays("child1"))
+            .exec(bookFiveDays("child2"));
+
+    {
+        OpenInjectionStep injection = RAMP_SECONDS <= 0 ? atOnceUsers(FAMILIES)
+                : rampUsers(FAMILIES).during(Duration.ofSeconds(RAMP_SECONDS));
+        setUp(rush.injectOpen(injection))
+                .protocols(protocol)
+                .maxDuration(Duration.ofSeconds(MAX_SECONDS));
+    }
+}
