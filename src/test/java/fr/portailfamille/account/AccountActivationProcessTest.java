@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code accountActivation}, with the real mails and links. */
-class AccountActivationProcessTest extends AccountTestSupport {
+class AccountActivationProcessTest extends AccountFlows {
 
     @Autowired
     AccountLinkCandidates linkCandidates;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * over HTTP as {@code guichet}, through Camunda's authorizations, for a family that signed up with
  * « continuer sans ».
  */
-class GuichetUniqueTasklistTest extends AccountTestSupport {
+class GuichetUniqueTasklistTest extends AccountFlows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

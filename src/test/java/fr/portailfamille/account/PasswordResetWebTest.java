@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** « mot de passe oublié ? » over real HTTP: no enumeration, a single-use link from the mail, other sessions ended, rate limit. */
-class PasswordResetWebTest extends AccountTestSupport {
+class PasswordResetWebTest extends AccountFlows {
 
     private static final String SAME_ANSWER = "Si cette adresse correspond à un compte du portail, vous allez recevoir un courriel";
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The guide's four steps in Chromium for the demo file 100124 DURAND (the only test that claims
  * it), activation from the real mail, then the first login.
  */
-class SignUpBrowserTest extends AccountTestSupport {
+class SignUpBrowserTest extends AccountFlows {
 
     private static final String EMAIL = "famille.durand@example.org";
 

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** The four sign-up steps over real HTTP: each refusal in French on its field, nothing typed lost, no 500. */
-class SignUpWebTest extends AccountTestSupport {
+class SignUpWebTest extends AccountFlows {
 
     @Test
     void theFourStepsCarryTheGuidesLabels() {

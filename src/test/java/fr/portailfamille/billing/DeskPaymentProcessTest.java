@@ -33,11 +33,11 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
-    BillingTestData data;
+    PublishedInvoices data;
 
     @BeforeEach
     void data() {
-        data = new BillingTestData(jdbc, runs, transaction);
+        data = new PublishedInvoices(jdbc, runs, transaction);
     }
 
     @AfterEach

@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DocumentReviewProcessTest extends PortalIntegrationTest {
 
     @Autowired
-    TestFamilies families;
+    FamilyFixtures families;
 
     @Autowired
     SupportingDocuments documents;
@@ -70,7 +70,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
         Mail mail = mailbox().await(family.email(), "Votre justificatif a été refusé");
         assertThat(mail.text()).contains("Motif : Attestation illisible");
         WebSession session = session();
-        session.login(family.username(), TestFamilies.PASSWORD);
+        session.login(family.username(), FamilyFixtures.PASSWORD);
         assertThat(session.get("/dossier/documents").text()).contains("refusé").contains("Motif : Attestation illisible");
         assertThat(documents.types(family.fileId(), java.time.LocalDate.now()).present()).isEmpty();
     }

@@ -2,7 +2,7 @@ package fr.portailfamille.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
@@ -20,7 +20,7 @@ class FamilyFileAccessTest extends PortalIntegrationTest {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
 
     @Autowired
-    TestFamilies families;
+    FamilyFixtures families;
 
     @Autowired
     JdbcClient jdbc;
@@ -35,7 +35,7 @@ class FamilyFileAccessTest extends PortalIntegrationTest {
         owner = families.create("Martin");
         other = families.create("Bernard");
         WebSession ownerSession = session();
-        ownerSession.login(owner.username(), TestFamilies.PASSWORD);
+        ownerSession.login(owner.username(), FamilyFixtures.PASSWORD);
         Page page = ownerSession.get("/dossier/documents");
         ownerSession.postMultipart("/dossier/documents", Map.of("_csrf", ownerSession.csrfToken(), "type", "ASSURANCE", "validUntil", ""),
                 List.of(new FilePart("file", "assurance.pdf", "application/pdf", PDF)));
@@ -50,7 +50,7 @@ class FamilyFileAccessTest extends PortalIntegrationTest {
     @Test
     void anotherFamilyCannotReadTheChildrenContactsOrDocumentsOfTheFirst() {
         WebSession intruder = session();
-        intruder.login(other.username(), TestFamilies.PASSWORD);
+        intruder.login(other.username(), FamilyFixtures.PASSWORD);
 
         assertThat(intruder.get("/dossier/enfants/" + owner.childId()).status()).isEqualTo(404);
         assertThat(intruder.get("/dossier/documents/" + ownerDocumentId).status()).isEqualTo(404);
@@ -65,7 +65,7 @@ class FamilyFileAccessTest extends PortalIntegrationTest {
     @Test
     void anotherFamilyCannotChangeTheFirstsChildrenContactsOrRequests() {
         WebSession intruder = session();
-        Page ownChild = intruder.login(other.username(), TestFamilies.PASSWORD);
+        Page ownChild = intruder.login(other.username(), FamilyFixtures.PASSWORD);
         ownChild = intruder.get("/dossier/enfants/" + other.childId());
         String csrf = intruder.csrfToken();
 
@@ -98,7 +98,7 @@ class FamilyFileAccessTest extends PortalIntegrationTest {
     @Test
     void theOwnerReadsItsOwnDocumentBack() {
         WebSession ownerSession = session();
-        ownerSession.login(owner.username(), TestFamilies.PASSWORD);
+        ownerSession.login(owner.username(), FamilyFixtures.PASSWORD);
 
         Page download = ownerSession.get("/dossier/documents/" + ownerDocumentId);
 

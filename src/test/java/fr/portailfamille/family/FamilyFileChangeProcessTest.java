@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FamilyFileChangeProcessTest extends PortalIntegrationTest {
 
     @Autowired
-    TestFamilies families;
+    FamilyFixtures families;
 
     @Autowired
     FamilyFiles familyFiles;
@@ -39,7 +39,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
     void loggedInFamily() {
         family = families.create("Lambert");
         session = session();
-        session.login(family.username(), TestFamilies.PASSWORD);
+        session.login(family.username(), FamilyFixtures.PASSWORD);
     }
 
     @Test

@@ -2,7 +2,7 @@ package fr.portailfamille.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FamilyFileInputTest extends PortalIntegrationTest {
 
     @Autowired
-    TestFamilies families;
+    FamilyFixtures families;
 
     @Autowired
     JdbcClient jdbc;
@@ -33,7 +33,7 @@ class FamilyFileInputTest extends PortalIntegrationTest {
     void loggedInFamily() {
         family = families.create("Petit");
         session = session();
-        session.login(family.username(), TestFamilies.PASSWORD);
+        session.login(family.username(), FamilyFixtures.PASSWORD);
     }
 
     @Test

@@ -2,7 +2,7 @@ package fr.portailfamille.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.family.TestFamilies.TestFamily;
+import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FamilyPagesTest extends PortalIntegrationTest {
 
     @Autowired
-    TestFamilies families;
+    FamilyFixtures families;
 
     @Autowired
     FamilyFiles familyFiles;
@@ -63,7 +63,7 @@ class FamilyPagesTest extends PortalIntegrationTest {
         assertThat(published.text()).contains("Le message est publié").contains("/dossier/coordonnees");
 
         WebSession familySession = session();
-        familySession.login(family.username(), TestFamilies.PASSWORD);
+        familySession.login(family.username(), FamilyFixtures.PASSWORD);
         Page contacts = familySession.get("/dossier/coordonnees");
         assertThat(contacts.doc().select("details.help-sign summary").text()).isEqualTo("i Aide du Guichet Unique");
         assertThat(contacts.doc().select("details.help-sign .help-text").text()).isEqualTo("Pensez à <b>vérifier</b> votre e-mail.");

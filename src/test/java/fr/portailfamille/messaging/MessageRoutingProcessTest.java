@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.portailfamille.messaging.MessageStore.Direction;
 import fr.portailfamille.messaging.MessageStore.Message;
-import fr.portailfamille.messaging.TestFamilies.TestFamily;
+import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void aMessageWithoutConfirmationIsRoutedByTheTableAndAnswered() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Centre de loisirs", "Inscription", false);
 
         ProcessInstance instance = instanceOf(messageId);
@@ -109,7 +109,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void aMessageWithConfirmationGetsTheAcknowledgmentMailFirst() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Restauration scolaire", "Menus et allergies", true);
 
         ProcessInstance instance = instanceOf(messageId);
@@ -128,7 +128,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void aMessageForwardedToAnotherServiceIsAnsweredByThatService() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Centre de loisirs", "Autre question", false);
         ProcessInstance instance = instanceOf(messageId);
 
@@ -149,7 +149,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void aLateMessageIsEscalatedToTheGuichetUniqueWithAHigherPriority() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Centre de loisirs", "Planning et réservations", false);
         ProcessInstance instance = instanceOf(messageId);
 
@@ -176,7 +176,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void anEmptyAnswerOrAnUnknownServiceIsRefusedAndTheTaskStaysOpen() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Guichet Unique", "Dossier famille", false);
         ProcessInstance instance = instanceOf(messageId);
         Task task = answerTask(instance);
@@ -193,7 +193,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void anAgentOfAnotherGroupCannotCompleteTheTask() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         long messageId = send(family, "Centre de loisirs", "Inscription", false);
         Task task = answerTask(instanceOf(messageId));
 
@@ -204,7 +204,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     @Test
     void staffWritesFirstAndTheMessageLandsUnreadInTheFamilyInbox() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(WriteToFamilyProcess.KEY)
                 .latestVersion().singleResult().getId();
 

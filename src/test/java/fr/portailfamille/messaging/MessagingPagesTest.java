@@ -2,7 +2,7 @@ package fr.portailfamille.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.messaging.TestFamilies.TestFamily;
+import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
@@ -42,7 +42,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     private WebSession loggedIn(TestFamily family) {
         WebSession session = session();
-        session.login(family.username(), TestFamilies.PASSWORD);
+        session.login(family.username(), MessagingFamilies.PASSWORD);
         return session;
     }
 
@@ -90,7 +90,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void aFamilyWithoutAnyMessageSeesEmptyInboxAndSentBoxes() {
-        WebSession family = loggedIn(TestFamilies.create(jdbc, encoder));
+        WebSession family = loggedIn(MessagingFamilies.create(jdbc, encoder));
 
         Page received = family.get("/messagerie");
         Page sent = family.get("/messagerie/envoyes");
@@ -103,7 +103,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void theSendFormHasTheGuidesFieldsAndTheTablesServices() {
-        Page page = loggedIn(TestFamilies.create(jdbc, encoder)).get("/messagerie/nouveau");
+        Page page = loggedIn(MessagingFamilies.create(jdbc, encoder)).get("/messagerie/nouveau");
 
         Document doc = page.doc();
         assertThat(doc.select("label").eachText())
@@ -119,7 +119,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void aFamilySendsAMessageWithAPdfAndFindsItAmongItsSentMessages() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession session = loggedIn(family);
 
         Page sent = post(session, fields("Centre de loisirs", "Inscription", "Vacances d'été", "Bonjour,\nune question."),
@@ -142,7 +142,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void missingFieldsAreRefusedInFrenchAndWhatWasTypedIsKept() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession session = loggedIn(family);
 
         Page refused = post(session, fields("Restauration scolaire", "Inscription", "Mon objet", "   "), List.of());
@@ -164,7 +164,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void anExeRenamedPdfIsRefusedAndTheTextIsKept() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         byte[] exe = new byte[2048];
         exe[0] = 'M';
         exe[1] = 'Z';
@@ -183,7 +183,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void aSixMegabyteFileIsRefusedAndTheTextIsKept() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         byte[] big = Arrays.copyOf(PDF, 6 * 1024 * 1024);
 
         Page refused = post(loggedIn(family), fields("Facturation", "Paiement", "Gros fichier", "Le scan est lourd."),
@@ -198,7 +198,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void htmlInTheTextIsStoredAsTypedAndShownEscaped() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession session = loggedIn(family);
         String payload = "<script>alert('pirate')</script><b>gras</b> & co";
 
@@ -214,13 +214,13 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void anotherFamilyCanReadNeitherTheMessagesNorTheAttachments() {
-        TestFamily owner = TestFamilies.create(jdbc, encoder);
+        TestFamily owner = MessagingFamilies.create(jdbc, encoder);
         post(loggedIn(owner), fields("Centre de loisirs", "Inscription", "Confidentiel " + owner.name(), "Texte privé"),
                 List.of(new FilePart("fichiers", "avis.pdf", "application/pdf", PDF)));
         long messageId = lastSentId(owner);
         long attachmentId = attachmentOf(messageId);
 
-        WebSession other = loggedIn(TestFamilies.create(jdbc, encoder));
+        WebSession other = loggedIn(MessagingFamilies.create(jdbc, encoder));
 
         assertThat(other.get("/messagerie/messages/" + messageId).status()).isEqualTo(404);
         assertThat(other.get("/messagerie/pieces-jointes/" + attachmentId).status()).isEqualTo(404);
@@ -235,7 +235,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void onlyTheHandlingGroupSeesTheTaskAndDownloadsTheAttachment() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         post(loggedIn(family), fields("Centre de loisirs", "Planning et réservations", "Planning", "Texte"),
                 List.of(new FilePart("fichiers", "planning.pdf", "application/pdf", PDF)));
         long messageId = lastSentId(family);
@@ -261,7 +261,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void theTabCountsUnreadAnswersAndReadingTheThreadLowersIt() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession session = loggedIn(family);
         post(session, fields("Restauration scolaire", "Menus et allergies", "Allergie", "Mon fils est allergique."), List.of());
         long messageId = lastSentId(family);
@@ -290,7 +290,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void aFollowUpStaysInTheSameThreadAndIsRoutedAgain() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession session = loggedIn(family);
         post(session, fields("Facturation", "Facture", "Facture de mars", "Montant erroné ?"), List.of());
         long first = lastSentId(family);
@@ -315,7 +315,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
     @Test
     void anAccountWithoutAFamilyFileSeesAnHonestMessage() {
         WebSession session = session();
-        session.login(TestFamilies.accountWithoutFile(jdbc, encoder), TestFamilies.PASSWORD);
+        session.login(MessagingFamilies.accountWithoutFile(jdbc, encoder), MessagingFamilies.PASSWORD);
 
         for (String path : List.of("/messagerie", "/messagerie/envoyes", "/messagerie/nouveau")) {
             Page page = session.get(path);
@@ -327,7 +327,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
     @Test
     void anyStaffGroupStartsWriteToFamilyFromTasklistAndTheFamilyReadsIt() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession rest = session();
         assertThat(rest.send(basic(rest, "/engine-rest/process-definition/key/writeToFamily/deployed-start-form", "finances")).status())
                 .as("the start form is readable").isEqualTo(200);

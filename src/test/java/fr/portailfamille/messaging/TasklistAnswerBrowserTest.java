@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.portailfamille.messaging.TestFamilies.TestFamily;
+import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
 import fr.portailfamille.support.Browser;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
@@ -33,9 +33,9 @@ class TasklistAnswerBrowserTest extends PortalIntegrationTest {
 
     @Test
     void anAgentAnswersAFamilyInTasklistThroughTheCamundaForm() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = MessagingFamilies.create(jdbc, encoder);
         WebSession parent = session();
-        parent.login(family.username(), TestFamilies.PASSWORD);
+        parent.login(family.username(), MessagingFamilies.PASSWORD);
         parent.get("/messagerie/nouveau");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", parent.csrfToken());

@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.SchoolCalendar;
 import fr.portailfamille.family.FamilyFiles;
-import fr.portailfamille.registration.TestFamilies.TestFamily;
+import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
 import java.time.DayOfWeek;
@@ -48,7 +48,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
 
     @BeforeEach
     void newFamily() {
-        family = TestFamilies.create(jdbc, encoder);
+        family = RegistrationFamilies.create(jdbc, encoder);
     }
 
     private Registration request(String activityCode, DayOfWeek... days) {

@@ -3,7 +3,7 @@ package fr.portailfamille.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.activity.Activities;
-import fr.portailfamille.registration.TestFamilies.TestFamily;
+import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
@@ -50,7 +50,7 @@ class RegistrationPagesTest extends PortalIntegrationTest {
 
     @Test
     void aFamilyRequestsARegistrationSeesItPendingAndWithdrawsIt() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = RegistrationFamilies.create(jdbc, encoder);
         WebSession session = login(family);
         Page list = session.get("/inscriptions");
         Page form = session.get("/inscriptions/inscrire?activite=" + activity("CENTRE_LOISIRS") + "&enfant=" + family.olderChildId());
@@ -79,7 +79,7 @@ class RegistrationPagesTest extends PortalIntegrationTest {
 
     @Test
     void theServerRefusesAChildOutOfTheAgeRangeAndDaysTheActivityDoesNotRun() {
-        TestFamily family = TestFamilies.create(jdbc, encoder);
+        TestFamily family = RegistrationFamilies.create(jdbc, encoder);
         WebSession session = login(family);
         Page list = session.get("/inscriptions");
         assertThat(list.text()).contains("Bébé a 1 an : cette activité accueille les enfants de 3 à 12 ans.");
@@ -102,8 +102,8 @@ class RegistrationPagesTest extends PortalIntegrationTest {
 
     @Test
     void anotherFamilyCanNeitherSeeNorWithdrawNorUseTheFirstFamilysChildren() {
-        TestFamily first = TestFamilies.create(jdbc, encoder);
-        TestFamily second = TestFamilies.create(jdbc, encoder);
+        TestFamily first = RegistrationFamilies.create(jdbc, encoder);
+        TestFamily second = RegistrationFamilies.create(jdbc, encoder);
         WebSession firstSession = login(first);
         Page form = firstSession.get("/inscriptions/inscrire?activite=" + activity("PERISCOLAIRE_MATIN") + "&enfant=" + first.olderChildId());
         firstSession.submit(form, "#form-inscription", Map.of("jours", "MONDAY"));

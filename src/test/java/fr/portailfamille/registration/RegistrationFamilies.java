@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Families of the registration tests, made with plain inserts so each test owns its data (never DUPONT's). */
-final class TestFamilies {
+final class RegistrationFamilies {
 
     record TestFamily(long fileId, String name, String email, String username, String password, long olderChildId, long youngChildId) {}
 
-    private TestFamilies() {}
+    private RegistrationFamilies() {}
 
     /** A family with an active portal account, a child born in 2018 and one born in 2024 (too young for everything). */
     static TestFamily create(JdbcTemplate jdbc, PasswordEncoder encoder) {

@@ -5,14 +5,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Families of the messaging tests, each with its own file, guardian e-mail and active portal account. */
-final class TestFamilies {
+final class MessagingFamilies {
 
     static final String PASSWORD = "Messagerie-Test-2026";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     record TestFamily(long fileId, String number, String name, String username, String email) {}
 
-    private TestFamilies() {}
+    private MessagingFamilies() {}
 
     static TestFamily create(JdbcTemplate jdbc, PasswordEncoder encoder) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Publishes a month through the billing service itself (no process), for tests that need real published invoices. */
-final class BillingTestData {
+final class PublishedInvoices {
 
     static final YearMonth MONTH = YearMonth.of(2023, 11);
 
@@ -16,7 +16,7 @@ final class BillingTestData {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
 
-    BillingTestData(JdbcTemplate jdbc, BillingRuns runs, TransactionTemplate transaction) {
+    PublishedInvoices(JdbcTemplate jdbc, BillingRuns runs, TransactionTemplate transaction) {
         this.fixtures = new BillingFixtures(jdbc);
         this.runs = runs;
         this.transaction = transaction;

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Test data builder: a family file of its own (one guardian, one child) with an active portal
  * account, so a test can change it freely without touching the demo family DUPONT.
  */
-@Component("familyTestFamilies")
-class TestFamilies {
+@Component("familyFixtures")
+class FamilyFixtures {
 
     static final String PASSWORD = "Essai-Famille-2026";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
@@ -22,7 +22,7 @@ class TestFamilies {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
 
-    TestFamilies(JdbcClient jdbc, PasswordEncoder encoder) {
+    FamilyFixtures(JdbcClient jdbc, PasswordEncoder encoder) {
         this.jdbc = jdbc;
         this.encoder = encoder;
     }

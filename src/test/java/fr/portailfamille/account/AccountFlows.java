@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Helpers of the account tests: family files of their own (never the demo ones, DURAND belongs to
  * the browser test), sign-ups registered the way « valider mon inscription » does, the mails' links.
  */
-abstract class AccountTestSupport extends PortalIntegrationTest {
+abstract class AccountFlows extends PortalIntegrationTest {
 
     static final String PASSWORD = "une phrase de passe assez longue";
 
