@@ -35,8 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * family (path variables, query strings and form fields carrying ids of a family that is not
  * theirs), a staff agent of the wrong service and the agent of the right service. Then the Camunda
  * side: an agent of {@code restauration} cannot see, complete or read the variables of a task of
- * {@code enfance} through {@code /engine-rest} (the webapps' API applies the same engine authorizations:
- * see docs/security.md).
+ * {@code enfance}, through {@code /engine-rest} or through the webapps' API.
  */
 class AuthorizationMatrixTest extends PortalIntegrationTest {
 
@@ -363,5 +362,46 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         // the right service sees it
         Page own = rest.send(basic(rest, "/engine-rest/task?processInstanceId=" + task.getProcessInstanceId(), "enfance").GET());
         assertThat(own.body()).contains(taskId);
+    }
+
+    @Test
+    void camundaWebappsKeepAnEnfanceTaskFromRestauration() {
+        String taskId = enfanceTask();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        WebSession agent = session();
+        Page app = agent.get("/camunda/app/tasklist/default/");
+        String xsrf = cookie(app, "XSRF-TOKEN", null);
+        Page login = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=restauration&password=demo")));
+        assertThat(login.status()).isEqualTo(200);
+        xsrf = cookie(login, "XSRF-TOKEN", xsrf);
+        String api = "/camunda/api/engine/engine/default";
+
+        Page list = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task?processInstanceId=" + task.getProcessInstanceId()))
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[]");
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId)).header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
+        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/process-instance/" + task.getProcessInstanceId() + "/variables"))
+                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
+        Page complete = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId + "/complete"))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")));
+        assertThat(complete.status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    private static String cookie(Page page, String name, String fallback) {
+        return page.headers().getOrDefault("set-cookie", List.of()).stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .findFirst().orElseGet(() -> {
+                    if (fallback != null) {
+                        return fallback;
+                    }
+                    throw new AssertionError("no cookie " + name + " in " + page.headers());
+                });
     }
 }
