@@ -368,29 +368,50 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     void camundaWebappsKeepAnEnfanceTaskFromRestauration() {
         String taskId = enfanceTask();
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        String api = "/camunda/api/engine/engine/default";
+
+        TasklistUser restauration = tasklistLogin("restauration");
+        Page list = restauration.get(api + "/task?processInstanceId=" + task.getProcessInstanceId());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[]");
+        assertThat(restauration.get(api + "/task/" + taskId).status()).isIn(403, 404);
+        assertThat(restauration.get(api + "/task/" + taskId + "/variables").status()).isIn(403, 404);
+        assertThat(restauration.get(api + "/process-instance/" + task.getProcessInstanceId() + "/variables").status()).isIn(403, 404);
+        assertThat(restauration.post(api + "/task/" + taskId + "/complete", "{\"variables\":{}}").status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
+
+        // the right service sees it through the same API
+        TasklistUser enfance = tasklistLogin("enfance");
+        Page own = enfance.get(api + "/task?processInstanceId=" + task.getProcessInstanceId());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains(taskId);
+        assertThat(enfance.get(api + "/task/" + taskId + "/variables").status()).isEqualTo(200);
+    }
+
+    /** A staff user logged into Tasklist: the webapps' session and their CSRF token. */
+    private record TasklistUser(WebSession session, String xsrf) {
+
+        Page get(String path) {
+            return session.send(HttpRequest.newBuilder(session.uri(path)).header("Accept", "application/json")
+                    .header("X-XSRF-TOKEN", xsrf).GET());
+        }
+
+        Page post(String path, String json) {
+            return session.send(HttpRequest.newBuilder(session.uri(path)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+    }
+
+    private TasklistUser tasklistLogin(String user) {
         WebSession agent = session();
         Page app = agent.get("/camunda/app/tasklist/default/");
         String xsrf = cookie(app, "XSRF-TOKEN", null);
         Page login = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=restauration&password=demo")));
-        assertThat(login.status()).isEqualTo(200);
-        xsrf = cookie(login, "XSRF-TOKEN", xsrf);
-        String api = "/camunda/api/engine/engine/default";
-
-        Page list = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task?processInstanceId=" + task.getProcessInstanceId()))
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET());
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).isEqualTo("[]");
-        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId)).header("Accept", "application/json")
-                .header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
-        assertThat(agent.send(HttpRequest.newBuilder(agent.uri(api + "/process-instance/" + task.getProcessInstanceId() + "/variables"))
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET()).status()).isIn(403, 404);
-        Page complete = agent.send(HttpRequest.newBuilder(agent.uri(api + "/task/" + taskId + "/complete"))
-                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")));
-        assertThat(complete.status()).isIn(403, 404);
-        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+        assertThat(login.status()).as("Tasklist login of " + user).isEqualTo(200);
+        return new TasklistUser(agent, cookie(login, "XSRF-TOKEN", xsrf));
     }
 
     private static String cookie(Page page, String name, String fallback) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +41,6 @@ public abstract class PortalIntegrationTest {
 
     @BeforeEach
     void bindProcessEngine() {
-        // a test starting (and closing) another application, like RestartTest, unregisters the engine named
-        // "default" from Camunda's static registry, where /engine-rest and the webapps look it up: put ours back
-        if (ProcessEngines.getProcessEngine(processEngine.getName()) != processEngine) {
-            ProcessEngines.registerProcessEngine(processEngine);
-        }
         BpmnAwareTests.init(processEngine);
     }
 

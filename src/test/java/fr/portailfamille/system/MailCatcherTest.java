@@ -2,7 +2,7 @@ package fr.portailfamille.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.PortalApplication;
+import fr.portailfamille.support.SecondApplication;
 import fr.portailfamille.system.mail.MailService;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,6 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,14 +26,13 @@ class MailCatcherTest {
     void mailsSentByThePortalAreReadableAtCourriels() throws Exception {
         int smtp = freePort();
         int http = freePort();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PortalApplication.class).run(
+        try (ConfigurableApplicationContext app = SecondApplication.start(
                 "--spring.profiles.active=test,local",
                 "--spring.datasource.url=",
                 "--portal.embedded-db.data-dir=",
                 "--portal.mail.catcher.port=" + smtp,
                 "--server.port=" + http,
-                "--portal.base-url=http://localhost:" + http,
-                "--spring.main.banner-mode=off")) {
+                "--portal.base-url=http://localhost:" + http)) {
             app.getBean(MailService.class).send("nouveau.parent@example.org", "Activez votre compte", "test-mail",
                     Map.of("link", "http://localhost:" + http + "/connexion"));
 

@@ -2,13 +2,12 @@ package fr.portailfamille.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portailfamille.PortalApplication;
+import fr.portailfamille.support.SecondApplication;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,12 +48,11 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         // command-line arguments outrank the environment: this test always uses its own embedded folder
-        return new SpringApplicationBuilder(PortalApplication.class).run(
+        return SecondApplication.start(
                 "--spring.profiles.active=test,demo",
                 "--spring.datasource.url=",
                 "--portal.embedded-db.data-dir=" + dataDir.resolve("postgres"),
-                "--server.port=0",
-                "--spring.main.banner-mode=off");
+                "--server.port=0");
     }
 
     private static Map<String, Long> counts(JdbcTemplate jdbc) {
