@@ -125,6 +125,11 @@ class AccountActivationProcessTest extends AccountFlows {
         assertThat(accounts.findById(accountId)).isEmpty();
         assertThat(accountOfFile(number)).as("the file is free again").isNull();
         assertThat(jdbc.queryForObject("select count(*) from account_token where account_id = ?", Integer.class, accountId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from portal_account where lower(email) = lower(?) or lower(username) = lower(?)",
+                Integer.class, email, username)).as("no trace of the e-mail or user name left").isZero();
+        // the process history (kept 30 days) holds the account's id, never its personal data
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId()).list())
+                .isNotEmpty().extracting(v -> String.valueOf(v.getValue())).doesNotContain(email, username, name);
         long again = registerPending(username, email, number, name);
         assertThat(again).as("user name, e-mail and file are free again").isNotEqualTo(accountId);
     }
