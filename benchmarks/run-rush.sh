@@ -5,7 +5,10 @@
 # postgres), starts the jar production-like (no demo profile, -Xmx512m), seeds the families, runs the
 # Gatling simulation, checks the bookings in the database, prints the figures, then runs pgbench as
 # the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
-#   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_MONTH, RUSH_DAYS (five open days
+#   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_LOGIN_LEAD_SECONDS (0: the families
+#   log in at the opening second; N: they log in over the N seconds before and all book at the opening),
+#   WARM_UP (1: 20 families browse every page for a while first, so the rush meets a warm JVM; 0: cold),
+#   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
 #   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
 #   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS).
@@ -14,6 +17,11 @@ cd "$(dirname "$0")/.."
 
 FAMILIES=${1:-${RUSH_FAMILIES:-2500}}
 RAMP=${RUSH_RAMP_SECONDS:-1}
+LEAD=${RUSH_LOGIN_LEAD_SECONDS:-0}
+# the production JVM settings of the README: heap capped at 512 MB, smaller thread stacks and code
+# cache, and two malloc arenas (glibc's default of 8 per core inflates the resident memory)
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 MONTH=${RUSH_MONTH:-2026-12}
 DAYS=${RUSH_DAYS:-2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28}
 PORT=${BENCH_PORT:-18080}
@@ -50,7 +58,7 @@ if [ "${JFR:-0}" = 1 ]; then
     JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/rush.jfr,settings=profile,dumponexit=true")
 fi
 
-echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, -Xmx512m)"
+echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, $APP_JAVA_OPTS)"
 START=$(date +%s.%N)
 # The per-address limit of FAILED logins is raised for the benchmark only: every virtual family
 # comes from 127.0.0.1 (successful logins are never throttled; this only keeps a stray failure
@@ -62,7 +70,7 @@ env SPRING_PROFILES_ACTIVE= \
     PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
     PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
     SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
-    java -Xmx512m "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+    java $APP_JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 
 for _ in $(seq 1 240); do
@@ -80,12 +88,23 @@ echo "== seeding $FAMILIES families"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
 cp benchmarks/target/rush-families.csv "$OUT/"
 
-echo "== Gatling: opening rush"
+if [ "${WARM_UP:-1}" = 1 ]; then
+    echo "== warm-up: 20 families browse home, planning, invoices and messages (no booking)"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling-warmup" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Deveryday.users=20 -Deveryday.seconds=40 -Deveryday.rounds=10 \
+        -Drush.password="$PASSWORD" >"$OUT/gatling-warmup.log" 2>&1 || echo "(warm-up reported failures: see $OUT/gatling-warmup.log)"
+    echo "resident memory after the warm-up: $(rss_mb "$APP_PID") MB"
+fi
+
+echo "== Gatling: opening rush (login lead ${LEAD} s)"
 mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
     -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
     -Dbenchmarks.resultsFolder="$OUT/gatling" \
     -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-    -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.month="$MONTH" -Drush.days="$DAYS" \
+    -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" -Drush.month="$MONTH" -Drush.days="$DAYS" \
     -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"

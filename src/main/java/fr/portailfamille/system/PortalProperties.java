@@ -11,7 +11,8 @@ public record PortalProperties(
         String baseUrl,
         Mail mail,
         EmbeddedDb embeddedDb,
-        LoginThrottle loginThrottle) {
+        LoginThrottle loginThrottle,
+        LoginAdmission loginAdmission) {
 
     public record Mail(String from, Catcher catcher) {}
 
@@ -20,6 +21,9 @@ public record PortalProperties(
     public record EmbeddedDb(Path dataDir, int port) {}
 
     public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
+
+    /** How many passwords are checked at the same time (0: half the processors) and how long a login may wait. */
+    public record LoginAdmission(int concurrentChecks, Duration maxWait) {}
 
     /** An absolute link into the portal, for mails. */
     public String link(String path) {
