@@ -11,7 +11,8 @@
 #   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
 #   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
-#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS).
+#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
+#   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -94,40 +95,45 @@ if [ "${WARM_UP:-1}" = 1 ]; then
         -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
         -Dbenchmarks.resultsFolder="$OUT/gatling-warmup" \
         -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-        -Deveryday.users=20 -Deveryday.seconds=40 -Deveryday.rounds=10 \
+        -Deveryday.users=20 -Deveryday.loginSeconds=5 -Deveryday.seconds=30 -Deveryday.thinkMillis=0 \
         -Drush.password="$PASSWORD" >"$OUT/gatling-warmup.log" 2>&1 || echo "(warm-up reported failures: see $OUT/gatling-warmup.log)"
     echo "resident memory after the warm-up: $(rss_mb "$APP_PID") MB"
 fi
 
-echo "== Gatling: opening rush (login lead ${LEAD} s)"
-mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
-    -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
-    -Dbenchmarks.resultsFolder="$OUT/gatling" \
-    -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-    -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" -Drush.month="$MONTH" -Drush.days="$DAYS" \
-    -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+if [ "${SKIP_RUSH:-0}" != 1 ]; then
+    echo "== Gatling: opening rush (login lead ${LEAD} s)"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" -Drush.month="$MONTH" -Drush.days="$DAYS" \
+        -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+fi
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
 
 if [ "${EVERYDAY:-0}" = 1 ]; then
-    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s), after the rush"
+    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s, think time ${EVERYDAY_THINK_MILLIS:-2000} ms), after the rush"
     mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
         -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
         -Dbenchmarks.resultsFolder="$OUT/gatling-everyday" \
         -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
         -Deveryday.users="${EVERYDAY_USERS:-200}" -Deveryday.seconds="${EVERYDAY_SECONDS:-60}" \
+        -Deveryday.thinkMillis="${EVERYDAY_THINK_MILLIS:-2000}" \
         -Drush.password="$PASSWORD" >"$OUT/gatling-everyday.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling-everyday.log)"
     python3 benchmarks/gatling_stats.py "$OUT/gatling-everyday" | tee "$OUT/figures-everyday.txt"
 fi
 stop_app
 
-echo "== database checks"
-psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
+if [ "${SKIP_RUSH:-0}" != 1 ]; then
+    echo "== database checks"
+    psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
 
-echo "== Gatling figures"
-python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+    echo "== Gatling figures"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+fi
 
-if [ "${SKIP_PGBENCH:-0}" != 1 ]; then
+if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== pgbench (TPC-B-like, scale 10, 16 clients, 30 s): the machine's ceiling"
     dropdb --if-exists pgbench_bench
     createdb pgbench_bench
