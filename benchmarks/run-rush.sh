@@ -19,9 +19,9 @@ cd "$(dirname "$0")/.."
 FAMILIES=${1:-${RUSH_FAMILIES:-2500}}
 RAMP=${RUSH_RAMP_SECONDS:-1}
 LEAD=${RUSH_LOGIN_LEAD_SECONDS:-0}
-# the production JVM settings of the README: heap capped at 512 MB, smaller thread stacks and code
+# the production JVM settings of the README: heap capped at 512 MB, a smaller code
 # cache, and two malloc arenas (glibc's default of 8 per core inflates the resident memory)
-APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 MONTH=${RUSH_MONTH:-2026-12}
 DAYS=${RUSH_DAYS:-2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28}

@@ -22,8 +22,11 @@ public record PortalProperties(
 
     public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
 
-    /** How many passwords are checked at the same time (0: half the processors) and how long a login may wait. */
-    public record LoginAdmission(int concurrentChecks, Duration maxWait) {}
+    /**
+     * How many passwords are checked at the same time (0: half the processors), how many logins may
+     * wait for their turn, and how long.
+     */
+    public record LoginAdmission(int concurrentChecks, int maxWaiting, Duration maxWait) {}
 
     /** An absolute link into the portal, for mails. */
     public String link(String path) {

@@ -3,6 +3,7 @@ package fr.portailfamille.system.security;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -11,9 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * design; on the morning bookings open, thousands of families log in within seconds, and letting
  * every request thread hash at once only makes them all slow and leaves no processor for the
  * families already logged in. Here at most {@code concurrentChecks} passwords are checked at the
- * same time; a login that cannot start within {@code maxWait} is answered at once « réessayez dans
- * quelques secondes » ({@link Busy}) instead of hanging until the browser gives up. Hashing new
- * passwords (sign-up, reset) is not limited.
+ * same time and at most {@code maxWaiting} logins wait for their turn (each holding a request
+ * thread, which would otherwise be missing to the pages); a login beyond them, or one that cannot
+ * start within {@code maxWait}, is answered at once « réessayez dans quelques secondes » ({@link Busy})
+ * instead of hanging until the browser gives up. Hashing new passwords (sign-up, reset) is not limited.
  */
 final class LoginAdmission implements PasswordEncoder {
 
@@ -26,11 +28,14 @@ final class LoginAdmission implements PasswordEncoder {
 
     private final PasswordEncoder encoder;
     private final Semaphore checks;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final long maxWaitNanos;
 
-    LoginAdmission(PasswordEncoder encoder, int concurrentChecks, Duration maxWait) {
+    LoginAdmission(PasswordEncoder encoder, int concurrentChecks, int maxWaiting, Duration maxWait) {
         this.encoder = encoder;
         this.checks = new Semaphore(concurrentChecks, true);
+        this.maxWaiting = maxWaiting;
         this.maxWaitNanos = maxWait.toNanos();
     }
 
@@ -41,20 +46,29 @@ final class LoginAdmission implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        boolean admitted;
-        try {
-            admitted = checks.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-        if (!admitted) {
+        if (!checks.tryAcquire() && !awaitTurn()) {
             throw new Busy();
         }
         try {
             return encoder.matches(rawPassword, encodedPassword);
         } finally {
             checks.release();
+        }
+    }
+
+    /** Waits for a place among the checks, unless too many logins wait already. */
+    private boolean awaitTurn() {
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return checks.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 

@@ -70,7 +70,7 @@ class PortalSecurityConfiguration {
         PortalProperties.LoginAdmission admission = properties.loginAdmission();
         int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
                 : LoginAdmission.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors());
-        provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWait()));
+        provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWaiting(), admission.maxWait()));
 
         RequestMatcher[] open = matchers(publicRoutes.stream().flatMap(r -> r.paths().stream()));
         RequestMatcher[] csrfExempt = matchers(publicRoutes.stream().flatMap(r -> r.csrfExempt().stream()));

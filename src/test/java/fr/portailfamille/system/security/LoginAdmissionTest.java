@@ -20,7 +20,7 @@ class LoginAdmissionTest {
 
     @Test
     void checksThePasswordLikeTheEncoderItWraps() {
-        LoginAdmission admission = new LoginAdmission(bcrypt, 1, Duration.ofSeconds(5));
+        LoginAdmission admission = new LoginAdmission(bcrypt, 1, 4, Duration.ofSeconds(5));
         String hash = admission.encode("Mot-de-passe-2026");
 
         assertThat(hash).startsWith("{bcrypt}");
@@ -49,7 +49,7 @@ class LoginAdmissionTest {
                 return raw.toString().equals(encoded);
             }
         };
-        LoginAdmission admission = new LoginAdmission(slow, 1, Duration.ofMillis(200));
+        LoginAdmission admission = new LoginAdmission(slow, 1, 4, Duration.ofMillis(200));
         ExecutorService first = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> busy = first.submit(() -> admission.matches("secret", "secret"));
@@ -66,6 +66,50 @@ class LoginAdmissionTest {
         } finally {
             release.countDown();
             first.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenEnoughLoginsWaitAlreadyTheNextOneIsToldToRetryWithoutWaiting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch checking = new CountDownLatch(1);
+        PasswordEncoder blocking = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return raw.toString();
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checking.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            }
+        };
+        // one check at a time, one login may wait (for up to 10 minutes)
+        LoginAdmission admission = new LoginAdmission(blocking, 1, 1, Duration.ofMinutes(10));
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<Boolean> checked = threads.submit(() -> admission.matches("a", "a"));
+            assertThat(checking.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<Boolean> waiting = threads.submit(() -> admission.matches("b", "b"));
+            Thread.sleep(200); // lets the second login take the only waiting place
+
+            // answered while the first check still runs: it did not queue behind it
+            Future<Boolean> third = threads.submit(() -> admission.matches("c", "c"));
+            assertThatThrownBy(() -> third.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(LoginAdmission.Busy.class);
+            assertThat(checked.isDone()).as("the first check is still running").isFalse();
+
+            release.countDown();
+            assertThat(checked.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).as("the waiting login got its turn").isTrue();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
         }
     }
 
