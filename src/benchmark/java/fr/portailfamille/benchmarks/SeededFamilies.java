@@ -40,12 +40,12 @@ final class SeededFamilies {
      * A family still not logged in (refused, timed out, or busy every time) stops there.
      */
     static ChainBuilder login() {
-        return exec(http("connexion (page)").get("/connexion")
-                        .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-                .exitHereIfFailed()
-                .exec(session -> session.set("loggedIn", 0).set("loginTries", 0))
+        return exec(session -> session.set("loggedIn", 0).set("loginTries", 0))
                 .asLongAs(session -> session.getInt("loggedIn") == 0 && session.getInt("loginTries") < LOGIN_TRIES).on(
-                        exec(http("connexion (envoi)").post("/connexion")
+                        // the page each time, as a parent reloads it: a fresh token for the session of the moment
+                        exec(http("connexion (page)").get("/connexion")
+                                .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
+                        .exec(http("connexion (envoi)").post("/connexion")
                                 .formParam("_csrf", "#{csrf}")
                                 .formParam("username", "#{username}")
                                 .formParam("password", PASSWORD)
