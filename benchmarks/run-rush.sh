@@ -10,7 +10,7 @@
 #   WARM_UP (1: 20 families browse every page for a while first, so the rush meets a warm JVM; 0: cold),
 #   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
-#   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
+#   SKIP_BUILD=1, BENCH_JAR (the jar to run, default target/), SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
 #   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
 #   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
 set -euo pipefail
@@ -48,7 +48,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "== building the jar"
     mvn -q -B -DskipTests package
 fi
-JAR=$(ls target/portail-famille-*.jar | grep -v original | head -1)
+# BENCH_JAR: another build of the portal (e.g. an older commit, for a before/after)
+JAR=${BENCH_JAR:-$(ls target/portail-famille-*.jar | grep -v original | head -1)}
 
 echo "== fresh database $DB"
 dropdb --if-exists "$DB"
