@@ -5,15 +5,24 @@
 # postgres), starts the jar production-like (no demo profile, -Xmx512m), seeds the families, runs the
 # Gatling simulation, checks the bookings in the database, prints the figures, then runs pgbench as
 # the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
-#   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_MONTH, RUSH_DAYS (five open days
+#   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_LOGIN_LEAD_SECONDS (0: the families
+#   log in at the opening second; N: they log in over the N seconds before and all book at the opening),
+#   WARM_UP (1: 20 families browse every page for a while first, so the rush meets a warm JVM; 0: cold),
+#   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
-#   SKIP_BUILD=1, SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
-#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS).
+#   SKIP_BUILD=1, BENCH_JAR (the jar to run, default target/), SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
+#   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
+#   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FAMILIES=${1:-${RUSH_FAMILIES:-2500}}
 RAMP=${RUSH_RAMP_SECONDS:-1}
+LEAD=${RUSH_LOGIN_LEAD_SECONDS:-0}
+# the production JVM settings of the README: heap capped at 512 MB, a smaller code
+# cache, and two malloc arenas (glibc's default of 8 per core inflates the resident memory)
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 MONTH=${RUSH_MONTH:-2026-12}
 DAYS=${RUSH_DAYS:-2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28}
 PORT=${BENCH_PORT:-18080}
@@ -39,7 +48,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "== building the jar"
     mvn -q -B -DskipTests package
 fi
-JAR=$(ls target/portail-famille-*.jar | grep -v original | head -1)
+# BENCH_JAR: another build of the portal (e.g. an older commit, for a before/after)
+JAR=${BENCH_JAR:-$(ls target/portail-famille-*.jar | grep -v original | head -1)}
 
 echo "== fresh database $DB"
 dropdb --if-exists "$DB"
@@ -50,7 +60,7 @@ if [ "${JFR:-0}" = 1 ]; then
     JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/rush.jfr,settings=profile,dumponexit=true")
 fi
 
-echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, -Xmx512m)"
+echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, $APP_JAVA_OPTS)"
 START=$(date +%s.%N)
 # The per-address limit of FAILED logins is raised for the benchmark only: every virtual family
 # comes from 127.0.0.1 (successful logins are never throttled; this only keeps a stray failure
@@ -62,7 +72,7 @@ env SPRING_PROFILES_ACTIVE= \
     PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
     PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
     SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
-    java -Xmx512m "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
+    java $APP_JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 
 for _ in $(seq 1 240); do
@@ -80,35 +90,51 @@ echo "== seeding $FAMILIES families"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
 cp benchmarks/target/rush-families.csv "$OUT/"
 
-echo "== Gatling: opening rush"
-mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
-    -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
-    -Dbenchmarks.resultsFolder="$OUT/gatling" \
-    -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-    -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.month="$MONTH" -Drush.days="$DAYS" \
-    -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+if [ "${WARM_UP:-1}" = 1 ]; then
+    echo "== warm-up: 20 families browse home, planning, invoices and messages (no booking)"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling-warmup" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Deveryday.users=20 -Deveryday.loginSeconds=5 -Deveryday.seconds=30 -Deveryday.thinkMillis=0 \
+        -Drush.password="$PASSWORD" >"$OUT/gatling-warmup.log" 2>&1 || echo "(warm-up reported failures: see $OUT/gatling-warmup.log)"
+    echo "resident memory after the warm-up: $(rss_mb "$APP_PID") MB"
+fi
+
+if [ "${SKIP_RUSH:-0}" != 1 ]; then
+    echo "== Gatling: opening rush (login lead ${LEAD} s)"
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
+        -Dbenchmarks.resultsFolder="$OUT/gatling" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" -Drush.month="$MONTH" -Drush.days="$DAYS" \
+        -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+fi
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
 
 if [ "${EVERYDAY:-0}" = 1 ]; then
-    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s), after the rush"
+    echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s, think time ${EVERYDAY_THINK_MILLIS:-2000} ms), after the rush"
     mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
         -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
         -Dbenchmarks.resultsFolder="$OUT/gatling-everyday" \
         -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
         -Deveryday.users="${EVERYDAY_USERS:-200}" -Deveryday.seconds="${EVERYDAY_SECONDS:-60}" \
+        -Deveryday.thinkMillis="${EVERYDAY_THINK_MILLIS:-2000}" \
         -Drush.password="$PASSWORD" >"$OUT/gatling-everyday.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling-everyday.log)"
     python3 benchmarks/gatling_stats.py "$OUT/gatling-everyday" | tee "$OUT/figures-everyday.txt"
 fi
 stop_app
 
-echo "== database checks"
-psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
+if [ "${SKIP_RUSH:-0}" != 1 ]; then
+    echo "== database checks"
+    psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
 
-echo "== Gatling figures"
-python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+    echo "== Gatling figures"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+fi
 
-if [ "${SKIP_PGBENCH:-0}" != 1 ]; then
+if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== pgbench (TPC-B-like, scale 10, 16 clients, 30 s): the machine's ceiling"
     dropdb --if-exists pgbench_bench
     createdb pgbench_bench

@@ -27,13 +27,18 @@ import java.util.List;
  * runs once (queue feeder); the whole run is bounded by {@code bench.maxSeconds}.
  *
  * <p>System properties: {@code bench.baseUrl} (loopback only), {@code bench.feeder} (the seed's CSV),
- * {@code rush.families}, {@code rush.rampSeconds} (0 = all at the same instant), {@code rush.month},
+ * {@code rush.families}, {@code rush.rampSeconds} (0 = all at the same instant), {@code rush.loginLeadSeconds}
+ * (0 = they log in at the opening; N = they log in over the N seconds before it, then all book at the
+ * opening instant), {@code rush.month},
  * {@code rush.days} (comma-separated ISO days of that month), {@code rush.password}.
  */
 public class OpeningRushSimulation extends Simulation {
 
     private static final int FAMILIES = Integer.getInteger("rush.families", 2500);
     private static final int RAMP_SECONDS = Integer.getInteger("rush.rampSeconds", 1);
+    /** 0: the families log in at the opening second; N: they log in during the N seconds before, then wait for it. */
+    private static final int LOGIN_LEAD_SECONDS = Integer.getInteger("rush.loginLeadSeconds", 0);
+
     private static final int MAX_SECONDS = Integer.getInteger("bench.maxSeconds", 900);
     private static final String MONTH = System.getProperty("rush.month", "2026-12");
     private static final List<String> DAYS = Arrays.asList(
@@ -58,9 +63,14 @@ public class OpeningRushSimulation extends Simulation {
                 .exec(save.check(status().is(200), substring("Enregistré")));
     }
 
+    /** The opening instant: now + the login lead (fixed when the simulation is built, just before it starts). */
+    private final long openingMillis = System.currentTimeMillis() + 1000L * LOGIN_LEAD_SECONDS;
+
     private final ScenarioBuilder rush = scenario("Ouverture des réservations")
             .feed(csv(SeededFamilies.FEEDER).queue())
             .exec(SeededFamilies.login())
+            // logged in before the opening: the family waits on its page until the bookings open
+            .pause(session -> Duration.ofMillis(Math.max(0, openingMillis - System.currentTimeMillis())))
             .exec(http("planning du mois").get("/planning")
                     .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
                     .check(status().is(200), css("form[action='/deconnexion']").exists()))
@@ -68,8 +78,10 @@ public class OpeningRushSimulation extends Simulation {
             .exec(bookFiveDays("child2"));
 
     {
-        OpenInjectionStep injection = RAMP_SECONDS <= 0 ? atOnceUsers(FAMILIES)
-                : rampUsers(FAMILIES).during(Duration.ofSeconds(RAMP_SECONDS));
+        // with a login lead, the families arrive (and log in) over the lead, then all book at the opening
+        int arrivalSeconds = LOGIN_LEAD_SECONDS > 0 ? LOGIN_LEAD_SECONDS : RAMP_SECONDS;
+        OpenInjectionStep injection = arrivalSeconds <= 0 ? atOnceUsers(FAMILIES)
+                : rampUsers(FAMILIES).during(Duration.ofSeconds(arrivalSeconds));
         setUp(rush.injectOpen(injection))
                 .protocols(protocol)
                 .maxDuration(Duration.ofSeconds(MAX_SECONDS));

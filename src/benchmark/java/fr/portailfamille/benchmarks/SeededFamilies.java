@@ -2,10 +2,13 @@ package fr.portailfamille.benchmarks;
 
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import java.time.Duration;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -27,18 +30,34 @@ final class SeededFamilies {
                 .userAgentHeader("Gatling " + benchmark + " (banc d'essai Portail Famille)");
     }
 
-    /** The login page, then the form posted with its token; a family whose login fails stops there. */
+    /** How many times a family tries again when the portal answers « réessayez dans quelques secondes ». */
+    static final int LOGIN_TRIES = Integer.getInteger("bench.loginTries", 5);
+
+    /**
+     * The login page, then the form posted with its token. When the portal is too busy to check the
+     * password in time it answers at once « réessayez dans quelques secondes » (counted KO); the
+     * family waits 2 to 5 s and tries again, like a parent would, at most {@link #LOGIN_TRIES} times.
+     * A family still not logged in (refused, timed out, or busy every time) stops there.
+     */
     static ChainBuilder login() {
-        return exec(http("connexion (page)").get("/connexion")
-                        .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-                .exitHereIfFailed()
-                .exec(http("connexion (envoi)").post("/connexion")
-                        .formParam("_csrf", "#{csrf}")
-                        .formParam("username", "#{username}")
-                        .formParam("password", PASSWORD)
-                        // logged in: the page after the redirect offers « Se déconnecter »
-                        .check(status().is(200), css("form[action='/deconnexion']").exists()))
-                // a family whose login failed (refused or timed out) never reaches a page as anonymous
-                .exitHereIfFailed();
+        return exec(session -> session.set("loggedIn", 0).set("loginTries", 0))
+                .asLongAs(session -> session.getInt("loggedIn") == 0 && session.getInt("loginTries") < LOGIN_TRIES).on(
+                        // the page each time, as a parent reloads it: a fresh token for the session of the moment
+                        exec(http("connexion (page)").get("/connexion")
+                                .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
+                        .exec(http("connexion (envoi)").post("/connexion")
+                                .formParam("_csrf", "#{csrf}")
+                                .formParam("username", "#{username}")
+                                .formParam("password", PASSWORD)
+                                // logged in: the page after the redirect offers « Se déconnecter »
+                                .check(status().is(200),
+                                        css("form[action='/deconnexion']").count().saveAs("loggedIn"),
+                                        css("form[action='/deconnexion']").exists()))
+                        .exec(session -> session.set("loginTries", session.getInt("loginTries") + 1))
+                        .doIf(session -> session.getInt("loggedIn") == 0 && session.getInt("loginTries") < LOGIN_TRIES)
+                        .then(pause(Duration.ofSeconds(2), Duration.ofSeconds(5))))
+                // a family whose login failed never reaches a page as anonymous
+                .exitHereIf(session -> session.getInt("loggedIn") == 0)
+                .exec(Session::markAsSucceeded);
     }
 }

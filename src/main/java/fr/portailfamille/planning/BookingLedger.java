@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The atomic heart of the planning: books and cancels ONE day of one child, each in its own short
@@ -38,19 +40,31 @@ class BookingLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PromotionMail promotionMail;
+    private final TransactionTemplate transaction;
 
-    BookingLedger(JdbcTemplate jdbc, Clock clock, PromotionMail promotionMail) {
+    BookingLedger(JdbcTemplate jdbc, Clock clock, PromotionMail promotionMail, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.promotionMail = promotionMail;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
      * Books the day, or puts the child on its waiting list when it is full; a child already booked
      * or waiting keeps what they have. {@code capacity} is used when the day is first asked for.
+     * The waiting-list rank is counted once the day's lock is released (it reads the list, which
+     * grows into the thousands on an opening morning): the lock is held for the few statements that
+     * decide, nothing else. Later arrivals rank after, so the rank read is the one the booking got.
      */
-    @Transactional
     public BookResult book(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
+            BookingSource source, String actor) {
+        BookResult result = transaction.execute(status -> bookLocked(familyFileId, childId, activityId, day, capacity, source, actor));
+        return result.state() == BookingState.WAITING
+                ? new BookResult(result.bookingId(), result.state(), position(result.bookingId()), result.alreadyThere())
+                : result;
+    }
+
+    private BookResult bookLocked(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
             BookingSource source, String actor) {
         Map<String, Object> counter = lockDay(activityId, day, capacity);
         int booked = ((Number) counter.get("booked")).intValue();
@@ -62,8 +76,7 @@ class BookingLedger {
                 """, childId, activityId, day);
         if (!live.isEmpty()) {
             long id = ((Number) live.get(0).get("id")).longValue();
-            BookingState state = BookingState.valueOf((String) live.get(0).get("state"));
-            return new BookResult(id, state, state == BookingState.WAITING ? position(id) : 0, true);
+            return new BookResult(id, BookingState.valueOf((String) live.get(0).get("state")), 0, true);
         }
 
         BookingState state = booked < dayCapacity ? BookingState.BOOKED : BookingState.WAITING;
@@ -76,7 +89,7 @@ class BookingLedger {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, familyFileId, childId, activityId, day, state.name(), now, source.name(), actor, now);
         audit(id, childId, activityId, day, null, state, actor, source.name().toLowerCase());
-        return new BookResult(id, state, state == BookingState.WAITING ? position(id) : 0, false);
+        return new BookResult(id, state, 0, false);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The counters the layout's tabs and the home tiles show, for a logged-in family only (one indexed
- * query per module per page).
+ * query per module, and only when a page is rendered).
  */
 @ControllerAdvice
 class TabCountersAdvice {
@@ -28,8 +28,10 @@ class TabCountersAdvice {
     @ModelAttribute("tabCounters")
     TabCounters tabCounters(@AuthenticationPrincipal Object principal) {
         if (principal instanceof FamilyPrincipal family) {
-            int pending = families.fileIdOfAccount(family.accountId()).map(id -> (int) invoices.pendingCount(id)).orElse(0);
-            return new TabCounters(pending, messaging.unreadCountOfAccount(family.accountId()));
+            long account = family.accountId();
+            return new TabCounters(
+                    () -> families.fileIdOfAccount(account).map(id -> (int) invoices.pendingCount(id)).orElse(0),
+                    () -> messaging.unreadCountOfAccount(account));
         }
         return null;
     }

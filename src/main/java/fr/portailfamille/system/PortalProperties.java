@@ -11,7 +11,8 @@ public record PortalProperties(
         String baseUrl,
         Mail mail,
         EmbeddedDb embeddedDb,
-        LoginThrottle loginThrottle) {
+        LoginThrottle loginThrottle,
+        LoginAdmission loginAdmission) {
 
     public record Mail(String from, Catcher catcher) {}
 
@@ -20,6 +21,12 @@ public record PortalProperties(
     public record EmbeddedDb(Path dataDir, int port) {}
 
     public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
+
+    /**
+     * How many passwords are checked at the same time (0: half the processors), how many logins may
+     * wait for their turn, and how long.
+     */
+    public record LoginAdmission(int concurrentChecks, int maxWaiting, Duration maxWait) {}
 
     /** An absolute link into the portal, for mails. */
     public String link(String path) {

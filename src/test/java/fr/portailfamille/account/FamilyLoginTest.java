@@ -63,6 +63,16 @@ class FamilyLoginTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aLoginTheServerWasTooBusyToCheckIsAskedAgainWithTheUserNameKept() {
+        // where LoginAdmission sends a login it could not check in time (LoginAdmissionTest)
+        Page page = session().get("/connexion?occupe&username=dupont");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("Beaucoup de familles se connectent en ce moment").contains("Réessayez dans quelques secondes");
+        assertThat(page.doc().select("input#username").attr("value")).isEqualTo("dupont");
+    }
+
+    @Test
     void postingTheLoginFormWithoutItsCsrfTokenIsRefused() {
         WebSession family = session();
         family.get("/connexion");

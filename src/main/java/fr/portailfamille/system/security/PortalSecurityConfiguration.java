@@ -1,5 +1,6 @@
 package fr.portailfamille.system.security;
 
+import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
 import jakarta.servlet.FilterChain;
@@ -63,9 +64,13 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
-            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle) throws Exception {
+            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle,
+            PortalProperties properties) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
-        provider.setPasswordEncoder(encoder);
+        PortalProperties.LoginAdmission admission = properties.loginAdmission();
+        int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
+                : LoginAdmission.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors());
+        provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWaiting(), admission.maxWait()));
 
         RequestMatcher[] open = matchers(publicRoutes.stream().flatMap(r -> r.paths().stream()));
         RequestMatcher[] csrfExempt = matchers(publicRoutes.stream().flatMap(r -> r.csrfExempt().stream()));
@@ -89,6 +94,13 @@ class PortalSecurityConfiguration {
                         .successHandler(new ThrottleAwareSuccessHandler(throttle))
                         .failureHandler((request, response, exception) -> {
                             String username = request.getParameter("username");
+                            if (exception instanceof LoginAdmission.Busy) {
+                                // not a failure of the family's: never counted by the throttle
+                                String typed = username == null ? "" : username;
+                                response.sendRedirect(request.getContextPath() + "/connexion?occupe&username="
+                                        + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+                                return;
+                            }
                             if (exception instanceof DisabledException) {
                                 response.sendRedirect(request.getContextPath() + "/connexion?inactif");
                                 return;
