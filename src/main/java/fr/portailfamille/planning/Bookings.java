@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,22 @@ public class Bookings {
     public List<BillableBooking> billableOfMonth(long familyFileId, YearMonth month) {
         return jdbc.query(BILLABLE + " and family_file_id = ? order by child_id, activity_id, day",
                 Bookings::billable, month.atDay(1), month.atEndOfMonth(), familyFileId);
+    }
+
+    /**
+     * The billable bookings of the month of several families, in one query (a batch of the billing
+     * run), ordered by family, child, activity and day.
+     */
+    public List<BillableBooking> billableOfMonth(Collection<Long> familyFileIds, YearMonth month) {
+        if (familyFileIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(BILLABLE + " and family_file_id = any(?) order by family_file_id, child_id, activity_id, day",
+                ps -> {
+                    ps.setObject(1, month.atDay(1));
+                    ps.setObject(2, month.atEndOfMonth());
+                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", familyFileIds.toArray()));
+                }, Bookings::billable);
     }
 
     private static BillableBooking billable(ResultSet rs, int row) throws SQLException {
