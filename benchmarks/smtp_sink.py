@@ -3,12 +3,12 @@ mail server: the « nouvelle facture disponible » mails go nowhere). Python 3.1
 
     python3 benchmarks/smtp_sink.py <port> <count file>
 """
-import asyncore
 import sys
 import warnings
 
 warnings.simplefilter("ignore", DeprecationWarning)
-import smtpd  # noqa: E402  (deprecated, still in 3.11)
+import asyncore  # noqa: E402  (deprecated, still in 3.11)
+import smtpd  # noqa: E402
 
 
 class CountingSink(smtpd.SMTPServer):

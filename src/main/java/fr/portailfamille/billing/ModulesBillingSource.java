@@ -37,7 +37,7 @@ class ModulesBillingSource implements BillingSource {
 
     @Override
     public List<Long> familiesToBill(YearMonth month) {
-        return bookings.billableOfMonth(month).stream().map(BillableBooking::familyFileId).distinct().sorted().toList();
+        return bookings.familiesWithBillableDays(month);
     }
 
     /** A batch in a constant number of queries: its families, their bookings, their quotients (no query per family). */

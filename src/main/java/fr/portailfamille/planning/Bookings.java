@@ -26,10 +26,10 @@ public class Bookings {
         this.jdbc = jdbc;
     }
 
-    /** Every family's billable bookings of the month, ordered by family, child, activity and day. */
-    public List<BillableBooking> billableOfMonth(YearMonth month) {
-        return jdbc.query(BILLABLE + " order by family_file_id, child_id, activity_id, day",
-                Bookings::billable, month.atDay(1), month.atEndOfMonth());
+    /** The families with at least one billable booking in the month, by id (without reading the bookings). */
+    public List<Long> familiesWithBillableDays(YearMonth month) {
+        return jdbc.queryForList("select distinct family_file_id from booking where day between ? and ?"
+                + " and state in ('BOOKED', 'CANCELLED_LATE') order by family_file_id", Long.class, month.atDay(1), month.atEndOfMonth());
     }
 
     /** One family's billable bookings of the month. */
