@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import fr.portailfamille.system.mail.MailService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,9 @@ class BillingRuns {
             return fr.portailfamille.system.PortalTime.DATE_TIME.format(startedAt.atZone(fr.portailfamille.system.PortalTime.ZONE));
         }
     }
+
+    /** Invoices rendered and written together at publication (bounds the PDFs held in memory). */
+    private static final int PUBLISH_SLICE = 500;
 
     private final JdbcTemplate jdbc;
     private final InvoiceStore store;
@@ -150,16 +154,28 @@ class BillingRuns {
     }
 
     /**
-     * Publishes every draft of the run in ONE transaction: gapless numbers in family-number order,
-     * the PDF generated and stored — what the family downloads later is exactly this document.
+     * Publishes every draft of the run in ONE transaction: gapless numbers in family-number order
+     * (the whole block taken from the year's counter at once), the PDF generated and stored — what
+     * the family downloads later is exactly this document. The drafts are read in two queries; the
+     * PDFs, pure computation, are rendered on the available cores, slice by slice, and each slice is
+     * written in one round trip.
      */
     @Transactional
     int publish(long runId) {
         LocalDate today = LocalDate.now(clock);
         LocalDate due = today.plusDays(properties.paymentDays());
-        List<Long> drafts = store.draftIds(runId);
-        for (long id : drafts) {
-            publishInvoice(id, today, due);
+        List<InvoiceView> drafts = store.drafts(runId);
+        int first = drafts.isEmpty() ? 0 : numbers.reserve(today.getYear(), drafts.size());
+        for (int from = 0; from < drafts.size(); from += PUBLISH_SLICE) {
+            int start = from;
+            List<InvoiceStore.Publication> slice = IntStream.range(from, Math.min(drafts.size(), from + PUBLISH_SLICE)).parallel()
+                    .mapToObj(i -> {
+                        InvoiceView published = drafts.get(i).published(InvoiceNumbers.format(today.getYear(), first + i), today, due);
+                        return new InvoiceStore.Publication(published.id(), published.number(), today, due, pdf.invoice(published));
+                    })
+                    .toList();
+            store.publishAll(slice);
+            log.debug("Facturation (run {}) : {} facture(s) sur {} publiée(s)", runId, start + slice.size(), drafts.size());
         }
         jdbc.update("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?", runId);
         log.info("Facturation (run {}) : {} facture(s) publiée(s)", runId, drafts.size());

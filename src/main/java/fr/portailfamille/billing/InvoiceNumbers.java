@@ -29,6 +29,18 @@ class InvoiceNumbers {
         return format(year, number);
     }
 
+    /**
+     * The next {@code count} numbers of the year at once (a whole run): returns the first; the
+     * numbers first … first + count - 1 are the caller's, in the same locked transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int reserve(int year, int count) {
+        jdbc.update("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing", year);
+        Integer last = jdbc.queryForObject(
+                "update invoice_counter set last_number = last_number + ? where year = ? returning last_number", Integer.class, count, year);
+        return last - count + 1;
+    }
+
     static String format(int year, int number) {
         return String.format("FA-%d-%06d", year, number);
     }

@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,10 @@ class InvoiceStore {
     private static final String COLUMNS = """
             i.id, i.family_file_id, i.family_number, i.family_name, i.month, i.number, i.state, i.quotient, i.quotient_note,
             i.total, i.paid_amount, i.issued_on, i.due_on, i.paid_at, coalesce(octet_length(i.pdf), 0) as pdf_size
+            """;
+
+    private static final String PUBLISH = """
+            update invoice set number = ?, state = 'PENDING', issued_on = ?, due_on = ?, pdf = ? where id = ? and state = 'DRAFT'
             """;
 
     private final JdbcTemplate jdbc;
@@ -35,15 +42,18 @@ class InvoiceStore {
                 """, Long.class, runId, familyFileId, familyNumber, familyName, month.toString(), priced.quotient(),
                 priced.quotientNote(), priced.total());
         int position = 0;
+        List<Object[]> rows = new ArrayList<>();
         for (Pricing.Line line : priced.lines()) {
-            jdbc.update("""
-                    insert into invoice_line (invoice_id, position, child_id, child_name, child_birth_date, activity_id, activity_name,
-                        childcare, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, id, ++position, line.childId(), line.childName(), line.childBirthDate(), line.activityId(),
+            rows.add(new Object[] {id, ++position, line.childId(), line.childName(), line.childBirthDate(), line.activityId(),
                     line.activityName(), line.childcare(), line.unitLabel(), line.quantity(), line.lateCancelled(),
-                    line.unitPrice(), line.bracket(), line.siblingRank(), line.amount());
+                    line.unitPrice(), line.bracket(), line.siblingRank(), line.amount()});
         }
+        // the lines in one round trip
+        jdbc.batchUpdate("""
+                insert into invoice_line (invoice_id, position, child_id, child_name, child_birth_date, activity_id, activity_name,
+                    childcare, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
         return id;
     }
 
@@ -64,10 +74,42 @@ class InvoiceStore {
                 Long.class, runId);
     }
 
+    /** The drafts of a run with their lines, in family-number order: two queries, whatever their number. */
+    List<InvoiceView> drafts(long runId) {
+        Map<Long, List<InvoiceView.Line>> lines = new HashMap<>();
+        jdbc.query("""
+                select l.invoice_id, l.child_name, l.activity_name, l.unit_label, l.quantity, l.late_cancelled, l.unit_price, l.bracket,
+                    l.sibling_rank, l.amount
+                from invoice_line l join invoice i on i.id = l.invoice_id
+                where i.billing_run_id = ? and i.state = 'DRAFT' order by l.invoice_id, l.position
+                """, rs -> {
+            lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(line(rs, 1));
+        }, runId);
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.billing_run_id = ? and i.state = 'DRAFT' order by i.family_number, i.id",
+                (rs, n) -> view(rs, lines.getOrDefault(rs.getLong("id"), List.of()), List.of()), runId);
+    }
+
+    /** A published invoice to store: its number, dates and PDF. */
+    record Publication(long invoiceId, String number, LocalDate issuedOn, LocalDate dueOn, byte[] pdf) {}
+
+    /** Stores many publications in one round trip; each draft must still be a draft. */
+    void publishAll(List<Publication> publications) {
+        int[] updated = jdbc.batchUpdate(PUBLISH, publications, publications.size(), (ps, p) -> {
+            ps.setString(1, p.number());
+            ps.setObject(2, p.issuedOn());
+            ps.setObject(3, p.dueOn());
+            ps.setBytes(4, p.pdf());
+            ps.setLong(5, p.invoiceId());
+        })[0];
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                throw new IllegalStateException("la facture " + publications.get(i).invoiceId() + " n'est plus un brouillon");
+            }
+        }
+    }
+
     void publish(long invoiceId, String number, LocalDate issuedOn, LocalDate dueOn, byte[] pdf) {
-        int updated = jdbc.update("""
-                update invoice set number = ?, state = 'PENDING', issued_on = ?, due_on = ?, pdf = ? where id = ? and state = 'DRAFT'
-                """, number, issuedOn, dueOn, pdf, invoiceId);
+        int updated = jdbc.update(PUBLISH, number, issuedOn, dueOn, pdf, invoiceId);
         if (updated != 1) {
             throw new IllegalStateException("la facture " + invoiceId + " n'est plus un brouillon");
         }
@@ -134,21 +176,31 @@ class InvoiceStore {
 
     private InvoiceView view(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
+        return view(rs, lines(id), payments(id));
+    }
+
+    private InvoiceView view(ResultSet rs, List<InvoiceView.Line> lines, List<InvoiceView.Payment> payments) throws SQLException {
+        long id = rs.getLong("id");
         Integer quotient = rs.getObject("quotient") == null ? null : rs.getInt("quotient");
         Timestamp paidAt = rs.getTimestamp("paid_at");
         return new InvoiceView(id, rs.getLong("family_file_id"), rs.getString("family_number"), rs.getString("family_name"),
                 rs.getString("month"), rs.getString("number"), InvoiceState.valueOf(rs.getString("state")), quotient,
                 rs.getString("quotient_note"), rs.getBigDecimal("total"), rs.getBigDecimal("paid_amount"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                paidAt == null ? null : paidAt.toInstant(), rs.getInt("pdf_size"), lines(id), payments(id));
+                paidAt == null ? null : paidAt.toInstant(), rs.getInt("pdf_size"), lines, payments);
     }
 
     private List<InvoiceView.Line> lines(long invoiceId) {
         return jdbc.query("""
                 select child_name, activity_name, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount
                 from invoice_line where invoice_id = ? order by position
-                """, (rs, n) -> new InvoiceView.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                rs.getBigDecimal(6), rs.getString(7), rs.getInt(8), rs.getBigDecimal(9)), invoiceId);
+                """, (rs, n) -> line(rs, 0), invoiceId);
+    }
+
+    /** A line from its nine columns, after {@code skip} leading ones. */
+    private static InvoiceView.Line line(ResultSet rs, int skip) throws SQLException {
+        return new InvoiceView.Line(rs.getString(skip + 1), rs.getString(skip + 2), rs.getString(skip + 3), rs.getInt(skip + 4),
+                rs.getInt(skip + 5), rs.getBigDecimal(skip + 6), rs.getString(skip + 7), rs.getInt(skip + 8), rs.getBigDecimal(skip + 9));
     }
 
     private List<InvoiceView.Payment> payments(long invoiceId) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,28 +37,34 @@ class ModulesBillingSource implements BillingSource {
 
     @Override
     public List<Long> familiesToBill(YearMonth month) {
-        return bookings.billableOfMonth(month).stream().map(BillableBooking::familyFileId).distinct().sorted().toList();
+        return bookings.familiesWithBillableDays(month);
     }
 
+    /** A batch in a constant number of queries: its families, their bookings, their quotients (no query per family). */
     @Override
     public List<FamilyMonth> monthsOf(List<Long> familyFileIds, YearMonth month) {
+        Map<Long, FamilySummary> summaries = families.findAll(familyFileIds).stream()
+                .collect(Collectors.toMap(FamilySummary::id, f -> f));
+        Map<Long, List<BillableBooking>> bookingsOf = bookings.billableOfMonth(familyFileIds, month).stream()
+                .collect(Collectors.groupingBy(BillableBooking::familyFileId));
+        Map<Long, List<PricingInput.Quotient>> quotientsOf = quotients.of(familyFileIds, month);
         Map<Long, PricingInput.Activity> catalogue = new HashMap<>();
         List<FamilyMonth> months = new ArrayList<>();
         for (long familyFileId : familyFileIds) {
-            Optional<FamilySummary> family = families.find(familyFileId);
-            if (family.isEmpty()) {
+            FamilySummary family = summaries.get(familyFileId);
+            if (family == null) {
                 continue;
             }
-            List<PricingInput.BookedDay> days = bookings.billableOfMonth(familyFileId, month).stream()
+            List<PricingInput.BookedDay> days = bookingsOf.getOrDefault(familyFileId, List.of()).stream()
                     .map(b -> new PricingInput.BookedDay(b.childId(), b.activityId(), b.day(), b.state() == BookingState.CANCELLED_LATE))
                     .toList();
             days.forEach(d -> catalogue.computeIfAbsent(d.activityId(), this::activity));
             Map<Long, PricingInput.Activity> used = days.stream().map(PricingInput.BookedDay::activityId).distinct()
                     .collect(Collectors.toMap(id -> id, catalogue::get));
-            List<PricingInput.Child> children = family.get().children().stream()
+            List<PricingInput.Child> children = family.children().stream()
                     .map(c -> new PricingInput.Child(c.id(), c.firstName(), c.lastName(), c.birthDate())).toList();
-            months.add(new FamilyMonth(familyFileId, family.get().number(), family.get().name(),
-                    new PricingInput(month, quotients.of(familyFileId, month), children, used, days)));
+            months.add(new FamilyMonth(familyFileId, family.number(), family.name(),
+                    new PricingInput(month, quotientsOf.get(familyFileId), children, used, days)));
         }
         return months;
     }

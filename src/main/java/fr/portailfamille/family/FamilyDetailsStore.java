@@ -5,6 +5,9 @@ import fr.portailfamille.family.FamilyRecords.ContactChange;
 import fr.portailfamille.family.FamilyRecords.HealthSheet;
 import fr.portailfamille.family.FamilyRecords.PickupPerson;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,23 @@ class FamilyDetailsStore {
 
     FamilyDetailsStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** For each of these files, the quotient familial valid on that day (the latest starting one), in one query. */
+    Map<Long, QuotientFamilial> quotientsOn(Collection<Long> familyFileIds, LocalDate day) {
+        Map<Long, QuotientFamilial> found = new HashMap<>();
+        if (familyFileIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select distinct on (family_file_id) family_file_id, value, valid_from, valid_to, source from quotient_familial
+                where family_file_id = any(?) and valid_from <= ? and (valid_to is null or valid_to >= ?)
+                order by family_file_id, valid_from desc, id desc""")
+                .params(familyFileIds.toArray(Long[]::new), day, day)
+                .query((rs, i) -> found.put(rs.getLong("family_file_id"), new QuotientFamilial(rs.getInt("value"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class), rs.getString("source"))))
+                .list();
+        return found;
     }
 
     /** The quotient familial valid on that day, the latest starting one if several overlap. */

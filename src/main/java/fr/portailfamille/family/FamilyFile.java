@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.BatchSize;
 
 @Entity
 @Table(name = "family_file")
@@ -40,10 +41,13 @@ class FamilyFile {
 
     @OneToMany(mappedBy = "familyFile", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
+    // loaded for many files at once (the billing run): one query per 200 files, not one per file
+    @BatchSize(size = 200)
     private List<Guardian> guardians = new ArrayList<>();
 
     @OneToMany(mappedBy = "familyFile", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("birthDate")
+    @BatchSize(size = 200)
     private List<Child> children = new ArrayList<>();
 
     protected FamilyFile() {}

@@ -1,7 +1,9 @@
 package fr.portailfamille.family;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,11 @@ public class FamilyFiles {
 
     public Optional<FamilySummary> find(long familyFileId) {
         return files.findById(familyFileId).map(FamilyFiles::summary);
+    }
+
+    /** Several files at once (children and guardians fetched in batches), in no particular order; unknown ids are skipped. */
+    public List<FamilySummary> findAll(Collection<Long> familyFileIds) {
+        return files.findAllById(familyFileIds).stream().map(FamilyFiles::summary).toList();
     }
 
     public Optional<FamilySummary> findByNumber(String number) {
@@ -79,6 +86,11 @@ public class FamilyFiles {
     }
 
     // --- issue 4 « Mon dossier »: quotient familial, health alerts, supporting documents, overview ---
+
+    /** For each of these files that has one, the quotient familial valid on that day (one query: the billing run's batches). */
+    public Map<Long, QuotientFamilial> quotientsFamiliaux(Collection<Long> familyFileIds, LocalDate day) {
+        return details.quotientsOn(familyFileIds, day);
+    }
 
     /** The family's quotient familial valid on that day, if the Guichet Unique has one. */
     public Optional<QuotientFamilial> quotientFamilial(long familyFileId, LocalDate day) {

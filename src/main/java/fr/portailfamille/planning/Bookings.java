@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,16 +26,32 @@ public class Bookings {
         this.jdbc = jdbc;
     }
 
-    /** Every family's billable bookings of the month, ordered by family, child, activity and day. */
-    public List<BillableBooking> billableOfMonth(YearMonth month) {
-        return jdbc.query(BILLABLE + " order by family_file_id, child_id, activity_id, day",
-                Bookings::billable, month.atDay(1), month.atEndOfMonth());
+    /** The families with at least one billable booking in the month, by id (without reading the bookings). */
+    public List<Long> familiesWithBillableDays(YearMonth month) {
+        return jdbc.queryForList("select distinct family_file_id from booking where day between ? and ?"
+                + " and state in ('BOOKED', 'CANCELLED_LATE') order by family_file_id", Long.class, month.atDay(1), month.atEndOfMonth());
     }
 
     /** One family's billable bookings of the month. */
     public List<BillableBooking> billableOfMonth(long familyFileId, YearMonth month) {
         return jdbc.query(BILLABLE + " and family_file_id = ? order by child_id, activity_id, day",
                 Bookings::billable, month.atDay(1), month.atEndOfMonth(), familyFileId);
+    }
+
+    /**
+     * The billable bookings of the month of several families, in one query (a batch of the billing
+     * run), ordered by family, child, activity and day.
+     */
+    public List<BillableBooking> billableOfMonth(Collection<Long> familyFileIds, YearMonth month) {
+        if (familyFileIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(BILLABLE + " and family_file_id = any(?) order by family_file_id, child_id, activity_id, day",
+                ps -> {
+                    ps.setObject(1, month.atDay(1));
+                    ps.setObject(2, month.atEndOfMonth());
+                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", familyFileIds.toArray()));
+                }, Bookings::billable);
     }
 
     private static BillableBooking billable(ResultSet rs, int row) throws SQLException {

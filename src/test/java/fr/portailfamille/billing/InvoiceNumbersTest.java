@@ -32,6 +32,26 @@ class InvoiceNumbersTest extends PortalIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** A run's publication takes its numbers as one block: it follows the numbers before it, and a rollback gives the block back. */
+    @Test
+    void aReservedBlockFollowsTheLastNumberAndARolledBackBlockLeavesNoHole() {
+        int year = 2080 + (int) (System.nanoTime() % 9);
+        jdbc.update("delete from invoice_counter where year = ?", year);
+        String single = transaction.execute(status -> numbers.next(year));
+        Integer block = transaction.execute(status -> numbers.reserve(year, 5));
+        transaction.executeWithoutResult(status -> {
+            assertThat(numbers.reserve(year, 10)).isEqualTo(7);
+            status.setRollbackOnly();
+        });
+        Integer afterRollback = transaction.execute(status -> numbers.reserve(year, 3));
+        String next = transaction.execute(status -> numbers.next(year));
+        assertThat(single).isEqualTo(InvoiceNumbers.format(year, 1));
+        assertThat(block).isEqualTo(2);
+        assertThat(afterRollback).isEqualTo(7);
+        assertThat(next).isEqualTo(InvoiceNumbers.format(year, 10));
+        assertThat(jdbc.queryForObject("select last_number from invoice_counter where year = ?", Integer.class, year)).isEqualTo(10);
+    }
+
     @Test
     void concurrentPublicationsWithRollbacksLeaveNoHoleAndNoDuplicate() throws Exception {
         int year = 2090 + (int) (System.nanoTime() % 9);

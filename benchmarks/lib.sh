@@ -1,0 +1,108 @@
+# Shared pieces of the billing, pre-registration and startup benchmarks (sourced, not run):
+# the jar, a fresh database, the app started production-like, its readiness and its memory.
+# Everything stays on 127.0.0.1; PostgreSQL on 127.0.0.1:5432, user postgres, trust auth.
+
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+ADMIN_PASSWORD=banc-essai-admin
+APP_PID=
+SAMPLER_PIDS=()
+
+# bench_out <name> <size>: the run's results folder, benchmarks/target/<name>-<UTC time>-<size>
+bench_out() {
+    OUT="$PWD/benchmarks/target/$1-$(date -u +%Y%m%dT%H%M%SZ)-$2"
+    mkdir -p "$OUT"
+    echo "== results in $OUT"
+}
+
+build_jar() {
+    if [ "${SKIP_BUILD:-0}" != 1 ]; then
+        echo "== building the jar"
+        mvn -q -B -DskipTests package
+    fi
+    JAR=$(ls target/portail-famille-*.jar | grep -v original | head -1)
+}
+
+fresh_db() {
+    echo "== fresh database $1"
+    dropdb --if-exists "$1"
+    createdb "$1"
+}
+
+# start_app <db> <port> <log> [java options…]: the jar production-like (no demo profile, -Xmx512m);
+# extra environment comes from the caller's APP_ENV array. Sets APP_PID and APP_STARTED (epoch s).
+start_app() {
+    local db=$1 port=$2 log=$3
+    shift 3
+    APP_STARTED=$(date +%s.%N)
+    env SPRING_PROFILES_ACTIVE= \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+        SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+        PORTAL_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        PORTAL_BASE_URL="http://127.0.0.1:$port" \
+        SERVER_ADDRESS=127.0.0.1 PORT="$port" \
+        "${APP_ENV[@]}" \
+        java -Xmx512m "$@" -jar "$JAR" >"$log" 2>&1 &
+    APP_PID=$!
+}
+
+# wait_ready <port>: polls /actuator/health/readiness every 0.1 s; sets READY_SECONDS (since start_app)
+wait_ready() {
+    for _ in $(seq 1 1800); do
+        if curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; then
+            READY_SECONDS=$(echo "$(date +%s.%N) - $APP_STARTED" | bc)
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app stopped, see its log"; return 1; fi
+        sleep 0.1
+    done
+    echo "the app was not ready after 180 s"
+    return 1
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+# sample_memory <file>: RSS (MB) of the app every 0.5 s, and its heap with jstat (G1, every 0.5 s)
+sample_memory() {
+    (while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s.%N) $(rss_mb "$APP_PID")"; sleep 0.5; done) >"$1.rss" 2>/dev/null &
+    SAMPLER_PIDS+=($!)
+    jstat -gc "$APP_PID" 500 >"$1.heap" 2>/dev/null &
+    SAMPLER_PIDS+=($!)
+}
+
+# peak_memory <file>: prints "peak RSS <n> MB, peak heap used <n> MB" from the samples
+peak_memory() {
+    local rss heap
+    rss=$(awk '$2 > m {m = $2} END {print m + 0}' "$1.rss")
+    # jstat -gc columns: S0U (3), S1U (4), EU (6), OU (8), in KB
+    heap=$(awk '$1 ~ /^[0-9.]+$/ {u = ($3 + $4 + $6 + $8) / 1024; if (u > m) m = u} END {printf "%.0f", m}' "$1.heap")
+    echo "peak RSS ${rss} MB, peak heap used ${heap} MB (of 512)"
+}
+
+stop_samplers() {
+    for p in "${SAMPLER_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    SAMPLER_PIDS=()
+}
+
+stop_app() {
+    stop_samplers
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=
+}
+
+jfr_opts() {
+    if [ "${JFR:-0}" = 1 ]; then
+        echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,dumponexit=true"
+    fi
+}
+
+# rest <user:password> <method> <path> [json]: /engine-rest with HTTP Basic, prints the body
+rest() {
+    local auth=$1 method=$2 path=$3 body=${4:-}
+    if [ -n "$body" ]; then
+        curl -fsS -u "$auth" -X "$method" -H 'Content-Type: application/json' -d "$body" "$BASE$path"
+    else
+        curl -fsS -u "$auth" -X "$method" "$BASE$path"
+    fi
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The billing-run benchmark (issue 10, benchmark 3), in one command:
+#   benchmarks/run-billing.sh [families]            (default 10000)
+# Builds the jar, creates a fresh database, starts the jar production-like (no demo profile,
+# -Xmx512m) with an SMTP sink on the loopback, seeds N families (benchmarks/seed-billing.sql), then
+# does what the finances service does through /engine-rest with a staff user of the group
+# « finances »: starts monthlyBilling by its message (month chosen), waits for the review task,
+# completes it with « publier », and waits until every invoice is published with its PDF, then
+# until every family is told. Prints the times, invoices/s, the peak memory and the database checks.
+# Options (environment): BILLING_MONTH (2026-10: a month that has ended), BENCH_PORT (19400),
+# SMTP_PORT (19401), BENCH_DB (portail_bn_billing), SKIP_BUILD=1, JFR=1, BATCH_SIZE (billing.batch-size).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
+
+FAMILIES=${1:-${BILLING_FAMILIES:-10000}}
+MONTH=${BILLING_MONTH:-2026-10}
+PORT=${BENCH_PORT:-19400}
+SMTP_PORT=${SMTP_PORT:-19401}
+DB=${BENCH_DB:-portail_bn_billing}
+BASE="http://127.0.0.1:$PORT"
+ADMIN="admin:$ADMIN_PASSWORD"
+STAFF="banc-finances:Banc-Finances-2026"
+bench_out billing "$FAMILIES"
+
+SINK_PID=
+cleanup() {
+    stop_app
+    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+build_jar
+fresh_db "$DB"
+
+python3 benchmarks/smtp_sink.py "$SMTP_PORT" "$OUT/mails.count" &
+SINK_PID=$!
+
+APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT")
+if [ -n "${BATCH_SIZE:-}" ]; then APP_ENV+=(BILLING_BATCHSIZE="$BATCH_SIZE"); fi
+echo "== starting $JAR on $BASE (no demo profile, -Xmx512m)"
+# shellcheck disable=SC2046
+start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts billing)
+wait_ready "$PORT"
+echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
+
+echo "== seeding $FAMILIES families for $MONTH"
+psql -q -d "$DB" -v families="$FAMILIES" -v month="$MONTH" -f benchmarks/seed-billing.sql | tee "$OUT/seed.txt"
+
+echo "== a staff user of « finances » (created by the admin through /engine-rest)"
+rest "$ADMIN" POST /engine-rest/user/create \
+    '{"profile":{"id":"banc-finances","firstName":"Banc","lastName":"Finances","email":"finances@banc-essai.example.org"},"credentials":{"password":"Banc-Finances-2026"}}' >/dev/null
+rest "$ADMIN" PUT /engine-rest/group/finances/members/banc-finances >/dev/null
+
+sample_memory "$OUT/memory"
+
+echo "== monthlyBilling started by its message, month $MONTH"
+rest "$STAFF" POST /engine-rest/message \
+    "{\"messageName\":\"billMonth\",\"processVariables\":{\"month\":{\"value\":\"$MONTH\",\"type\":\"String\"}},\"resultEnabled\":true}" \
+    >"$OUT/start.json"
+INSTANCE=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['processInstance']['id'])" "$OUT/start.json")
+echo "process instance $INSTANCE"
+
+# the review task « Contrôler la facturation », as finances see it in Tasklist (polled in the
+# database, cheaply: the figures below come from the engine's history, not from this polling)
+TASK=
+for _ in $(seq 1 36000); do
+    TASK=$(psql -tAq -d "$DB" -c "select id_ from act_ru_task where proc_inst_id_ = '$INSTANCE' and task_def_key_ = 'Task_ReviewBillingRun'")
+    [ -n "$TASK" ] && break
+    if [ "$(psql -tAq -d "$DB" -c "select count(*) from act_ru_incident where proc_inst_id_ = '$INSTANCE'")" != 0 ]; then
+        echo "incident on the run: see $OUT/app.log"; exit 1
+    fi
+    sleep 0.2
+done
+rest "$STAFF" GET "/engine-rest/task?processInstanceId=$INSTANCE&candidateGroup=finances" >"$OUT/review-task.json"
+grep -q "$TASK" "$OUT/review-task.json" || { echo "finances do not see the review task"; exit 1; }
+rest "$STAFF" GET "/engine-rest/task/$TASK/variables" >"$OUT/review-variables.json"
+echo "drafts ready for review: $(python3 -c "import json,sys; v=json.load(open(sys.argv[1])); print(v['runInvoices']['value'], 'drafts,', v['runAmount']['value'])" "$OUT/review-variables.json")"
+rest "$STAFF" POST "/engine-rest/task/$TASK/complete" '{"variables":{"publish":{"value":true,"type":"Boolean"}}}' >/dev/null
+
+for _ in $(seq 1 72000); do
+    ENDED=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_procinst where id_ = '$INSTANCE' and end_time_ is not null")
+    [ "$ENDED" = 1 ] && break
+    if [ "$(psql -tAq -d "$DB" -c "select count(*) from act_ru_incident where proc_inst_id_ = '$INSTANCE'")" != 0 ]; then
+        echo "incident on the run: see $OUT/app.log"; exit 1
+    fi
+    sleep 0.5
+done
+# the engine's own timestamps (ACT_HI_*): start, review task created and completed, publication
+# step ended (its transaction wrote the numbers and the PDFs), process ended
+read -r T_REVIEW T_PUBLISH_STEP T_ENDED T_WAITED <<<"$(psql -tAq -d "$DB" -F ' ' -c "
+    select round(extract(epoch from t.start_time_ - p.start_time_)::numeric, 3),
+           round(extract(epoch from a.end_time_ - t.end_time_)::numeric, 3),
+           round(extract(epoch from p.end_time_ - p.start_time_)::numeric, 3),
+           round(extract(epoch from t.end_time_ - t.start_time_)::numeric, 3)
+    from act_hi_procinst p
+    join act_hi_taskinst t on t.proc_inst_id_ = p.id_ and t.task_def_key_ = 'Task_ReviewBillingRun'
+    join act_hi_actinst a on a.proc_inst_id_ = p.id_ and a.act_id_ = 'Task_PublishInvoices'
+    where p.id_ = '$INSTANCE'")"
+T_PUBLISHED=$(echo "$T_REVIEW + $T_PUBLISH_STEP" | bc)
+echo "drafts computed in ${T_REVIEW} s; publication step ${T_PUBLISH_STEP} s; process ended after $(echo "$T_ENDED - $T_WAITED" | bc) s of engine time"
+stop_samplers
+MEMORY=$(peak_memory "$OUT/memory")
+stop_app
+kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=
+
+echo "== database checks"
+psql -d "$DB" -v month="$MONTH" -f benchmarks/verify-billing.sql | tee "$OUT/verify.txt"
+INVOICES=$(psql -tAq -d "$DB" -c "select count(*) from invoice where month = '$MONTH' and state = 'PENDING'")
+JOBS=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_job_log where process_instance_id_ = '$INSTANCE' and job_state_ = 0")
+
+{
+    echo "== billing run: $FAMILIES families, month $MONTH ($(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://'))"
+    echo "(engine history timestamps; the review task's waiting time, ${T_WAITED} s here, is left out)"
+    echo "drafts computed (start → review task):        ${T_REVIEW} s"
+    echo "publication step (numbers + PDFs, committed):  ${T_PUBLISH_STEP} s"
+    echo "start → all published with PDFs:              ${T_PUBLISHED} s"
+    echo "start → process ended (every family mailed):  $(echo "$T_ENDED - $T_WAITED" | bc) s   (mails received by the sink: $(cat "$OUT/mails.count" 2>/dev/null || echo 0))"
+    echo "invoices published: $INVOICES = $(echo "scale=1; $INVOICES / $T_PUBLISHED" | bc) invoices/s start to published; jobs of the instance: $JOBS"
+    echo "memory during the run: $MEMORY"
+    echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"
+} | tee "$OUT/figures.txt"

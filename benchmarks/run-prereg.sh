@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The process-start benchmark (issue 10, benchmark 4), in one command:
+#   benchmarks/run-prereg.sh [families]            (default 2000)
+# Builds the jar, creates a fresh database, starts the jar production-like (no demo profile,
+# -Xmx512m, an SMTP sink on the loopback), seeds the families (benchmarks/seed-rush.sql) and the
+# activity they ask for (benchmarks/seed-prereg.sql), then runs PreRegistrationSimulation: each
+# family logs in and submits a pre-registration through the real form, which starts a
+# preRegistration instance. Then the engine's job throughput: the « 5 working days without a
+# decision » timer of every instance is brought forward to now (in the database: the benchmark's
+# fast-forward) and the job executor runs them (timer, then the asyncBefore escalation, which
+# raises the task's priority and mails the Guichet Unique); jobs/s from ACT_HI_JOB_LOG.
+# Options (environment): PREREG_RAMP_SECONDS (10; 0 = all at once), BENCH_PORT (19410),
+# SMTP_PORT (19411), BENCH_DB (portail_bn_prereg), SKIP_BUILD=1, SKIP_JOBS=1, JFR=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
+
+FAMILIES=${1:-${PREREG_FAMILIES:-2000}}
+RAMP=${PREREG_RAMP_SECONDS:-10}
+PORT=${BENCH_PORT:-19410}
+SMTP_PORT=${SMTP_PORT:-19411}
+DB=${BENCH_DB:-portail_bn_prereg}
+PASSWORD=Banc-Essai-2026
+bench_out prereg "$FAMILIES"
+
+SINK_PID=
+cleanup() {
+    stop_app
+    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+build_jar
+fresh_db "$DB"
+python3 benchmarks/smtp_sink.py "$SMTP_PORT" "$OUT/mails.count" &
+SINK_PID=$!
+
+APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000)
+echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, -Xmx512m)"
+# shellcheck disable=SC2046
+start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts prereg)
+wait_ready "$PORT"
+echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
+
+echo "== seeding $FAMILIES families and the activity they ask for"
+(cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v password="$PASSWORD" \
+    -v days=2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28 -f seed-rush.sql)
+cp benchmarks/target/rush-families.csv "$OUT/families.csv"
+ACTIVITY=$(psql -tAq -d "$DB" -f benchmarks/seed-prereg.sql | awk '/^activity/ {print $2}')
+echo "activity $ACTIVITY"
+
+sample_memory "$OUT/memory"
+echo "== Gatling: $FAMILIES pre-registrations (ramp ${RAMP} s)"
+mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+    -Dgatling.simulationClass=fr.portailfamille.benchmarks.PreRegistrationSimulation \
+    -Dbenchmarks.resultsFolder="$OUT/gatling" \
+    -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/families.csv" \
+    -Dprereg.families="$FAMILIES" -Dprereg.rampSeconds="$RAMP" -Dprereg.activity="$ACTIVITY" \
+    -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+
+STARTS=$(psql -tAq -d "$DB" -F ' ' -c "
+    select count(*), round(extract(epoch from max(start_time_) - min(start_time_))::numeric, 3)
+    from act_hi_procinst where proc_def_key_ = 'preRegistration'")
+read -r INSTANCES WINDOW <<<"$STARTS"
+PER_SECOND=$(python3 -c "import sys; n, w = int(sys.argv[1]), float(sys.argv[2] or 0); print(f'{n / w:.1f}' if w > 0 else 'n/a')" "$INSTANCES" "${WINDOW:-0}")
+
+JOB_LINE="job throughput: not measured (SKIP_JOBS=1)"
+if [ "${SKIP_JOBS:-0}" != 1 ]; then
+    echo "== job executor: the first reminder of every instance brought forward to now"
+    DUE=$(psql -tAq -d "$DB" -c "
+        update act_ru_job j set duedate_ = now() from act_ru_jobdef d
+        where d.id_ = j.job_def_id_ and d.act_id_ = 'Timer_FirstReminder' and j.process_def_key_ = 'preRegistration'
+        returning j.id_" | grep -c . || true)
+    echo "$DUE timers due now; waiting for the job executor"
+    for _ in $(seq 1 3600); do
+        LEFT=$(psql -tAq -d "$DB" -c "select count(*) from act_ru_job where process_def_key_ = 'preRegistration'
+                                      and (duedate_ is null or duedate_ <= now()) and retries_ > 0")
+        [ "$LEFT" = 0 ] && break
+        sleep 0.5
+    done
+    JOBS=$(psql -tAq -d "$DB" -F ' ' -c "
+        select count(*), round(extract(epoch from max(timestamp_) - min(timestamp_))::numeric, 3),
+               (select count(*) from act_hi_job_log where job_state_ = 1 and process_def_key_ = 'preRegistration')
+        from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'preRegistration'")
+    read -r EXECUTED JWINDOW FAILED <<<"$JOBS"
+    JPS=$(python3 -c "import sys; n, w = int(sys.argv[1]), float(sys.argv[2] or 0); print(f'{n / w:.1f}' if w > 0 else 'n/a')" "$EXECUTED" "${JWINDOW:-0}")
+    JOB_LINE="job throughput: $EXECUTED jobs executed in ${JWINDOW} s (first to last, ACT_HI_JOB_LOG) = $JPS jobs/s; $FAILED failures; mails to the Guichet Unique: $(cat "$OUT/mails.count" 2>/dev/null || echo 0)"
+fi
+stop_samplers
+MEMORY=$(peak_memory "$OUT/memory")
+stop_app
+
+echo "== database checks"
+psql -d "$DB" -v activity="$ACTIVITY" -f benchmarks/verify-prereg.sql | tee "$OUT/verify.txt"
+
+{
+    echo "== pre-registrations: $FAMILIES families, ramp ${RAMP} s ($(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://'))"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling"
+    echo "process instances started: $INSTANCES in ${WINDOW} s (first to last start) = $PER_SECOND pre-registrations/s"
+    echo "$JOB_LINE"
+    echo "memory during the run: $MEMORY"
+    echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"
+} | tee "$OUT/figures.txt"

@@ -1,0 +1,59 @@
+package fr.portailfamille.benchmarks;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * Process starts (issue 10, benchmark 4): every seeded family (benchmarks/seed-rush.sql, then
+ * benchmarks/seed-prereg.sql for the activity asked for) logs in through the real login form, opens
+ * « Inscrire » for its first child and posts the real form (CSRF token, two weekdays): each post
+ * records a PENDING registration and starts a {@code preRegistration} process instance. The
+ * redirect shows « est enregistrée », which is checked. Each family runs once; the run is bounded.
+ *
+ * <p>System properties: {@code bench.baseUrl} (loopback only), {@code bench.feeder},
+ * {@code prereg.families}, {@code prereg.rampSeconds} (0 = all at once), {@code prereg.activity}
+ * (the id of the activity asked for), {@code rush.password}.
+ */
+public class PreRegistrationSimulation extends Simulation {
+
+    private static final int FAMILIES = Integer.getInteger("prereg.families", 1000);
+    private static final int RAMP_SECONDS = Integer.getInteger("prereg.rampSeconds", 10);
+    private static final int MAX_SECONDS = Integer.getInteger("bench.maxSeconds", 900);
+    private static final String ACTIVITY = System.getProperty("prereg.activity", "0");
+
+    private final ScenarioBuilder preRegister = scenario("Pré-inscriptions")
+            .feed(csv(SeededFamilies.FEEDER).queue())
+            .exec(SeededFamilies.login())
+            .exec(http("inscrire (page)").get("/inscriptions/inscrire")
+                    .queryParam("activite", ACTIVITY).queryParam("enfant", "#{child1}")
+                    .check(status().is(200), css("#form-inscription input[name=_csrf]", "value").saveAs("csrf")))
+            .exitHereIfFailed()
+            .exec(http("inscrire (envoi)").post("/inscriptions/inscrire")
+                    .formParam("_csrf", "#{csrf}")
+                    .formParam("activite", ACTIVITY)
+                    .formParam("enfant", "#{child1}")
+                    .formParam("jours", "MONDAY")
+                    .formParam("jours", "THURSDAY")
+                    // the redirect to « Mes inscriptions » says the request is recorded
+                    .check(status().is(200), substring("est enregistrée")));
+
+    {
+        OpenInjectionStep injection = RAMP_SECONDS <= 0 ? atOnceUsers(FAMILIES)
+                : rampUsers(FAMILIES).during(Duration.ofSeconds(RAMP_SECONDS));
+        setUp(preRegister.injectOpen(injection))
+                .protocols(SeededFamilies.protocol("pre-registrations"))
+                .maxDuration(Duration.ofSeconds(MAX_SECONDS));
+    }
+}
