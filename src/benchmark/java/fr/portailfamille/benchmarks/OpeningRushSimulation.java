@@ -70,7 +70,7 @@ public class OpeningRushSimulation extends Simulation {
             .feed(csv(SeededFamilies.FEEDER).queue())
             .exec(SeededFamilies.login())
             // logged in before the opening: the family waits on its page until the bookings open
-            .pause(session -> Duration.ofMillis(Math.max(0, openingMillis - System.currentTimeMillis())))
+            .exec(SeededFamilies.waitUntil(openingMillis))
             .exec(http("planning du mois").get("/planning")
                     .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
                     .check(status().is(200), css("form[action='/deconnexion']").exists()))

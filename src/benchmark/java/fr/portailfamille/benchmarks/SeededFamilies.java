@@ -60,4 +60,9 @@ final class SeededFamilies {
                 .exitHereIf(session -> session.getInt("loggedIn") == 0)
                 .exec(Session::markAsSucceeded);
     }
+
+    /** Waits until this instant (epoch ms): families logged in before an opening wait on their page for it. */
+    static ChainBuilder waitUntil(long openingMillis) {
+        return pause(session -> Duration.ofMillis(Math.max(0, openingMillis - System.currentTimeMillis())));
+    }
 }
