@@ -9,7 +9,8 @@
 # decision » timer of every instance is brought forward to now (in the database: the benchmark's
 # fast-forward) and the job executor runs them (timer, then the asyncBefore escalation, which
 # raises the task's priority and mails the Guichet Unique); jobs/s from ACT_HI_JOB_LOG.
-# Options (environment): PREREG_RAMP_SECONDS (10; 0 = all at once), BENCH_PORT (19410),
+# Options (environment): PREREG_RAMP_SECONDS (10: the families log in over it, then all submit at
+# its end; 0 = all at once), BENCH_PORT (19410),
 # SMTP_PORT (19411), BENCH_DB (portail_bn_prereg), SKIP_BUILD=1, SKIP_JOBS=1, JFR=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
