@@ -21,6 +21,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import java.util.Locale;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -63,7 +69,8 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
-            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle) throws Exception {
+            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle, MultipartProperties multipart)
+            throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         provider.setPasswordEncoder(encoder);
 
@@ -99,6 +106,7 @@ class PortalSecurityConfiguration {
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
                 .csrf(c -> c.ignoringRequestMatchers(csrfExempt))
+                .exceptionHandling(e -> e.accessDeniedHandler(new TooLargeUploadHandler(multipart.getMaxFileSize().toBytes())))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -107,6 +115,33 @@ class PortalSecurityConfiguration {
 
     private static RequestMatcher[] matchers(Stream<String> patterns) {
         return patterns.distinct().map(p -> PathPatternRequestMatcher.withDefaults().matcher(p)).toArray(RequestMatcher[]::new);
+    }
+
+    /**
+     * An upload above what the server parses (spring.servlet.multipart.max-file-size) stops the parsing
+     * before the CSRF token is read: the request is refused unread, and the family is told why (413,
+     * « Fichier trop volumineux ») rather than « Accès refusé ». Any other refusal stays a 403.
+     */
+    static final class TooLargeUploadHandler implements AccessDeniedHandler {
+
+        private final long maxFileBytes;
+        private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+
+        TooLargeUploadHandler(long maxFileBytes) {
+            this.maxFileBytes = maxFileBytes;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            String type = request.getContentType();
+            if (denied instanceof CsrfException && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                    && request.getContentLengthLong() > maxFileBytes) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            otherwise.handle(request, response, denied);
+        }
     }
 
     /** Refuses a login attempt while its account or address is throttled, before the password is checked. */
