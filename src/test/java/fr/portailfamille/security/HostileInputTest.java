@@ -106,14 +106,14 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /messagerie/messages/{id}/repondre", Actor.FAMILY, "/messagerie/messages/{message}", "form[action$=/repondre]"),
             // staff pages
             new Form("POST /agent/activites/nouvelle", Actor.ENFANCE, "/agent/activites/nouvelle", "form[action$=/agent/activites/nouvelle]"),
-            new Form("POST /agent/activites/{id}", Actor.ENFANCE, "/agent/activites/{activity}", "form[action$=/agent/activites/{activity}]"),
-            new Form("POST /agent/activites/{id}/periodes", Actor.ENFANCE, "/agent/activites/{activity}", "form[action$=/periodes]"),
-            new Form("POST /agent/activites/{id}/periodes/{periodId}/supprimer", Actor.ENFANCE, "/agent/activites/{activity}",
-                    "form[action*=/periodes/][action$=/supprimer]"),
-            new Form("POST /agent/activites/{id}/fermetures", Actor.ENFANCE, "/agent/activites/{activity}", "form[action$=/fermetures]"),
-            new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE, "/agent/activites/{activity}",
-                    "form[action*=/fermetures/][action$=/supprimer]"),
-            new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{activity}/tarifs", "form[action$=/tarifs]"),
+            new Form("POST /agent/activites/{id}", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/agent/activites/{staffActivity}]"),
+            new Form("POST /agent/activites/{id}/periodes", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/periodes]"),
+            new Form("POST /agent/activites/{id}/periodes/{periodId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
+                    "form[action$=/periodes/{period}/supprimer]"),
+            new Form("POST /agent/activites/{id}/fermetures", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/fermetures]"),
+            new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
+                    "form[action$=/fermetures/{closure}/supprimer]"),
+            new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs", "form[action$=/tarifs]"),
             new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
             new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
             new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]"));
@@ -128,10 +128,29 @@ class HostileInputTest extends PortalIntegrationTest {
     private SecurityFamilies.Objects objects;
     private final HostileValues values = HostileValues.create();
 
+    private long staffActivity;
+    private long period;
+    private long closure;
+
+    /**
+     * A family of the test's own with one object of each kind, and an activity of the test's own (a copy of the
+     * centre de loisirs no child can attend, with a period and a closure): the staff forms change it, never the demo's.
+     */
     @BeforeEach
-    void aFamilyWithEverything() {
+    void aFamilyWithEverythingAndAnActivity() {
         family = SecurityFamilies.withAccount(jdbc, encoder, "HOSTILE");
         objects = SecurityFamilies.everything(jdbc, family);
+        staffActivity = jdbc.queryForObject("""
+                insert into activity (code, name, activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    min_age, max_age, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time)
+                select ?, 'Essai entrées hostiles', activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    17, 17, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time
+                from activity where code = 'CENTRE_LOISIRS' returning id""", Long.class, "ESSAI_" + family.username().toUpperCase());
+        period = jdbc.queryForObject("""
+                insert into activity_period (activity_id, label, start_date, end_date) values (?, 'Essai', date '2099-01-01', date '2099-06-30')
+                returning id""", Long.class, staffActivity);
+        closure = jdbc.queryForObject("insert into activity_closure (activity_id, day, reason) values (?, date '2099-03-03', 'Essai') returning id",
+                Long.class, staffActivity);
     }
 
     private Set<String> postRoutes() {
@@ -258,7 +277,7 @@ class HostileInputTest extends PortalIntegrationTest {
             }
         }
         WebSession staff = loggedIn(Actor.ENFANCE);
-        long activity = jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
+        long activity = staffActivity;
         staff.get("/agent/activites/" + activity + "/tarifs");
         String staffCsrf = staff.csrfToken();
         for (String action : List.of("/agent/activites/" + activity + "/tarifs", "/agent/activites/nouvelle")) {
@@ -348,7 +367,7 @@ class HostileInputTest extends PortalIntegrationTest {
             case "childId" -> String.valueOf(family.childId());
             case "pickupPersonId" -> String.valueOf(objects.pickupId());
             case "id" -> pattern.startsWith("/inscriptions") ? String.valueOf(objects.registrationId())
-                    : pattern.startsWith("/messagerie") ? String.valueOf(objects.messageId()) : String.valueOf(activity());
+                    : pattern.startsWith("/messagerie") ? String.valueOf(objects.messageId()) : String.valueOf(staffActivity);
             default -> "1";
         };
     }
@@ -377,7 +396,11 @@ class HostileInputTest extends PortalIntegrationTest {
     }
 
     private String fill(String template) {
-        return template.replace("{resetLink}", String.valueOf(resetLink)).replace("{child}", String.valueOf(family.childId()))
+        return template.replace("{resetLink}", String.valueOf(resetLink))
+                .replace("{staffActivity}", String.valueOf(staffActivity))
+                .replace("{period}", String.valueOf(period))
+                .replace("{closure}", String.valueOf(closure))
+                .replace("{child}", String.valueOf(family.childId()))
                 .replace("{activity}", String.valueOf(activity()))
                 .replace("{otherActivity}", String.valueOf(jdbc.queryForObject(
                         "select min(id) from activity where code <> 'CENTRE_LOISIRS'", Long.class)))
