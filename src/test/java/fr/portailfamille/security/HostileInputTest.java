@@ -116,7 +116,14 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs", "form[action$=/tarifs]"),
             new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
             new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
-            new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]"));
+            new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]", s -> helpMessage()));
+
+    private static final String HELP_PATH = "/essai-entrees-hostiles";
+
+    /** A help message on a page of no other test, so that the withdrawal form shows (removed after the test). */
+    private void helpMessage() {
+        jdbc.update("insert into help_message (page_path, message, published_by) values (?, 'Essai', 'guichet') on conflict do nothing", HELP_PATH);
+    }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -217,7 +224,50 @@ class HostileInputTest extends PortalIntegrationTest {
                 problems.add(form.route() + ": its page afterwards → " + again);
             }
         }
+        jdbc.update("delete from help_message where page_path = ?", HELP_PATH);
         assertThat(problems).as("answers to hostile values (" + requests + " requests, seed " + HostileValues.SEED + ")").isEmpty();
+    }
+
+    @Test
+    void storedPayloadsAreShownEscapedWhereverTheyAreDisplayedAgain() {
+        String payload = HostileValues.SCRIPT + HostileValues.IMG;
+        WebSession session = loggedIn(Actor.FAMILY);
+        String childPage = "/dossier/enfants/" + family.childId();
+        Page health = session.submit(session.get(childPage), "form[action$=/sante]", Map.of("allergies", payload));
+        assertThat(health.status()).as("health sheet saved: " + health.doc().select(".field-error").text()).isEqualTo(302);
+        Page pickup = session.submit(session.get(childPage), "form[action$=/personnes-autorisees]",
+                Map.of("lastName", payload, "firstName", payload, "phone", "06 01 02 03 04"));
+        assertThat(pickup.status()).as("pick-up person saved: " + pickup.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(session.get(childPage), payload, 3);
+
+        Page form = session.get("/messagerie/nouveau");
+        Map<String, String> message = new LinkedHashMap<>(fieldsOf(form.doc().selectFirst("form[action$=/messagerie/nouveau]")));
+        message.put("subject", payload);
+        message.put("body", payload);
+        Page sent = session.postMultipart("/messagerie/nouveau", message, List.of());
+        assertThat(sent.status()).as("message sent: " + sent.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(session.get("/messagerie/envoyes"), payload, 1);
+        long messageId = jdbc.queryForObject("select max(id) from message where family_file_id = ?", Long.class, family.fileId());
+        assertShownEscaped(session.get("/messagerie/messages/" + messageId), payload, 2);
+
+        WebSession staff = loggedIn(Actor.ENFANCE);
+        Page renamed = staff.submit(staff.get("/agent/activites/" + staffActivity), "form[action$=/agent/activites/" + staffActivity + "]",
+                Map.of("name", payload, "description", payload));
+        assertThat(renamed.status()).as("activity saved: " + renamed.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(staff.get("/agent/activites"), payload, 1);
+        assertShownEscaped(staff.get("/agent/activites/" + staffActivity), payload, 2);
+    }
+
+    /** The payload is on the page as text (escaped in the HTML), at least {@code times} times, and never as markup. */
+    private static void assertShownEscaped(Page page, String payload, int times) {
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(HostileValues.problemWith(page)).as(page.url()).isNull();
+        assertThat(page.body()).as(page.url() + ": the escaped form").contains("&lt;script&gt;alert(").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>alert(").doesNotContain("<img src=x");
+        String visible = page.text() + " " + String.join(" ", page.doc().select("input, textarea").eachAttr("value"))
+                + " " + page.doc().select("textarea").text();
+        assertThat(visible.split(java.util.regex.Pattern.quote(payload), -1).length - 1).as(page.url() + ": the payload read as text")
+                .isGreaterThanOrEqualTo(times);
     }
 
     private Map<String, String> fieldsOf(Element form) {

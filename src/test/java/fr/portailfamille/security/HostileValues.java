@@ -75,7 +75,8 @@ final class HostileValues {
     }
 
     private static final Set<String> FRENCH_ERROR_TITLES = Set.of("Demande non traitée", "Accès refusé", "Page introuvable",
-            "Lien expiré", "Lien déjà utilisé", "Lien remplacé", "Lien d'activation non valable", "Lien non valable");
+            "Lien expiré", "Lien déjà utilisé", "Lien remplacé", "Lien d'activation non valable", "Lien non valable",
+            "Fichier trop volumineux");
 
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "at org.", "at java.", "at fr.portailfamille",
             "org.springframework.", "org.hibernate", "org.postgresql", "java.lang.", "Whitelabel", "SQLState", "ERROR:");
@@ -92,8 +93,11 @@ final class HostileValues {
             }
         }
         String type = page.header("content-type");
-        if (type == null || !type.startsWith("text/html")) {
-            return page.status() >= 400 && !body.isBlank() && type == null ? "a " + page.status() + " without a page" : null;
+        if (type == null) {
+            return page.status() >= 400 ? "a " + page.status() + " without a page" : null;
+        }
+        if (!type.startsWith("text/html")) {
+            return null;
         }
         Document doc = page.doc();
         if (!doc.select("[onerror], [onload], svg[onload]").isEmpty()

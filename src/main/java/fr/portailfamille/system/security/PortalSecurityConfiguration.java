@@ -2,6 +2,7 @@ package fr.portailfamille.system.security;
 
 import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,7 +106,9 @@ class PortalSecurityConfiguration {
                         }))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
-                .csrf(c -> c.ignoringRequestMatchers(csrfExempt))
+                // the error page rendered for a refused request (dispatch ERROR, same method) changes nothing: without this,
+                // an upload too large to be parsed would fail the token check again and answer an empty page
+                .csrf(c -> c.ignoringRequestMatchers(csrfExempt).ignoringRequestMatchers(r -> r.getDispatcherType() == DispatcherType.ERROR))
                 .exceptionHandling(e -> e.accessDeniedHandler(new TooLargeUploadHandler(multipart.getMaxFileSize().toBytes())))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
