@@ -112,8 +112,9 @@ class Catalogue {
         return activities.save(activity);
     }
 
-    void update(Activity activity, ActivityForm form) {
-        activity.update(form);
+    /** Changes the activity, loaded in this transaction (an activity read before it would be detached: nothing saved). */
+    void update(long activityId, ActivityForm form) {
+        activities.findById(activityId).orElseThrow().update(form);
     }
 
     /** Checks a period; returns the French problem, or null when it is fine. */

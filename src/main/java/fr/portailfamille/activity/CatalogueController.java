@@ -83,7 +83,7 @@ class CatalogueController {
         if (binding.hasErrors()) {
             return editPage(staff, activity, form, model);
         }
-        catalogue.update(activities.findById(id).orElseThrow(), form);
+        catalogue.update(id, form);
         redirect.addFlashAttribute("success", "Les modifications sont enregistrées.");
         return "redirect:/agent/activites/" + id;
     }

@@ -59,8 +59,14 @@ class DocumentsController {
         } else if (validUntil != null && validUntil.isBefore(LocalDate.now(clock))) {
             errors.rejectValue("validUntil", "past", "Ce justificatif n'est plus valable : envoyez-en un plus récent.");
         }
-        byte[] content = file == null || file.isEmpty() ? new byte[0] : file.getBytes();
-        documents.problemWith(content).ifPresent(problem -> model.addAttribute("fileError", problem));
+        byte[] content = new byte[0];
+        if (file != null && file.getSize() > SupportingDocuments.MAX_SIZE) {
+            // refused from its size, before its content is read into memory
+            model.addAttribute("fileError", SupportingDocuments.TOO_LARGE);
+        } else {
+            content = file == null || file.isEmpty() ? content : file.getBytes();
+            documents.problemWith(content).ifPresent(problem -> model.addAttribute("fileError", problem));
+        }
         if (errors.hasErrors() || model.containsAttribute("fileError")) {
             return page(fileId, model);
         }

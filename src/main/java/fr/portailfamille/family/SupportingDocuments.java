@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SupportingDocuments {
 
     static final int MAX_SIZE = 5 * 1024 * 1024;
+    static final String TOO_LARGE = "Le fichier dépasse 5 Mo : réduisez-le (scan en noir et blanc, résolution plus faible) ou envoyez une photo.";
     static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
     private final JdbcClient jdbc;
@@ -51,7 +52,7 @@ class SupportingDocuments {
             return Optional.of("Choisissez un fichier à envoyer.");
         }
         if (content.length > MAX_SIZE) {
-            return Optional.of("Le fichier dépasse 5 Mo : réduisez-le (scan en noir et blanc, résolution plus faible) ou envoyez une photo.");
+            return Optional.of(TOO_LARGE);
         }
         if (!ACCEPTED_MEDIA_TYPES.contains(detect(content))) {
             return Optional.of("Seuls les fichiers PDF, JPEG ou PNG sont acceptés : ce fichier n'en est pas un.");

@@ -3,17 +3,21 @@ package fr.portailfamille.system.security;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -22,10 +26,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -64,7 +71,7 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
-            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle,
+            List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle, MultipartProperties multipart,
             PortalProperties properties) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         PortalProperties.LoginAdmission admission = properties.loginAdmission();
@@ -110,7 +117,10 @@ class PortalSecurityConfiguration {
                         }))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
-                .csrf(c -> c.ignoringRequestMatchers(csrfExempt))
+                // the error page rendered for a refused request (dispatch ERROR, same method) changes nothing: without this,
+                // an upload too large to be parsed would fail the token check again and answer an empty page
+                .csrf(c -> c.ignoringRequestMatchers(csrfExempt).ignoringRequestMatchers(r -> r.getDispatcherType() == DispatcherType.ERROR))
+                .exceptionHandling(e -> e.accessDeniedHandler(new TooLargeUploadHandler(multipart.getMaxFileSize().toBytes())))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -119,6 +129,33 @@ class PortalSecurityConfiguration {
 
     private static RequestMatcher[] matchers(Stream<String> patterns) {
         return patterns.distinct().map(p -> PathPatternRequestMatcher.withDefaults().matcher(p)).toArray(RequestMatcher[]::new);
+    }
+
+    /**
+     * An upload above what the server parses (spring.servlet.multipart.max-file-size) stops the parsing
+     * before the CSRF token is read: the request is refused unread, and the family is told why (413,
+     * « Fichier trop volumineux ») rather than « Accès refusé ». Any other refusal stays a 403.
+     */
+    static final class TooLargeUploadHandler implements AccessDeniedHandler {
+
+        private final long maxFileBytes;
+        private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+
+        TooLargeUploadHandler(long maxFileBytes) {
+            this.maxFileBytes = maxFileBytes;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            String type = request.getContentType();
+            if (denied instanceof CsrfException && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                    && request.getContentLengthLong() > maxFileBytes) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            otherwise.handle(request, response, denied);
+        }
     }
 
     /** Refuses a login attempt while its account or address is throttled, before the password is checked. */

@@ -1,0 +1,509 @@
+package fr.portailfamille.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import fr.portailfamille.support.WebSession.Page;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Hostile input on every form of the portal, over real HTTP through the security chains: each field
+ * of each form receives markup, over-long text, control characters, wrong types and seeded random
+ * values; bodies with invalid UTF-8; hostile ids in paths; forged CSRF tokens. Never a 5xx, never a
+ * trace, never an executable payload in a page. The POST routes come from Spring's handler mapping:
+ * a new form without hostile-input coverage fails {@link #everyPostRouteHasHostileInputCoverage}.
+ * Uploads are {@link HostileUploadTest}'s, tokens and the card gateway's notification {@link ForgedTokensTest}'s.
+ */
+class HostileInputTest extends PortalIntegrationTest {
+
+    /** Who fills a form in. */
+    enum Actor { ANONYMOUS, FAMILY, GUICHET, ENFANCE, FINANCES }
+
+    /**
+     * One form: its POST route (as in the handler mapping), who fills it, the page that shows it
+     * ({placeholders} filled from the fixture) and how to find it there; {@code prepare} brings the
+     * session to the page (the sign-up's earlier steps).
+     */
+    record Form(String route, Actor actor, String page, String selector, Consumer<WebSession> prepare) {
+        Form(String route, Actor actor, String page, String selector) {
+            this(route, actor, page, selector, s -> { });
+        }
+    }
+
+    /** Routes whose hostile input is tested elsewhere, with where. */
+    static final Map<String, String> COVERED_ELSEWHERE = Map.of(
+            "POST /dossier/documents", "HostileUploadTest (and its text fields here)",
+            "POST /messagerie/nouveau", "HostileUploadTest (and its text fields here)",
+            "POST /messagerie/messages/{id}/repondre", "HostileUploadTest (and its text fields here)",
+            "POST /paiement/systempay/ipn", "ForgedTokensTest: forged and generated notifications",
+            "POST /simulateur-systempay/paiement", "ForgedTokensTest: the test-only gateway simulator",
+            "POST /simulateur-systempay/choix", "ForgedTokensTest: the test-only gateway simulator",
+            "POST /error", "not a form: Spring Boot's error page");
+
+    private final List<Form> forms = List.of(
+            // account: sign-up (four steps), activation link, forgotten password
+            new Form("POST /inscription", Actor.ANONYMOUS, "/inscription", "form[action$=/inscription]"),
+            new Form("POST /inscription/annuler", Actor.ANONYMOUS, "/inscription", "form[action$=/inscription/annuler]"),
+            new Form("POST /inscription/dossier", Actor.ANONYMOUS, "/inscription/dossier", "form[action$=/inscription/dossier]",
+                    this::signUpStep1),
+            new Form("POST /inscription/conditions", Actor.ANONYMOUS, "/inscription/conditions",
+                    "form[action$=/inscription/conditions]", s -> { signUpStep1(s); signUpStep2(s); }),
+            new Form("POST /inscription/valider", Actor.ANONYMOUS, "/inscription/recapitulatif", "form[action$=/inscription/valider]",
+                    s -> { signUpStep1(s); signUpStep2(s); signUpStep3(s); }),
+            new Form("POST /inscription/renvoyer-lien", Actor.ANONYMOUS, "/inscription/renvoyer-lien", "form[action$=/inscription/renvoyer-lien]"),
+            new Form("POST /mot-de-passe-oublie", Actor.ANONYMOUS, "/mot-de-passe-oublie", "form[action$=/mot-de-passe-oublie]"),
+            new Form("POST /mot-de-passe/nouveau", Actor.ANONYMOUS, "{resetLink}", "form[action$=/mot-de-passe/nouveau]",
+                    this::requestReset),
+            // family file
+            new Form("POST /dossier/coordonnees", Actor.FAMILY, "/dossier/coordonnees", "form[action$=/dossier/coordonnees]"),
+            new Form("POST /dossier/coordonnees/quotient", Actor.FAMILY, "/dossier/coordonnees", "form[action$=/dossier/coordonnees/quotient]"),
+            new Form("POST /dossier/documents", Actor.FAMILY, "/dossier/documents", "form[action$=/dossier/documents]"),
+            new Form("POST /dossier/enfants/{childId}/sante", Actor.FAMILY, "/dossier/enfants/{child}", "form[action$=/sante]"),
+            new Form("POST /dossier/enfants/{childId}/personnes-autorisees", Actor.FAMILY, "/dossier/enfants/{child}",
+                    "form[action$=/personnes-autorisees]"),
+            new Form("POST /dossier/enfants/{childId}/personnes-autorisees/{pickupPersonId}/suppression", Actor.FAMILY,
+                    "/dossier/enfants/{child}", "form[action$=/suppression]"),
+            new Form("POST /dossier/enfants/{childId}/consentements", Actor.FAMILY, "/dossier/enfants/{child}", "form[action$=/consentements]"),
+            new Form("POST /dossier/enfants/{childId}/demande-modification", Actor.FAMILY, "/dossier/enfants/{child}",
+                    "form[action$=/demande-modification]"),
+            // registrations, planning
+            new Form("POST /inscriptions/inscrire", Actor.FAMILY, "/inscriptions/inscrire?activite={otherActivity}&enfant={child}",
+                    "form[action$=/inscriptions/inscrire]"),
+            new Form("POST /inscriptions/{id}/retirer", Actor.FAMILY, "/inscriptions", "form[action$=/retirer]", s -> pendingRegistration()),
+            new Form("POST /planning/modifier", Actor.FAMILY, "/planning/modifier?enfant={child}&activite={activity}&mois={month}",
+                    "form[action$=/planning/modifier]"),
+            new Form("POST /planning/dupliquer", Actor.FAMILY, "/planning/dupliquer", "form[action$=/planning/dupliquer]"),
+            new Form("POST /planning/calendrier/activer", Actor.FAMILY, "/planning/calendrier", "form[action$=/planning/calendrier/activer]"),
+            new Form("POST /planning/calendrier/desactiver", Actor.FAMILY, "/planning/calendrier", "form[action$=/planning/calendrier/desactiver]",
+                    s -> s.submit(s.get("/planning/calendrier"), "form[action$=/planning/calendrier/activer]", Map.of())),
+            // billing, payment, messaging
+            new Form("POST /facturation/paiement", Actor.FAMILY, "/facturation/paiement/recapitulatif?facture={invoice}",
+                    "form[action$=/facturation/paiement]"),
+            new Form("POST /messagerie/nouveau", Actor.FAMILY, "/messagerie/nouveau", "form[action$=/messagerie/nouveau]"),
+            new Form("POST /messagerie/messages/{id}/repondre", Actor.FAMILY, "/messagerie/messages/{message}", "form[action$=/repondre]"),
+            // staff pages
+            new Form("POST /agent/activites/nouvelle", Actor.ENFANCE, "/agent/activites/nouvelle", "form[action$=/agent/activites/nouvelle]"),
+            new Form("POST /agent/activites/{id}", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/agent/activites/{staffActivity}]"),
+            new Form("POST /agent/activites/{id}/periodes", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/periodes]"),
+            new Form("POST /agent/activites/{id}/periodes/{periodId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
+                    "form[action$=/periodes/{period}/supprimer]"),
+            new Form("POST /agent/activites/{id}/fermetures", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/fermetures]"),
+            new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
+                    "form[action$=/fermetures/{closure}/supprimer]"),
+            new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs", "form[action$=/tarifs]"),
+            new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
+            new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
+            new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]", s -> helpMessage()));
+
+    private static final String HELP_PATH = "/essai-entrees-hostiles";
+
+    /** A help message on a page of no other test, so that the withdrawal form shows (removed after the test). */
+    private void helpMessage() {
+        jdbc.update("insert into help_message (page_path, message, published_by) values (?, 'Essai', 'guichet') on conflict do nothing", HELP_PATH);
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PasswordEncoder encoder;
+
+    private SecurityFamilies.Family family;
+    private SecurityFamilies.Objects objects;
+    private final HostileValues values = HostileValues.create();
+
+    private long staffActivity;
+    private long period;
+    private long closure;
+
+    /**
+     * A family of the test's own with one object of each kind, and an activity of the test's own (a copy of the
+     * centre de loisirs no child can attend, with a period and a closure): the staff forms change it, never the demo's.
+     */
+    @BeforeEach
+    void aFamilyWithEverythingAndAnActivity() {
+        family = SecurityFamilies.withAccount(jdbc, encoder, "HOSTILE");
+        objects = SecurityFamilies.everything(jdbc, family);
+        staffActivity = jdbc.queryForObject("""
+                insert into activity (code, name, activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    min_age, max_age, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time)
+                select ?, 'Essai entrées hostiles', activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    17, 17, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time
+                from activity where code = 'CENTRE_LOISIRS' returning id""", Long.class, "ESSAI_" + family.username().toUpperCase());
+        period = jdbc.queryForObject("""
+                insert into activity_period (activity_id, label, start_date, end_date) values (?, 'Essai', date '2099-01-01', date '2099-06-30')
+                returning id""", Long.class, staffActivity);
+        closure = jdbc.queryForObject("insert into activity_closure (activity_id, day, reason) values (?, date '2099-03-03', 'Essai') returning id",
+                Long.class, staffActivity);
+    }
+
+    private Set<String> postRoutes() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty() || methods.contains(RequestMethod.POST)) {
+                info.getPatternValues().forEach(p -> routes.add("POST " + p));
+            }
+        });
+        return routes;
+    }
+
+    @Test
+    void everyPostRouteHasHostileInputCoverage() {
+        Set<String> declared = new TreeSet<>(COVERED_ELSEWHERE.keySet());
+        forms.forEach(f -> declared.add(f.route()));
+        Set<String> routes = postRoutes();
+        assertThat(routes).as("the handler mapping lists the forms").hasSizeGreaterThan(30);
+
+        Set<String> uncovered = new TreeSet<>(routes);
+        uncovered.removeAll(declared);
+        assertThat(uncovered).as("POST routes without hostile-input coverage: add them to HostileInputTest.forms").isEmpty();
+        Set<String> stale = new TreeSet<>(declared);
+        stale.removeAll(routes);
+        assertThat(stale).as("declared routes the application no longer has").isEmpty();
+    }
+
+    @Test
+    void everyFieldOfEveryFormSurvivesHostileValues() {
+        Map<String, WebSession> sessions = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int requests = 0;
+        for (Form form : forms) {
+            WebSession session = sessions.computeIfAbsent(form.actor() + (form.actor() == Actor.ANONYMOUS ? form.route() : ""),
+                    k -> loggedIn(form.actor()));
+            form.prepare().accept(session);
+            Page page = session.get(fill(form.page()));
+            Element element = page.doc().selectFirst(fill(form.selector()));
+            assertThat(element).as("the form of " + form.route() + " on " + form.page() + " (" + page.status() + ")").isNotNull();
+            String action = element.absUrl("action");
+            boolean multipart = "multipart/form-data".equals(element.attr("enctype"));
+            Map<String, String> fields = fieldsOf(element);
+            List<String> names = new ArrayList<>(fields.keySet());
+            names.remove("_csrf");
+            if (names.isEmpty()) {
+                names.add("champ-inconnu");
+            }
+            for (String name : names) {
+                for (String value : values.forField(1)) {
+                    Map<String, String> hostile = new LinkedHashMap<>(fields);
+                    hostile.put(name, value);
+                    Page answer = multipart ? session.postMultipart(action, hostile, List.of()) : session.postForm(action, hostile);
+                    requests++;
+                    String problem = HostileValues.problemWith(answer);
+                    if (problem != null) {
+                        problems.add(form.route() + " " + name + "=" + HostileValues.shown(value) + " → " + problem);
+                    }
+                }
+            }
+            // what the form displays again afterwards: escaped
+            String again = HostileValues.problemWith(session.get(fill(form.page())));
+            if (again != null) {
+                problems.add(form.route() + ": its page afterwards → " + again);
+            }
+        }
+        jdbc.update("delete from help_message where page_path = ?", HELP_PATH);
+        assertThat(problems).as("answers to hostile values (" + requests + " requests, seed " + HostileValues.SEED + ")").isEmpty();
+    }
+
+    @Test
+    void storedPayloadsAreShownEscapedWhereverTheyAreDisplayedAgain() {
+        String payload = HostileValues.SCRIPT + HostileValues.IMG;
+        WebSession session = loggedIn(Actor.FAMILY);
+        String childPage = "/dossier/enfants/" + family.childId();
+        Page health = session.submit(session.get(childPage), "form[action$=/sante]", Map.of("allergies", payload));
+        assertThat(health.status()).as("health sheet saved: " + health.doc().select(".field-error").text()).isEqualTo(302);
+        Page pickup = session.submit(session.get(childPage), "form[action$=/personnes-autorisees]",
+                Map.of("lastName", payload, "firstName", payload, "phone", "06 01 02 03 04"));
+        assertThat(pickup.status()).as("pick-up person saved: " + pickup.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(session.get(childPage), payload, 3);
+
+        Page form = session.get("/messagerie/nouveau");
+        Map<String, String> message = new LinkedHashMap<>(fieldsOf(form.doc().selectFirst("form[action$=/messagerie/nouveau]")));
+        message.put("subject", payload);
+        message.put("body", payload);
+        Page sent = session.postMultipart("/messagerie/nouveau", message, List.of());
+        assertThat(sent.status()).as("message sent: " + sent.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(session.get("/messagerie/envoyes"), payload, 1);
+        long messageId = jdbc.queryForObject("select max(id) from message where family_file_id = ?", Long.class, family.fileId());
+        assertShownEscaped(session.get("/messagerie/messages/" + messageId), payload, 2);
+
+        WebSession staff = loggedIn(Actor.ENFANCE);
+        Page renamed = staff.submit(staff.get("/agent/activites/" + staffActivity), "form[action$=/agent/activites/" + staffActivity + "]",
+                Map.of("name", payload, "description", payload));
+        assertThat(renamed.status()).as("activity saved: " + renamed.doc().select(".field-error").text()).isEqualTo(302);
+        assertShownEscaped(staff.get("/agent/activites"), payload, 1);
+        assertShownEscaped(staff.get("/agent/activites/" + staffActivity), payload, 2);
+    }
+
+    /** The payload is on the page as text (escaped in the HTML), at least {@code times} times, and never as markup. */
+    private static void assertShownEscaped(Page page, String payload, int times) {
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(HostileValues.problemWith(page)).as(page.url()).isNull();
+        assertThat(page.body()).as(page.url() + ": the escaped form").contains("&lt;script&gt;alert(").contains("&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<script>alert(").doesNotContain("<img src=x");
+        String visible = page.text() + " " + String.join(" ", page.doc().select("input, textarea").eachAttr("value"))
+                + " " + page.doc().select("textarea").text();
+        assertThat(visible.split(java.util.regex.Pattern.quote(payload), -1).length - 1).as(page.url() + ": the payload read as text")
+                .isGreaterThanOrEqualTo(times);
+    }
+
+    private Map<String, String> fieldsOf(Element form) {
+        Map<String, String> fields = new TreeMap<>();
+        for (Element input : form.select("input[name], select[name], textarea[name]")) {
+            String type = input.attr("type");
+            if ("file".equals(type) || "submit".equals(type)) {
+                continue;
+            }
+            if (("checkbox".equals(type) || "radio".equals(type)) && !input.hasAttr("checked") && fields.containsKey(input.attr("name"))) {
+                continue;
+            }
+            String value = "select".equals(input.tagName())
+                    ? input.select("option").stream().filter(o -> o.hasAttr("selected")).findFirst()
+                            .or(() -> input.select("option").stream().reduce((a, b) -> b)).map(o -> o.attr("value")).orElse("")
+                    : "textarea".equals(input.tagName()) ? input.text() : input.attr("value");
+            fields.put(input.attr("name"), value);
+        }
+        return fields;
+    }
+
+    @Test
+    void invalidUtf8AndHostileFieldNamesInFormBodies() {
+        WebSession session = loggedIn(Actor.FAMILY);
+        Page page = session.get("/dossier/enfants/" + family.childId());
+        String csrf = session.csrfToken();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> actions = Map.of("/dossier/enfants/" + family.childId() + "/sante", "allergies",
+                "/dossier/coordonnees", "guardians[0].phone", "/planning/dupliquer", "du");
+        byte[][] bodies = {
+                {(byte) 0xC3, (byte) 0x28}, {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {0x00, 0x01, 0x7F}};
+        for (String action : actions.keySet()) {
+            for (byte[] bad : bodies) {
+                for (String name : List.of(actions.get(action))) {
+                    ByteArrayOutputStream body = new ByteArrayOutputStream();
+                    body.writeBytes(("_csrf=" + csrf + "&" + name + "=").getBytes(StandardCharsets.US_ASCII));
+                    body.writeBytes(bad);
+                    body.writeBytes("&autre=%FF%FE%C3%28".getBytes(StandardCharsets.US_ASCII));
+                    Page answer = session.send(HttpRequest.newBuilder(session.uri(action))
+                            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                    String problem = HostileValues.problemWith(answer);
+                    if (problem != null) {
+                        problems.add(action + " " + name + "=<bytes " + java.util.HexFormat.of().formatHex(bad) + "> → " + problem);
+                    }
+                }
+            }
+            // field names the binder must not trust: huge indexes, nested paths, class loaders
+            for (String name : List.of("guardians[2147483647].phone", "guardians[99999].id", "rows[100000].qfMin", "class.module.classLoader",
+                    "weekdays[999999]", "guardians[-1].phone", "a".repeat(20_000), "x[", "guardians[0][0][0]", "requiredDocuments[300]")) {
+                Page answer = session.postForm(action, Map.of("_csrf", csrf, name, "1"));
+                String problem = HostileValues.problemWith(answer);
+                if (problem != null) {
+                    problems.add(action + " field name " + HostileValues.shown(name) + " → " + problem);
+                }
+            }
+        }
+        WebSession staff = loggedIn(Actor.ENFANCE);
+        long activity = staffActivity;
+        staff.get("/agent/activites/" + activity + "/tarifs");
+        String staffCsrf = staff.csrfToken();
+        for (String action : List.of("/agent/activites/" + activity + "/tarifs", "/agent/activites/nouvelle")) {
+            for (String name : List.of("rows[100000].qfMin", "rows[2147483647].price", "rows[-1].qfMin", "weekdays[999999]",
+                    "requiredDocuments[100000]", "class.module.classLoader.x")) {
+                Page answer = staff.postForm(action, Map.of("_csrf", staffCsrf, name, "1"));
+                String problem = HostileValues.problemWith(answer);
+                if (problem != null) {
+                    problems.add(action + " field name " + name + " → " + problem);
+                }
+            }
+        }
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(problems).as("answers to undecodable bodies and hostile field names").isEmpty();
+    }
+
+    @Test
+    void hostileIdsInPathsAreRefusedWithoutError() {
+        List<String> problems = new ArrayList<>();
+        WebSession familySession = loggedIn(Actor.FAMILY);
+        String familyCsrf = csrfOf(familySession, "/");
+        WebSession staffSession = loggedIn(Actor.ENFANCE);
+        String staffCsrf = csrfOf(staffSession, "/agent");
+        List<String> hostileIds = List.of("abc", "-1", "99999999999999999999", "%00", "..%2F..%2Fetc", "%3Cscript%3E");
+        for (String route : postRoutes()) {
+            String pattern = route.substring("POST ".length());
+            if (!pattern.contains("{") || COVERED_ELSEWHERE.containsKey(route)) {
+                continue;
+            }
+            boolean staff = pattern.startsWith("/agent");
+            for (String id : hostileIds) {
+                Matcher m = VARIABLE.matcher(pattern);
+                String path = m.replaceAll(Matcher.quoteReplacement(id));
+                WebSession session = staff ? staffSession : familySession;
+                Page answer = session.postForm(path, Map.of("_csrf", staff ? staffCsrf : familyCsrf));
+                String problem = HostileValues.problemWith(answer);
+                if (problem != null) {
+                    problems.add("POST " + path + " → " + problem);
+                }
+            }
+        }
+        assertThat(problems).as("answers to hostile ids in paths").isEmpty();
+    }
+
+    @Test
+    void forgedOrMissingCsrfTokensAreAFrench403AndChangeNothing() {
+        List<String> problems = new ArrayList<>();
+        WebSession familySession = loggedIn(Actor.FAMILY);
+        WebSession staffSession = loggedIn(Actor.ENFANCE);
+        String healthBefore = jdbc.queryForObject("select allergies from health_sheet where child_id = ?", String.class, family.childId());
+        int pickupsBefore = pickups();
+        for (String route : postRoutes()) {
+            String pattern = route.substring("POST ".length());
+            if (COVERED_ELSEWHERE.containsKey(route) && !pattern.startsWith("/dossier") && !pattern.startsWith("/messagerie")) {
+                continue;  // the gateway's routes are exempt from CSRF on purpose (signed), /error is no form
+            }
+            boolean staff = pattern.startsWith("/agent");
+            WebSession session = staff ? staffSession : familySession;
+            String path = VARIABLE.matcher(pattern).replaceAll(r -> Matcher.quoteReplacement(pathValue(r.group(1), pattern)));
+            for (String token : List.of("", values.any())) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                if (!token.isEmpty()) {
+                    fields.put("_csrf", token);
+                }
+                fields.put("allergies", "Forgé");
+                fields.put("lastName", "FORGE");
+                fields.put("firstName", "Forgé");
+                Page answer = session.postForm(path, fields);
+                if (answer.status() != 403 || !"Accès refusé".equals(answer.doc().select("h1").text())) {
+                    problems.add(route + " with token « " + HostileValues.shown(token) + " » → " + answer.status());
+                }
+            }
+        }
+        assertThat(problems).as("POSTs without a valid CSRF token").isEmpty();
+        assertThat(jdbc.queryForObject("select allergies from health_sheet where child_id = ?", String.class, family.childId()))
+                .as("the health sheet is unchanged").isEqualTo(healthBefore);
+        assertThat(pickups()).as("no pick-up person added or removed").isEqualTo(pickupsBefore);
+        assertThat(familySession.get("/").status()).as("still logged in").isEqualTo(200);
+    }
+
+    private int pickups() {
+        return jdbc.queryForObject("select count(*) from pickup_person where child_id = ?", Integer.class, family.childId());
+    }
+
+    private String pathValue(String variable, String pattern) {
+        return switch (variable) {
+            case "childId" -> String.valueOf(family.childId());
+            case "pickupPersonId" -> String.valueOf(objects.pickupId());
+            case "id" -> pattern.startsWith("/inscriptions") ? String.valueOf(objects.registrationId())
+                    : pattern.startsWith("/messagerie") ? String.valueOf(objects.messageId()) : String.valueOf(staffActivity);
+            default -> "1";
+        };
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private long activity() {
+        return jdbc.queryForObject("select id from activity where code = 'CENTRE_LOISIRS'", Long.class);
+    }
+
+    private String resetLink;
+
+    /** A registration waiting for the service: the family may withdraw it. */
+    private void pendingRegistration() {
+        jdbc.update("""
+                insert into registration (family_file_id, child_id, activity_id, weekdays, period_label, valid_from, valid_to, state)
+                values (?, ?, (select max(id) from activity where code <> 'CENTRE_LOISIRS'), 'MONDAY', 'Année', current_date, current_date + 100,
+                'PENDING')""", family.fileId(), family.childId());
+    }
+
+    /** Asks for a password reset for the family: its mailed link shows the new-password form. */
+    private void requestReset(WebSession session) {
+        String email = family.username() + "@example.org";
+        session.submit(session.get("/mot-de-passe-oublie"), "form[action$=/mot-de-passe-oublie]", Map.of("email", email));
+        resetLink = mailbox().await(email, "nouveau mot de passe").linkContaining("/mot-de-passe/nouveau?jeton=");
+    }
+
+    private String fill(String template) {
+        return template.replace("{resetLink}", String.valueOf(resetLink))
+                .replace("{staffActivity}", String.valueOf(staffActivity))
+                .replace("{period}", String.valueOf(period))
+                .replace("{closure}", String.valueOf(closure))
+                .replace("{child}", String.valueOf(family.childId()))
+                .replace("{activity}", String.valueOf(activity()))
+                .replace("{otherActivity}", String.valueOf(jdbc.queryForObject(
+                        "select min(id) from activity where code <> 'CENTRE_LOISIRS'", Long.class)))
+                .replace("{month}", YearMonth.now().plusMonths(1).toString())
+                .replace("{invoice}", String.valueOf(objects.invoiceId()))
+                .replace("{message}", String.valueOf(objects.messageId()));
+    }
+
+    private WebSession loggedIn(Actor actor) {
+        WebSession session = session();
+        switch (actor) {
+            case ANONYMOUS -> { }
+            case FAMILY -> assertThat(session.login(family.username(), family.password()).status()).isEqualTo(200);
+            default -> {
+                String user = actor.name().toLowerCase();
+                Page login = session.get("/agent/connexion");
+                Page home = session.follow(session.submit(login, "form[action$=/agent/connexion]",
+                        Map.of("username", user, "password", "demo")));
+                assertThat(home.status()).as(user + " logged in").isEqualTo(200);
+            }
+        }
+        return session;
+    }
+
+    private static String csrfOf(WebSession session, String page) {
+        session.get(page);
+        String token = session.csrfToken();
+        assertThat(token).as("a CSRF token on " + page).isNotNull();
+        return token;
+    }
+
+    private void signUpStep1(WebSession session) {
+        String name = "hostile" + Long.toString(System.nanoTime(), 36);
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("civility", "Mme");
+        identity.put("lastName", "Martin");
+        identity.put("firstName", "Inès");
+        identity.put("email", name + "@example.org");
+        identity.put("phone", "06 12 34 56 78");
+        identity.put("username", name);
+        identity.put("password", "une phrase de passe assez longue");
+        identity.put("passwordConfirmation", "une phrase de passe assez longue");
+        Page step1 = session.get("/inscription");
+        assertThat(session.submit(step1, "form[action$=/inscription]", identity).status()).isEqualTo(302);
+    }
+
+    private void signUpStep2(WebSession session) {
+        Page step2 = session.get("/inscription/dossier");
+        assertThat(session.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")).status()).isEqualTo(302);
+    }
+
+    private void signUpStep3(WebSession session) {
+        Page step3 = session.get("/inscription/conditions");
+        assertThat(session.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")).status()).isEqualTo(302);
+    }
+}
