@@ -22,6 +22,15 @@ STARTED=$(date +%s)
 # the timer moved to "now" is picked up within seconds (production keeps the default)
 FAST_ACQUISITION=(CAMUNDA_BPM_JOBEXECUTION_MAXWAIT=5000)
 
+# what each node makes sure of at start (check, then create): made once however the nodes race
+start_up_writes_once() {
+    check "($1) staff groups created once" "$(sql "select count(*) - count(distinct id_) from act_id_group")" 0
+    check "($1) the five staff groups exist" "$(sql "select count(*) from act_id_group")" 5
+    check "($1) Tasklist filters created once" "$(sql "select count(*) - count(distinct name_) from act_ru_filter")" 0
+    check "($1) no authorization twice" "$(sql "select count(*) from (select 1 from act_ru_authorization
+        group by type_, group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1) d")" 0
+}
+
 echo "== (a) two nodes started at the same instant on a fresh database $DB"
 fresh_db "$DB"
 start_node "$A" "${FAST_ACQUISITION[@]}"
@@ -40,6 +49,7 @@ check "each process definition deployed once" \
     "$(sql "select count(*) from act_re_procdef group by key_ order by count(*) desc limit 1")" 1
 check "each resource stored once" \
     "$(sql "select count(*) from act_ge_bytearray where deployment_id_ is not null group by name_ order by count(*) desc limit 1")" 1
+start_up_writes_once "a"
 
 echo "== (b) a session opened on node A is open on node B"
 seed_families "$BOOKINGS" "$DAY" "$CAPACITY"
@@ -119,5 +129,20 @@ check_day "$DAY" "$RESULTS" "two nodes"
 echo "== both nodes still ready"
 curl -fs "http://127.0.0.1:$A/actuator/health/readiness" >/dev/null && pass "node A ready" || fail "node A not ready"
 curl -fs "http://127.0.0.1:$B/actuator/health/readiness" >/dev/null && pass "node B ready" || fail "node B not ready"
+
+if [ "${TWO_NODES_DEMO:-1}" = 1 ]; then
+    echo "== (e) docker compose --scale app=2 with its default demo profile: two nodes at once on a fresh database"
+    stop_node "$A"; stop_node "$B"
+    DB="${DB}_demo"
+    fresh_db "$DB"
+    start_node "$A" SPRING_PROFILES_ACTIVE=demo
+    start_node "$B" SPRING_PROFILES_ACTIVE=demo
+    wait_ready "$A" && pass "(e) node A ready" || fail "(e) node A did not start"
+    wait_ready "$B" && pass "(e) node B ready" || fail "(e) node B did not start"
+    start_up_writes_once "e"
+    check "(e) demo families loaded once" "$(sql "select count(*) from family_file")" 2
+    check "(e) demo staff users loaded once" "$(sql "select count(*) from act_id_user")" 5
+    check "(e) demo activities loaded once" "$(sql "select count(*) from activity")" 4
+fi
 echo "two-nodes.sh took $(($(date +%s) - STARTED)) s"
 finish
