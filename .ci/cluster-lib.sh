@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 ADMIN_PASSWORD=${CLUSTER_ADMIN_PASSWORD:-grappe-essai-admin}
 FAMILY_PASSWORD=Banc-Essai-2026
-JAR=$(ls target/portail-famille-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${PORTAIL_JAR:-$(ls target/portail-famille-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then
     echo "no target/portail-famille-*.jar: run mvn -B -DskipTests package first" >&2
     exit 2
