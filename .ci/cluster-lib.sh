@@ -36,6 +36,7 @@ cleanup() {
     if [ "${KEEP_LOGS:-0}" = 1 ]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 fresh_db() {
     dropdb --if-exists --force "$1"
