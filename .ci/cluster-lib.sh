@@ -1,0 +1,158 @@
+# Shared by .ci/kill-restart.sh and .ci/two-nodes.sh (sourced, not run): the packaged jar started
+# production-like (no demo profile, as benchmarks/run-rush.sh does) against the machine's PostgreSQL
+# (127.0.0.1:5432, user postgres, trust auth), fresh databases, curl sessions through the real forms,
+# and PASS/FAIL bookkeeping. Every JVM and database a script creates is removed by `cleanup` (trap).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+ADMIN_PASSWORD=${CLUSTER_ADMIN_PASSWORD:-grappe-essai-admin}
+FAMILY_PASSWORD=Banc-Essai-2026
+JAR=${PORTAIL_JAR:-$(ls target/portail-famille-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+if [ -z "$JAR" ]; then
+    echo "no target/portail-famille-*.jar: run mvn -B -DskipTests package first" >&2
+    exit 2
+fi
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portail-cluster.XXXXXX")
+FAILURES=0
+declare -A NODE_PIDS=()
+CREATED_DBS=()
+
+pass() { echo "PASS $*"; }
+fail() { echo "FAIL $*"; FAILURES=$((FAILURES + 1)); }
+# check "label" actual expected
+check() { if [ "$2" = "$3" ]; then pass "$1 ($2)"; else fail "$1: got '$2', expected '$3'"; fi; }
+
+cleanup() {
+    local port
+    for port in "${!NODE_PIDS[@]}"; do
+        kill -9 "${NODE_PIDS[$port]}" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+    local db
+    for db in "${CREATED_DBS[@]}"; do
+        dropdb --if-exists --force "$db" 2>/dev/null || true
+    done
+    if [ "${KEEP_LOGS:-0}" = 1 ]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fresh_db() {
+    dropdb --if-exists --force "$1"
+    createdb "$1"
+    CREATED_DBS+=("$1")
+}
+
+sql() { psql -d "$DB" -v ON_ERROR_STOP=1 -qAtX -c "$1"; }
+
+# start_node PORT [extra VAR=value…]: the jar as in production, its mails to a catcher in the JVM
+# (PORT+50), its log in $WORK/node-PORT.log (appended across restarts)
+start_node() {
+    local port=$1; shift
+    env SPRING_PROFILES_ACTIVE= \
+        SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+        SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+        PORTAL_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
+        PORTAL_BASE_URL="http://127.0.0.1:$port" \
+        PORTAL_MAIL_CATCHER_ENABLED=true PORTAL_MAIL_CATCHER_PORT=$((port + 50)) \
+        SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$((port + 50)) \
+        SERVER_ADDRESS=127.0.0.1 PORT="$port" "$@" \
+        java -Xmx512m -jar "$JAR" >>"$WORK/node-$port.log" 2>&1 &
+    NODE_PIDS[$port]=$!
+}
+
+# wait_ready PORT [seconds]: 0 when /actuator/health/readiness answers UP
+wait_ready() {
+    local port=$1 limit=${2:-240} i
+    for ((i = 0; i < limit * 2; i++)); do
+        if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+        if ! kill -0 "${NODE_PIDS[$port]}" 2>/dev/null; then
+            echo "node $port stopped; its log ends with:"; tail -20 "$WORK/node-$port.log"; return 1
+        fi
+        sleep 0.5
+    done
+    return 1
+}
+
+crash_node() { kill -9 "${NODE_PIDS[$1]}" 2>/dev/null || true; wait "${NODE_PIDS[$1]}" 2>/dev/null || true; unset "NODE_PIDS[$1]"; }
+stop_node() { kill "${NODE_PIDS[$1]}" 2>/dev/null || true; wait "${NODE_PIDS[$1]}" 2>/dev/null || true; unset "NODE_PIDS[$1]"; }
+
+# seed_families COUNT DAY CAPACITY: benchmarks/seed-rush.sql (families rush00001…, two children each,
+# validated for « Centre de loisirs »), then DAY's capacity; writes $WORK/families.csv
+seed_families() {
+    (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v ON_ERROR_STOP=1 -v families="$1" -v days="$2" \
+        -v password="$FAMILY_PASSWORD" -f seed-rush.sql >/dev/null)
+    cp benchmarks/target/rush-families.csv "$WORK/families.csv"
+    sql "update day_capacity set capacity = $3 where day = date '$2'"
+}
+
+csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/'; }
+
+# login BASE COOKIEJAR USER: the real login form; 0 when the page after it offers « Se déconnecter »
+login() {
+    local base=$1 jar=$2 user=$3 token
+    token=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | csrf_of)
+    curl -s -c "$jar" -b "$jar" -L --data-urlencode "_csrf=$token" --data-urlencode "username=$user" \
+        --data-urlencode "password=$FAMILY_PASSWORD" "$base/connexion" | grep -q 'action="/deconnexion"'
+}
+
+# book BASE COOKIEJAR CHILD ACTIVITY DAY: « Modifier » then save that day, as OpeningRushSimulation
+# does; prints OK when the save is answered by the redirect to its « Enregistré » report (which
+# is then read), else KO-<HTTP status>
+book() {
+    local base=$1 jar=$2 child=$3 activity=$4 day=$5 token answer
+    local month=${day:0:7}
+    token=$(curl -s -c "$jar" -b "$jar" --max-time 300 "$base/planning/modifier?enfant=$child&activite=$activity&mois=$month" | csrf_of)
+    answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 300 -w '%{http_code} %{redirect_url}' -d "_csrf=$token" \
+        -d "enfant=$child" -d "activite=$activity" -d "mois=$month" -d "jours=$day" "$base/planning/modifier" || true)
+    case "$answer" in
+        "302 $base/planning/modifier?"*)
+            curl -s -c "$jar" -b "$jar" --max-time 300 "${answer#302 }" | grep -q 'Enregistré' && echo OK || echo OK-report-unread ;;
+        *) echo "KO-${answer%% *}" ;;
+    esac
+}
+
+# family_books BASE USER CHILD ACTIVITY DAY OUTFILE: one family logs in and books; its result line
+# "USER CHILD OK|KO|NOLOGIN" goes to OUTFILE
+family_books() {
+    local jar="$WORK/jar-$2-$RANDOM"
+    if login "$1" "$jar" "$2"; then
+        echo "$2 $3 $(book "$1" "$jar" "$3" "$4" "$5")" >>"$6"
+    else
+        echo "$2 $3 NOLOGIN" >>"$6"
+    fi
+}
+
+# the booking invariants of DAY (capacity from day_capacity): no child twice, booked <= capacity,
+# the counter equal to the BOOKED rows, every save answered « Enregistré » present in the database
+check_day() {
+    local day=$1 results=$2 label=$3
+    local capacity booked counter dupes lost
+    capacity=$(sql "select capacity from day_capacity where day = date '$day'")
+    booked=$(sql "select count(*) from booking where day = date '$day' and state = 'BOOKED'")
+    counter=$(sql "select booked from day_capacity where day = date '$day'")
+    dupes=$(sql "select count(*) from (select child_id from booking where day = date '$day' and state in ('BOOKED','WAITING')
+                 group by child_id, activity_id having count(*) > 1) d")
+    check "$label: booked rows = day counter" "$booked" "$counter"
+    if [ "$booked" -le "$capacity" ]; then pass "$label: capacity held ($booked booked <= $capacity)"; else fail "$label: $booked booked > capacity $capacity"; fi
+    check "$label: no child twice on the day" "$dupes" 0
+    lost=0
+    local user child result
+    while read -r user child result; do
+        if [ "${result:0:2}" = OK ] && [ "$(sql "select count(*) from booking where child_id = $child and day = date '$day'
+                and state in ('BOOKED','WAITING')")" != 1 ]; then
+            lost=$((lost + 1))
+        fi
+    done <"$results"
+    check "$label: saves answered « Enregistré » missing from the database" "$lost" 0
+}
+
+# staff REST calls (HTTP Basic) on /engine-rest as admin
+rest() { curl -s -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
+
+finish() {
+    if [ "$FAILURES" -eq 0 ]; then echo "ALL PASS"; else echo "$FAILURES check(s) FAILED"; fi
+    [ "$FAILURES" -eq 0 ]
+}

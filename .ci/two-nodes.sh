@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Two app nodes on one database (issue 11, part 5): the packaged jar started twice, production-like,
+# on two ports against ONE fresh PostgreSQL database, both job executors on. Checks:
+#   (a) both started at the same instant on a fresh database: Flyway applied once, one deployment per
+#       resource set, both ready;
+#   (b) a family logged in on node A is logged in on node B (sessions in PostgreSQL);
+#   (c) a 24 h activation timer, made due, fires exactly once across the cluster;
+#   (d) capacity holds when saves for one day hit both nodes at once.
+# Prints PASS/FAIL per check, exits non-zero on any failure; kills its JVMs and drops its database
+# on every exit. Needs target/portail-famille-*.jar (mvn -B -DskipTests package). KEEP_LOGS=1 keeps
+# the nodes' logs. Ports: CLUSTER_PORT_A/B (19210, 19211); database: CLUSTER_DB (portail_cl_two).
+source "$(dirname "$0")/cluster-lib.sh"
+
+A=${CLUSTER_PORT_A:-19210}
+B=${CLUSTER_PORT_B:-19211}
+DB=${CLUSTER_DB:-portail_cl_two}
+BOOKINGS=${CLUSTER_BOOKINGS:-40}
+CAPACITY=${CLUSTER_CAPACITY:-10}
+DAY=${CLUSTER_DAY:-2026-12-21}
+STARTED=$(date +%s)
+# an idle job executor backs off up to max-wait (60 s by default) between acquisitions; 5 s here so
+# the timer moved to "now" is picked up within seconds (production keeps the default)
+FAST_ACQUISITION=(CAMUNDA_BPM_JOBEXECUTION_MAXWAIT=5000)
+
+# what each node makes sure of at start (check, then create): made once however the nodes race
+start_up_writes_once() {
+    check "($1) staff groups created once" "$(sql "select count(*) - count(distinct id_) from act_id_group")" 0
+    check "($1) the five staff groups exist" "$(sql "select count(*) from act_id_group")" 5
+    # one « Tâches de mon service » per service (4, same name) and one « Mes tâches »
+    check "($1) Tasklist filters created once" "$(sql "select count(*) from act_ru_filter")" 5
+    check "($1) no authorization twice" "$(sql "select count(*) from (select 1 from act_ru_authorization
+        group by type_, group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1) d")" 0
+}
+
+echo "== (a) two nodes started at the same instant on a fresh database $DB"
+fresh_db "$DB"
+start_node "$A" "${FAST_ACQUISITION[@]}"
+start_node "$B" "${FAST_ACQUISITION[@]}"
+ready_a=no ready_b=no
+wait_ready "$A" && ready_a=yes
+wait_ready "$B" && ready_b=yes
+check "node A ready" "$ready_a" yes
+check "node B ready" "$ready_b" yes
+if [ "$ready_a$ready_b" != yesyes ]; then finish; exit 1; fi
+check "Flyway migrations each applied once" \
+    "$(sql "select count(*) - count(distinct version) from flyway_schema_history where version is not null")" 0
+check "Flyway migrations all successful" "$(sql "select count(*) from flyway_schema_history where not success")" 0
+check "one Camunda deployment in the database" "$(sql "select count(*) from act_re_deployment")" 1
+check "each process definition deployed once" \
+    "$(sql "select count(*) from act_re_procdef group by key_ order by count(*) desc limit 1")" 1
+check "each resource stored once" \
+    "$(sql "select count(*) from act_ge_bytearray where deployment_id_ is not null group by name_ order by count(*) desc limit 1")" 1
+start_up_writes_once "a"
+
+echo "== (b) a session opened on node A is open on node B"
+seed_families "$BOOKINGS" "$DAY" "$CAPACITY"
+JAR_AB="$WORK/session-ab"
+if login "http://127.0.0.1:$A" "$JAR_AB" rush00001; then pass "family logged in on node A"; else fail "login on node A"; fi
+if curl -s -b "$JAR_AB" "http://127.0.0.1:$B/" | grep -q 'action="/deconnexion"'; then
+    pass "the same cookie on node B shows the logged-in home page"
+else
+    fail "node B does not know the session of node A"
+fi
+curl -s -b "$JAR_AB" -c "$JAR_AB" "http://127.0.0.1:$B/" | csrf_of >"$WORK/token"
+curl -s -b "$JAR_AB" -c "$JAR_AB" -o /dev/null -d "_csrf=$(cat "$WORK/token")" "http://127.0.0.1:$B/deconnexion"
+if curl -s -b "$JAR_AB" "http://127.0.0.1:$A/" | grep -q 'action="/deconnexion"'; then
+    fail "logged out on node B but still logged in on node A"
+else
+    pass "logged out on node B: logged out on node A too"
+fi
+
+echo "== (c) the 24 h activation timer fires once across the cluster"
+SIGNUP="$WORK/signup"
+base="http://127.0.0.1:$A"
+post_step() { # path field=value…: one sign-up step with the token of the page before
+    local path=$1; shift
+    local token args=()
+    token=$(curl -s -b "$SIGNUP" -c "$SIGNUP" "$base$path" | csrf_of)
+    for f in "$@"; do args+=(--data-urlencode "$f"); done
+    curl -s -b "$SIGNUP" -c "$SIGNUP" -o /dev/null -w '%{redirect_url}' --data-urlencode "_csrf=$token" "${args[@]}" "$base${POST_TO:-$path}"
+}
+post_step /inscription civility=Mme lastName=GRAPPE firstName=Alice email=alice.grappe@banc-essai.example.org \
+    phone=0102030405 username=grappe.alice password="$FAMILY_PASSWORD" passwordConfirmation="$FAMILY_PASSWORD" >/dev/null
+post_step /inscription/dossier without=oui >/dev/null
+post_step /inscription/conditions accept=oui >/dev/null
+POST_TO=/inscription/valider post_step /inscription/recapitulatif >"$WORK/signup-end"
+ACCOUNT=$(sql "select id from portal_account where username = 'grappe.alice' and status = 'PENDING'")
+if [ -n "$ACCOUNT" ]; then pass "sign-up through the four steps: pending account $ACCOUNT"; else fail "sign-up left no pending account"; fi
+PI=$(sql "select id_ from act_ru_execution where business_key_ = '$ACCOUNT' and parent_id_ is null")
+for _ in $(seq 1 60); do  # the activation link is mailed first, by an asynchronous step
+    TIMER=$(sql "select count(*) from act_ru_job where process_instance_id_ = '$PI' and type_ = 'timer'")
+    [ "$TIMER" = 1 ] && break
+    sleep 1
+done
+check "its activation process waits on one timer" "$TIMER" 1
+sql "update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ = '$PI' and type_ = 'timer'"
+for _ in $(seq 1 60); do
+    [ "$(sql "select count(*) from act_hi_procinst where id_ = '$PI' and end_time_ is not null")" = 1 ] && break
+    sleep 1
+done
+check "the process ended" "$(sql "select state_ from act_hi_procinst where id_ = '$PI'")" COMPLETED
+check "the purge step ran once (history)" \
+    "$(sql "select count(*) from act_hi_actinst where proc_inst_id_ = '$PI' and act_id_ = 'Task_PurgePendingAccount'")" 1
+check "the timer fired once (history)" \
+    "$(sql "select count(*) from act_hi_actinst where proc_inst_id_ = '$PI' and act_id_ = 'Timer_ActivationExpired' and end_time_ is not null")" 1
+check "the pending account is gone" "$(sql "select count(*) from portal_account where username = 'grappe.alice'")" 0
+check "no incident" "$(sql "select count(*) from act_ru_incident")" 0
+check "no job left with an exception" "$(sql "select count(*) from act_ru_job where exception_msg_ is not null")" 0
+
+echo "== (d) $BOOKINGS saves for $DAY (capacity $CAPACITY) split over both nodes at once"
+RESULTS="$WORK/bookings"
+: >"$RESULTS"
+ACTIVITY=$(sql "select id from activity where code = 'CENTRE_LOISIRS'")
+n=0
+SAVES=()
+while IFS=, read -r user child1 _ _; do
+    [ "$user" = username ] && continue
+    if [ $((n % 2)) = 0 ]; then port=$A; else port=$B; fi
+    family_books "http://127.0.0.1:$port" "$user" "$child1" "$ACTIVITY" "$DAY" "$RESULTS" &
+    SAVES+=($!)
+    n=$((n + 1))
+done <"$WORK/families.csv"
+wait "${SAVES[@]}"
+check "every save answered by its « Enregistré » report" "$(grep -c ' OK' "$RESULTS")" "$n"
+check "exactly the capacity booked" "$(sql "select count(*) from booking where day = date '$DAY' and state = 'BOOKED'")" "$CAPACITY"
+check "the others on the waiting list" \
+    "$(sql "select count(*) from booking where day = date '$DAY' and state = 'WAITING'")" $((n - CAPACITY))
+check_day "$DAY" "$RESULTS" "two nodes"
+
+echo "== both nodes still ready"
+curl -fs "http://127.0.0.1:$A/actuator/health/readiness" >/dev/null && pass "node A ready" || fail "node A not ready"
+curl -fs "http://127.0.0.1:$B/actuator/health/readiness" >/dev/null && pass "node B ready" || fail "node B not ready"
+
+if [ "${TWO_NODES_DEMO:-1}" = 1 ]; then
+    echo "== (e) docker compose --scale app=2 with its default demo profile: two nodes at once on a fresh database"
+    stop_node "$A"; stop_node "$B"
+    DB="${DB}_demo"
+    fresh_db "$DB"
+    start_node "$A" SPRING_PROFILES_ACTIVE=demo
+    start_node "$B" SPRING_PROFILES_ACTIVE=demo
+    wait_ready "$A" && pass "(e) node A ready" || fail "(e) node A did not start"
+    wait_ready "$B" && pass "(e) node B ready" || fail "(e) node B did not start"
+    start_up_writes_once "e"
+    check "(e) demo families loaded once" "$(sql "select count(*) from family_file")" 2
+    check "(e) demo staff users loaded once" "$(sql "select count(*) from act_id_user")" 5
+    check "(e) demo activities loaded once" "$(sql "select count(*) from activity")" 4
+fi
+echo "two-nodes.sh took $(($(date +%s) - STARTED)) s"
+finish
