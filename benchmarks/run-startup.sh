@@ -9,7 +9,8 @@
 # (WARMUP_SECONDS of requests on the login page, the home page and /engine-rest as the admin).
 # Prints each start and the medians. The app runs production-like (no demo profile, -Xmx512m).
 # Options (environment): BENCH_PORT (19420), BENCH_DB (portail_bn_startup), SKIP_BUILD=1,
-# WARMUP_SECONDS (20), JFR=1 (a recording of the last warm start), JAVA_OPTS (extra JVM options).
+# WARMUP_SECONDS (20), JFR=1 (a recording of the last warm start), JAVA_OPTS (extra JVM options),
+# CDS=1 (the starts use a Class Data Sharing archive trained on this jar, as the Dockerfile can).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/lib.sh
@@ -25,6 +26,22 @@ build_jar
 APP_ENV=()
 # shellcheck disable=SC2206
 EXTRA=(${JAVA_OPTS:-})
+
+# CDS=1: Spring Boot's Class Data Sharing — the jar extracted (java -Djarmode=tools … extract), one
+# training start that stops once the context is refreshed and dumps the classes it loaded into an
+# archive, then every measured start maps that archive instead of loading and verifying the classes.
+if [ "${CDS:-0}" = 1 ]; then
+    echo "== Class Data Sharing: extracting the jar and training the archive"
+    rm -rf "$OUT/cds"
+    java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/cds" >/dev/null
+    JAR=$(ls "$OUT"/cds/*.jar | head -1)
+    fresh_db "$DB" >/dev/null
+    start_app "$DB" "$PORT" "$OUT/app-cds-training.log" -XX:ArchiveClassesAtExit="$OUT/cds/app.jsa" -Dspring.context.exit=onRefresh
+    wait "$APP_PID" || true
+    APP_PID=
+    ls -la "$OUT/cds/app.jsa"
+    EXTRA+=(-XX:SharedArchiveFile="$OUT/cds/app.jsa")
+fi
 
 median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 

@@ -23,7 +23,7 @@ public record PortalProperties(
     public record LoginThrottle(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
 
     /**
-     * How many passwords are checked at the same time (0: half the processors), how many logins may
+     * How many passwords are checked at the same time (0: one per processor), how many logins may
      * wait for their turn, and how long.
      */
     public record LoginAdmission(int concurrentChecks, int maxWaiting, Duration maxWait) {}

@@ -11,8 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Admits password checks a few at a time. A bcrypt check costs tens of milliseconds of one core by
  * design; on the morning bookings open, thousands of families log in within seconds, and letting
  * every request thread hash at once only makes them all slow and leaves no processor for the
- * families already logged in. Here at most {@code concurrentChecks} passwords are checked at the
- * same time and at most {@code maxWaiting} logins wait for their turn (each holding a request
+ * families already logged in. Here at most {@code concurrentChecks} passwords (one per processor by
+ * default) are checked at the same time and at most {@code maxWaiting} logins wait for their turn (each holding a request
  * thread, which would otherwise be missing to the pages); a login beyond them, or one that cannot
  * start within {@code maxWait}, is answered at once « réessayez dans quelques secondes » ({@link Busy})
  * instead of hanging until the browser gives up. Hashing new passwords (sign-up, reset) is not limited.
@@ -39,9 +39,13 @@ final class LoginAdmission implements PasswordEncoder {
         this.maxWaitNanos = maxWait.toNanos();
     }
 
-    /** The default: half the processors (at least one), so that the other half serves the pages. */
+    /**
+     * The default: one check per processor. Fewer would leave processors idle while logins are
+     * refused; the pages still get their share of the processors from the scheduler, since only
+     * these few threads hash and the others wait without spinning.
+     */
     static int defaultConcurrentChecks(int processors) {
-        return Math.max(1, processors / 2);
+        return Math.max(1, processors);
     }
 
     @Override

@@ -114,9 +114,9 @@ class LoginAdmissionTest {
     }
 
     @Test
-    void halfTheProcessorsCheckPasswordsByDefault() {
+    void oneCheckPerProcessorByDefault() {
         assertThat(LoginAdmission.defaultConcurrentChecks(1)).isEqualTo(1);
-        assertThat(LoginAdmission.defaultConcurrentChecks(2)).isEqualTo(1);
-        assertThat(LoginAdmission.defaultConcurrentChecks(8)).isEqualTo(4);
+        assertThat(LoginAdmission.defaultConcurrentChecks(2)).isEqualTo(2);
+        assertThat(LoginAdmission.defaultConcurrentChecks(8)).isEqualTo(8);
     }
 }
