@@ -90,38 +90,39 @@ echo "== seeding $FAMILIES families"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
 cp benchmarks/target/rush-families.csv "$OUT/"
 
+# simulate <simulation class> <name> [-Dkey=value…]: a Gatling run against the app, results and log
+# in $OUT/<name>, the seeded families as feeder; failures are reported, never fatal
+simulate() {
+    local class=$1 name=$2
+    shift 2
+    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
+        -Dgatling.simulationClass="fr.portailfamille.benchmarks.$class" \
+        -Dbenchmarks.resultsFolder="$OUT/$name" \
+        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+        -Drush.password="$PASSWORD" "$@" >"$OUT/$name.log" 2>&1 || echo "($name reported failures: see $OUT/$name.log)"
+}
+
 if [ "${WARM_UP:-1}" = 1 ]; then
     echo "== warm-up: 20 families browse home, planning, invoices and messages (no booking)"
-    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
-        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
-        -Dbenchmarks.resultsFolder="$OUT/gatling-warmup" \
-        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-        -Deveryday.users=20 -Deveryday.loginSeconds=5 -Deveryday.seconds=30 -Deveryday.thinkMillis=0 \
-        -Drush.password="$PASSWORD" >"$OUT/gatling-warmup.log" 2>&1 || echo "(warm-up reported failures: see $OUT/gatling-warmup.log)"
+    simulate EverydaySimulation gatling-warmup \
+        -Deveryday.users=20 -Deveryday.loginSeconds=5 -Deveryday.seconds=30 -Deveryday.thinkMillis=0
     echo "resident memory after the warm-up: $(rss_mb "$APP_PID") MB"
 fi
 
 if [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== Gatling: opening rush (login lead ${LEAD} s)"
-    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
-        -Dgatling.simulationClass=fr.portailfamille.benchmarks.OpeningRushSimulation \
-        -Dbenchmarks.resultsFolder="$OUT/gatling" \
-        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
-        -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" -Drush.month="$MONTH" -Drush.days="$DAYS" \
-        -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
+    simulate OpeningRushSimulation gatling \
+        -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" \
+        -Drush.month="$MONTH" -Drush.days="$DAYS"
 fi
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
 
 if [ "${EVERYDAY:-0}" = 1 ]; then
     echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s, think time ${EVERYDAY_THINK_MILLIS:-2000} ms), after the rush"
-    mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
-        -Dgatling.simulationClass=fr.portailfamille.benchmarks.EverydaySimulation \
-        -Dbenchmarks.resultsFolder="$OUT/gatling-everyday" \
-        -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/rush-families.csv" \
+    simulate EverydaySimulation gatling-everyday \
         -Deveryday.users="${EVERYDAY_USERS:-200}" -Deveryday.seconds="${EVERYDAY_SECONDS:-60}" \
-        -Deveryday.thinkMillis="${EVERYDAY_THINK_MILLIS:-2000}" \
-        -Drush.password="$PASSWORD" >"$OUT/gatling-everyday.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling-everyday.log)"
+        -Deveryday.thinkMillis="${EVERYDAY_THINK_MILLIS:-2000}"
     python3 benchmarks/gatling_stats.py "$OUT/gatling-everyday" | tee "$OUT/figures-everyday.txt"
 fi
 stop_app

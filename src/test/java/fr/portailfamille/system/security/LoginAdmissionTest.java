@@ -32,23 +32,7 @@ class LoginAdmissionTest {
     void aLoginThatCannotStartInTimeIsToldToRetryAndTheNextOneIsAdmitted() throws Exception {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        PasswordEncoder slow = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return raw.toString();
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                checking.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return raw.toString().equals(encoded);
-            }
-        };
+        PasswordEncoder slow = new BlockingEncoder(checking, release);
         LoginAdmission admission = new LoginAdmission(slow, 1, 4, Duration.ofMillis(200));
         ExecutorService first = Executors.newSingleThreadExecutor();
         try {
@@ -73,23 +57,7 @@ class LoginAdmissionTest {
     void whenEnoughLoginsWaitAlreadyTheNextOneIsToldToRetryWithoutWaiting() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch checking = new CountDownLatch(1);
-        PasswordEncoder blocking = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return raw.toString();
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                checking.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return true;
-            }
-        };
+        PasswordEncoder blocking = new BlockingEncoder(checking, release);
         // one check at a time, one login may wait (for up to 10 minutes)
         LoginAdmission admission = new LoginAdmission(blocking, 1, 1, Duration.ofMinutes(10));
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -118,5 +86,25 @@ class LoginAdmissionTest {
         assertThat(LoginAdmission.defaultConcurrentChecks(1)).isEqualTo(1);
         assertThat(LoginAdmission.defaultConcurrentChecks(2)).isEqualTo(2);
         assertThat(LoginAdmission.defaultConcurrentChecks(8)).isEqualTo(8);
+    }
+
+    /** A password check that says it started, then waits to be released: a bcrypt check that takes its time. */
+    private record BlockingEncoder(CountDownLatch checking, CountDownLatch release) implements PasswordEncoder {
+
+        @Override
+        public String encode(CharSequence raw) {
+            return raw.toString();
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checking.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return raw.toString().equals(encoded);
+        }
     }
 }
