@@ -111,3 +111,16 @@ rest() {
         curl -fsS -u "$auth" -X "$method" "$BASE$path"
     fi
 }
+
+# start_sink <port>: a counting SMTP sink on the loopback (mails go nowhere), counted in $OUT/mails.count;
+# stopped with the app by stop_app_and_sink (the EXIT trap of the scripts that mail)
+SINK_PID=
+start_sink() {
+    python3 benchmarks/smtp_sink.py "$1" "$OUT/mails.count" &
+    SINK_PID=$!
+}
+
+stop_app_and_sink() {
+    stop_app
+    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
+}

@@ -23,22 +23,16 @@ ADMIN="admin:$ADMIN_PASSWORD"
 STAFF="banc-finances:Banc-Finances-2026"
 bench_out billing "$FAMILIES"
 
-SINK_PID=
-cleanup() {
-    stop_app
-    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+trap stop_app_and_sink EXIT
 
 build_jar
 fresh_db "$DB"
 
-python3 benchmarks/smtp_sink.py "$SMTP_PORT" "$OUT/mails.count" &
-SINK_PID=$!
+start_sink "$SMTP_PORT"
 
 APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT")
 if [ -n "${BATCH_SIZE:-}" ]; then APP_ENV+=(BILLING_BATCHSIZE="$BATCH_SIZE"); fi
-echo "== starting $JAR on $BASE (no demo profile, -Xmx512m)"
+echo "== starting $JAR on $BASE (no demo profile, $APP_JAVA_OPTS)"
 # shellcheck disable=SC2046
 start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts billing)
 wait_ready "$PORT"

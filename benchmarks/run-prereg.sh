@@ -24,20 +24,14 @@ DB=${BENCH_DB:-portail_bn_prereg}
 PASSWORD=Banc-Essai-2026
 bench_out prereg "$FAMILIES"
 
-SINK_PID=
-cleanup() {
-    stop_app
-    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+trap stop_app_and_sink EXIT
 
 build_jar
 fresh_db "$DB"
-python3 benchmarks/smtp_sink.py "$SMTP_PORT" "$OUT/mails.count" &
-SINK_PID=$!
+start_sink "$SMTP_PORT"
 
 APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000)
-echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, -Xmx512m)"
+echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, $APP_JAVA_OPTS)"
 # shellcheck disable=SC2046
 start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts prereg)
 wait_ready "$PORT"
