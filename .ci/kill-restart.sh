@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash and restart (issue 11, part 4): the packaged jar, production-like, on a fresh database; the
+# Crash and restart: the packaged jar, production-like, on a fresh database; the
 # JVM is killed with SIGKILL (no shutdown hook, no rollback but PostgreSQL's own) and started again:
 #   (c) during a booking burst: every save answered « Enregistré » is in the database, no child
 #       twice on a day, the day's counter equals its bookings and holds the capacity;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two app nodes on one database (issue 11, part 5): the packaged jar started twice, production-like,
+# Two app nodes on one database: the packaged jar started twice, production-like,
 # on two ports against ONE fresh PostgreSQL database, both job executors on. Checks:
 #   (a) both started at the same instant on a fresh database: Flyway applied once, one deployment per
 #       resource set, both ready;

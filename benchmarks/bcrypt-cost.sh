@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What one login costs: bcrypt checks per second on this machine (issue 10, the login ceiling of the rush).
+# What one login costs: bcrypt checks per second on this machine (the login ceiling of the opening rush, docs/benchmarks.md).
 #   benchmarks/bcrypt-cost.sh [checks per thread]     (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."

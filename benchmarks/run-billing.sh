@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The billing-run benchmark (issue 10, benchmark 3), in one command:
+# The billing-run benchmark (docs/benchmarks.md, benchmark 3), in one command:
 #   benchmarks/run-billing.sh [families]            (default 10000)
 # Builds the jar, creates a fresh database, starts the jar production-like (no demo profile,
 # -Xmx512m) with an SMTP sink on the loopback, seeds N families (benchmarks/seed-billing.sql), then

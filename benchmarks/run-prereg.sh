@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The process-start benchmark (issue 10, benchmark 4), in one command:
+# The process-start benchmark (docs/benchmarks.md, benchmark 4), in one command:
 #   benchmarks/run-prereg.sh [families]            (default 2000)
 # Builds the jar, creates a fresh database, starts the jar production-like (no demo profile,
 # -Xmx512m, an SMTP sink on the loopback), seeds the families (benchmarks/seed-rush.sql) and the

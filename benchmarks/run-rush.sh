@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The opening-rush benchmark (issue 10), in one command:
+# The opening-rush benchmark (docs/benchmarks.md), in one command:
 #   benchmarks/run-rush.sh [families]            (default 2500)
 # Builds the jar, creates a fresh database on the local PostgreSQL (127.0.0.1:5432, trust auth, user
 # postgres), starts the jar production-like (no demo profile, -Xmx512m), seeds the families, runs the

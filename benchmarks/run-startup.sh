@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The startup and footprint benchmark (issue 10, benchmark 5), in one command:
+# The startup and footprint benchmark (docs/benchmarks.md, benchmark 5), in one command:
 #   benchmarks/run-startup.sh [starts]            (default 3 of each kind)
 # Builds the jar, then times `java -jar` to a ready /actuator/health/readiness (polled every 0.1 s):
 #   - on a FRESH database (dropped and created before each start: Flyway and the Camunda schema

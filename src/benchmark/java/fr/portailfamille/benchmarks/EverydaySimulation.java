@@ -15,7 +15,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 
 /**
- * Everyday load (issue 10, benchmark 2): {@code everyday.users} families (default 200) logged in at
+ * Everyday load (docs/benchmarks.md): {@code everyday.users} families (default 200) logged in at
  * the same time, each browsing the home page, the planning, the invoices and the messages in turn
  * for {@code everyday.seconds}, with a think time between two pages ({@code everyday.thinkMillis},
  * default 2,000: a pause drawn between half and one and a half of it, as a parent reads a page).

@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The opening rush (issue 10, benchmark 1): every seeded family (benchmarks/seed-rush.sql) logs in
+ * The opening rush (docs/benchmarks.md): every seeded family (benchmarks/seed-rush.sql) logs in
  * through the real login form, opens the planning month, then for each of its two children opens
  * « Modifier » and saves the same five days through the real form with its CSRF token. Each family
  * runs once (queue feeder); the whole run is bounded by {@code bench.maxSeconds}.

@@ -16,7 +16,7 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * Process starts (issue 10, benchmark 4): every seeded family (benchmarks/seed-rush.sql, then
+ * Process starts (docs/benchmarks.md, benchmark 4): every seeded family (benchmarks/seed-rush.sql, then
  * benchmarks/seed-prereg.sql for the activity asked for) logs in through the real login form, opens
  * « Inscrire » for its first child and posts the real form (CSRF token, two weekdays): each post
  * records a PENDING registration and starts a {@code preRegistration} process instance. The

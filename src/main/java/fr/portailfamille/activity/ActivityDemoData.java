@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The four activities of BRIEF.md, each with its service, days and capacity, when it runs, the
+ * The four demo activities, each with its service, days and capacity, when it runs, the
  * 2025-2026 and 2026-2027 school years as periods, the documents it requires and a tariff grid.
  */
 @Component

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** The two demo family files of BRIEF.md: 100123 DUPONT (with an account) and 100124 DURAND (without). */
+/** The two demo family files: 100123 DUPONT (with an account) and 100124 DURAND (without). */
 @Component
 @Profile("demo")
 class FamilyDemoData implements DemoDataLoader {

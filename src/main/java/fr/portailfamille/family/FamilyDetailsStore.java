@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The family file's detail tables of issue 4: quotient familial, health sheets, pick-up persons, consents, contact history. */
+/** The family file's detail tables: quotient familial, health sheets, pick-up persons, consents, contact history. */
 @Repository
 class FamilyDetailsStore {
 

@@ -85,7 +85,7 @@ public class FamilyFiles {
         files.flush();
     }
 
-    // --- issue 4 « Mon dossier »: quotient familial, health alerts, supporting documents, overview ---
+    // --- « Mon dossier »: quotient familial, health alerts, supporting documents, overview ---
 
     /** For each of these files that has one, the quotient familial valid on that day (one query: the billing run's batches). */
     public Map<Long, QuotientFamilial> quotientsFamiliaux(Collection<Long> familyFileIds, LocalDate day) {

@@ -20,7 +20,7 @@ enum PaymentStatus {
         return label;
     }
 
-    /** The outcome a gateway transaction status means (SYSTEMPAY.md §3). */
+    /** The outcome a gateway transaction status means (docs/systempay.md, « The notification »). */
     static PaymentStatus ofTransStatus(String transStatus) {
         if (transStatus == null) {
             return REFUSED;

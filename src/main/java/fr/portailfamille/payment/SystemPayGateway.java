@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The SystemPay adapter (SYSTEMPAY.md): the signed form that sends the browser to the gateway,
+ * The SystemPay adapter (docs/systempay.md): the signed form that sends the browser to the gateway,
  * and the checks of a notification before anything is believed.
  */
 final class SystemPayGateway {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo staff of BRIEF.md, password {@code demo}: guichet, enfance, restauration, finances
+ * The demo staff, password {@code demo}: guichet, enfance, restauration, finances
  * ({@code admin} comes from {@code camunda.bpm.admin-user}).
  */
 @Component

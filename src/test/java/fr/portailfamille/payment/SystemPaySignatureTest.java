@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The public test vectors of the SystemPay documentation (SYSTEMPAY.md §2), SHA-1 and HMAC-SHA-256. */
+/** The public test vectors of the SystemPay documentation (docs/systempay.md, « The signature »), SHA-1 and HMAC-SHA-256. */
 class SystemPaySignatureTest {
 
     private static final String KEY = "1122334455667788";

@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 
 /**
- * The house rules of a BPMN file (STYLE.md), checked for every file of {@code processes/}:
+ * The house rules of a BPMN file, checked for every file of {@code processes/}:
  * file name = process id, history time to live, readable ids, diagram information, delegates as
  * existing Spring beans, staff tasks with a Camunda Form of {@code forms/} and a group.
  */
