@@ -1,5 +1,6 @@
 package fr.portailfamille.activity;
 
+import fr.portailfamille.system.calendar.TownCalendar;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ public class Activities {
 
     private final ActivityRepository activities;
     private final CatalogueStore store;
-    private final SchoolCalendar calendar;
+    private final TownCalendar calendar;
 
-    Activities(ActivityRepository activities, CatalogueStore store, SchoolCalendar calendar) {
+    Activities(ActivityRepository activities, CatalogueStore store, TownCalendar calendar) {
         this.activities = activities;
         this.store = store;
         this.calendar = calendar;

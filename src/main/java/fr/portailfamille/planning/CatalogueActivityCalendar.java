@@ -4,7 +4,7 @@ import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivityClosure;
 import fr.portailfamille.activity.ActivityPeriod;
 import fr.portailfamille.activity.ActivitySummary;
-import fr.portailfamille.activity.SchoolCalendar;
+import fr.portailfamille.system.calendar.TownCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -16,16 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The activity module's calendar as the planning reads it: the periods and closures of an activity
- * (two queries for any range), public and school holidays from {@link SchoolCalendar}, and the
+ * (two queries for any range), public and school holidays from {@link TownCalendar}, and the
  * activity's cut-off in working days at a time of day.
  */
 @Component
 class CatalogueActivityCalendar implements ActivityCalendar {
 
     private final Activities activities;
-    private final SchoolCalendar calendar;
+    private final TownCalendar calendar;
 
-    CatalogueActivityCalendar(Activities activities, SchoolCalendar calendar) {
+    CatalogueActivityCalendar(Activities activities, TownCalendar calendar) {
         this.activities = activities;
         this.calendar = calendar;
     }

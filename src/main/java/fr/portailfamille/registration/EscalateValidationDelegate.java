@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** Five working days without a decision: the validation task's priority rises and the Guichet Unique is told by mail. */
+/** {@link PreRegistrationProcess#FIRST_REMINDER_WORKING_DAYS} working days without a decision: the validation task's priority rises and the Guichet Unique is told by mail. */
 @Component
 class EscalateValidationDelegate implements JavaDelegate {
 
@@ -36,10 +36,11 @@ class EscalateValidationDelegate implements JavaDelegate {
         tasks.saveTask(task);
         Map<String, Object> model = Map.of("registrationId", execution.getBusinessKey(),
                 "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
-                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)));
+                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)),
+                "firstReminderDays", FIRST_REMINDER_WORKING_DAYS, "secondReminderDays", SECOND_REMINDER_WORKING_DAYS);
         for (User user : identity.createUserQuery().memberOfGroup(GUICHET_UNIQUE).list()) {
             if (user.getEmail() != null && !user.getEmail().isBlank()) {
-                mail.send(user.getEmail(), "Pré-inscription sans décision depuis 5 jours ouvrés", "registration-escalated", model);
+                mail.send(user.getEmail(), "Pré-inscription sans décision depuis " + FIRST_REMINDER_WORKING_DAYS + " jours ouvrés", "registration-escalated", model);
             }
         }
     }

@@ -1,27 +1,26 @@
 package fr.portailfamille.registration;
 
-import fr.portailfamille.activity.SchoolCalendar;
-import java.time.Clock;
-import java.time.ZonedDateTime;
+import fr.portailfamille.system.calendar.TownCalendar;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** The escalation timers' dates, in working days of the town (weekends and public holidays skipped). */
+/** The escalation timers' dates of {@code preRegistration}, from the process's constants, in working days of the town (weekends and public holidays skipped). */
 @Component
 public class RegistrationDeadlines {
 
-    private final SchoolCalendar calendar;
-    private final Clock clock;
+    private final TownCalendar calendar;
 
-    RegistrationDeadlines(SchoolCalendar calendar, Clock clock) {
+    RegistrationDeadlines(TownCalendar calendar) {
         this.calendar = calendar;
-        this.clock = clock;
     }
 
-    /** Used by the timers of {@code preRegistration}: {@code ${registrationDeadlines.afterWorkingDays(5)}}. */
-    public Date afterWorkingDays(int workingDays) {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone());
-        return Date.from(calendar.plusWorkingDays(now, workingDays).toInstant());
+    /** The first escalation's due date: {@code ${registrationDeadlines.firstReminder()}} in {@code preRegistration}. */
+    public Date firstReminder() {
+        return calendar.afterWorkingDays(PreRegistrationProcess.FIRST_REMINDER_WORKING_DAYS);
+    }
+
+    /** The second escalation's due date: {@code ${registrationDeadlines.secondReminder()}}. */
+    public Date secondReminder() {
+        return calendar.afterWorkingDays(PreRegistrationProcess.SECOND_REMINDER_WORKING_DAYS);
     }
 }

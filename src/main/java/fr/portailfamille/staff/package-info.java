@@ -3,5 +3,5 @@
  * security realm ({@code /camunda}, {@code /engine-rest}, {@code /agent}, {@code /actuator}) and the
  * staff home page.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Personnel", allowedDependencies = "system :: *")
+@org.springframework.modulith.ApplicationModule(displayName = "Personnel", allowedDependencies = {"system", "system :: *"})
 package fr.portailfamille.staff;

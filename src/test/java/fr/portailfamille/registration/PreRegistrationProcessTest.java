@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.portailfamille.activity.Activities;
-import fr.portailfamille.activity.SchoolCalendar;
+import fr.portailfamille.system.calendar.TownCalendar;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
 import fr.portailfamille.support.Mailbox.Mail;
@@ -39,7 +39,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
     @Autowired RegistrationRepository repository;
     @Autowired FamilyFiles families;
     @Autowired Activities activities;
-    @Autowired SchoolCalendar calendar;
+    @Autowired TownCalendar calendar;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -136,14 +136,14 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         Registration registration = request("CENTRE_LOISIRS", DayOfWeek.WEDNESDAY);
         ProcessInstance pi = instance(registration);
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_FIRST_REMINDER).singleResult();
-        assertThat(timer.getDuedate().toInstant()).isAfterOrEqualTo(calendar.plusWorkingDays(started, 5).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .isBefore(calendar.plusWorkingDays(started, 5).toInstant().plusSeconds(120));
+        assertThat(timer.getDuedate().toInstant()).isAfterOrEqualTo(calendar.plusWorkingDays(started, FIRST_REMINDER_WORKING_DAYS).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBefore(calendar.plusWorkingDays(started, FIRST_REMINDER_WORKING_DAYS).toInstant().plusSeconds(120));
 
         management.executeJob(timer.getId());
         jobs().executeDue(pi.getId());
         assertThat(pi).hasPassed(END_ESCALATED).isWaitingAt(TASK_VALIDATE);
         assertThat(validationTask(pi).getPriority()).isEqualTo(ESCALATED_PRIORITY);
-        assertThat(mailbox().await("guichet@belcourt.example.org", "sans décision depuis 5 jours ouvrés").text())
+        assertThat(mailbox().await("guichet@belcourt.example.org", "sans décision depuis " + FIRST_REMINDER_WORKING_DAYS + " jours ouvrés").text())
                 .contains(family.name()).contains("enfance");
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP).count()).isZero();
         tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, true));

@@ -1,4 +1,4 @@
-package fr.portailfamille.activity;
+package fr.portailfamille.system.calendar;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -9,23 +9,32 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
- * The town's calendar: French public holidays (Jollyday), the school holidays of zone B (the data
- * file {@code calendar/vacances-zone-b.csv} the town updates each year), working days and the
- * working-day arithmetic of cut-offs and escalation timers.
+ * The town's calendar, the only one of the portal: French public holidays (Jollyday), the school
+ * holidays of zone B (the data file {@code calendar/vacances-zone-b.csv} the town updates each year),
+ * working days, and the working-day arithmetic of booking cut-offs and process timers.
+ *
+ * <p>Counting rule: {@code plusWorkingDays(day, n)} is the n-th working day <em>after</em> {@code day},
+ * the day itself never counted (as a French « délai » starts the next day): Friday + 1 = Monday,
+ * Saturday + 1 = Monday too. {@code n = 0} is the day itself, working day or not (nothing to wait
+ * for); {@code minusWorkingDays} mirrors it. « Now » is the portal's one {@link Clock}, the bean that
+ * reads the process engine's clock, so a process test that moves the engine's time moves the
+ * due dates as well.
  */
-@Service
-public class SchoolCalendar {
+@Service("townCalendar")
+public class TownCalendar {
 
     static final String HOLIDAYS_FILE = "calendar/vacances-zone-b.csv";
 
@@ -39,6 +48,11 @@ public class SchoolCalendar {
 
     private final HolidayManager publicHolidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
     private final List<SchoolHoliday> schoolHolidays = load();
+    private final Clock clock;
+
+    public TownCalendar(Clock clock) {
+        this.clock = clock;
+    }
 
     public boolean isPublicHoliday(LocalDate day) {
         return publicHolidays.isHoliday(day);
@@ -67,28 +81,25 @@ public class SchoolCalendar {
         return isWorkingDay(day) && !isSchoolHoliday(day);
     }
 
-    /** The working day {@code n} working days after {@code day} (n ≥ 0; 0 = the day itself if it is a working day, else the next one). */
+    /** The n-th working day after {@code day}, {@code day} not counted; {@code n = 0}: {@code day} itself. */
     public LocalDate plusWorkingDays(LocalDate day, int n) {
-        LocalDate current = day;
-        while (!isWorkingDay(current)) {
-            current = current.plusDays(1);
-        }
-        for (int i = 0; i < n; i++) {
-            current = current.plusDays(1);
-            while (!isWorkingDay(current)) {
-                current = current.plusDays(1);
-            }
-        }
-        return current;
+        return moveWorkingDays(day, n, 1);
     }
 
-    /** The working day {@code n} working days before {@code day} (the day itself is not counted). */
+    /** The n-th working day before {@code day}, {@code day} not counted; {@code n = 0}: {@code day} itself. */
     public LocalDate minusWorkingDays(LocalDate day, int n) {
+        return moveWorkingDays(day, n, -1);
+    }
+
+    private LocalDate moveWorkingDays(LocalDate day, int n, int step) {
+        if (n < 0) {
+            throw new IllegalArgumentException("nombre de jours ouvrés négatif : " + n);
+        }
         LocalDate current = day;
-        for (int i = 0; i < n; i++) {
-            current = current.minusDays(1);
-            while (!isWorkingDay(current)) {
-                current = current.minusDays(1);
+        for (int left = n; left > 0; ) {
+            current = current.plusDays(step);
+            if (isWorkingDay(current)) {
+                left--;
             }
         }
         return current;
@@ -103,6 +114,11 @@ public class SchoolCalendar {
     public ZonedDateTime plusWorkingDays(ZonedDateTime from, int n) {
         ZonedDateTime paris = from.withZoneSameInstant(PortalTime.ZONE);
         return plusWorkingDays(paris.toLocalDate(), n).atTime(paris.toLocalTime()).atZone(PortalTime.ZONE);
+    }
+
+    /** Now (the portal's clock), plus {@code n} working days, at the same time of day: the due date of a process timer. */
+    public Date afterWorkingDays(int n) {
+        return Date.from(plusWorkingDays(ZonedDateTime.now(clock), n).toInstant());
     }
 
     private static List<SchoolHoliday> load() {

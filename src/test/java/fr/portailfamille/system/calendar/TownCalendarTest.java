@@ -1,17 +1,20 @@
-package fr.portailfamille.activity;
+package fr.portailfamille.system.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.system.PortalTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
 /** The town's calendar: public holidays from Jollyday, zone B school holidays from the data file, working days. */
-class SchoolCalendarTest {
+class TownCalendarTest {
 
-    private final SchoolCalendar calendar = new SchoolCalendar();
+    private final TownCalendar calendar = new TownCalendar(Clock.system(PortalTime.ZONE));
 
     @Test
     void frenchPublicHolidaysOf2026And2027IncludeEasterAndWhitMonday() {
@@ -35,7 +38,7 @@ class SchoolCalendarTest {
         assertThat(calendar.isSchoolHoliday(LocalDate.of(2025, 12, 24))).isTrue();
         assertThat(calendar.isSchoolHoliday(LocalDate.of(2026, 8, 15))).isTrue();
         assertThat(calendar.isSchoolHoliday(LocalDate.of(2026, 10, 20))).as("Toussaint 2026").isTrue();
-        assertThat(calendar.schoolHolidays()).extracting(SchoolCalendar.SchoolHoliday::schoolYear).contains("2025-2026", "2026-2027");
+        assertThat(calendar.schoolHolidays()).extracting(TownCalendar.SchoolHoliday::schoolYear).contains("2025-2026", "2026-2027");
         assertThat(calendar.isSchoolDay(LocalDate.of(2026, 3, 2))).isTrue();
         assertThat(calendar.isSchoolDay(LocalDate.of(2026, 2, 16))).as("lundi des vacances").isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 16))).as("la mairie travaille pendant les vacances").isTrue();
@@ -56,5 +59,41 @@ class SchoolCalendarTest {
         assertThat(escalation.toLocalDate()).isEqualTo(LocalDate.of(2026, 5, 28));
         assertThat(escalation.toLocalTime()).isEqualTo(LocalTime.of(10, 0));
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 5, 25))).isFalse();
+    }
+
+    @Test
+    void frenchPublicHolidaysAreNotWorkingDays() {
+        // Thursday 7 May 2026 + 1 = Monday 11 May (Friday 8 May: Victoire 1945)
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 5, 7), 1)).isEqualTo(LocalDate.of(2026, 5, 11));
+        // Wednesday 13 May 2026 + 1 = Friday 15 May (Thursday 14 May: Ascension)
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 5, 13), 1)).isEqualTo(LocalDate.of(2026, 5, 15));
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 10, 2), 5)).as("Friday + 5 = next Friday").isEqualTo(LocalDate.of(2026, 10, 9));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 7, 14))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 12, 25))).isFalse();
+    }
+
+    @Test
+    void theDayItselfIsNeverCountedAndZeroWorkingDaysIsTheDayItself() {
+        LocalDate saturday = LocalDate.of(2026, 10, 3);
+        LocalDate wednesday = LocalDate.of(2026, 10, 7);
+        // n = 0: nothing to wait for, whatever the day
+        assertThat(calendar.plusWorkingDays(saturday, 0)).isEqualTo(saturday);
+        assertThat(calendar.plusWorkingDays(wednesday, 0)).isEqualTo(wednesday);
+        assertThat(calendar.minusWorkingDays(saturday, 0)).isEqualTo(saturday);
+        // from a weekend, the first working day after it is the first one counted
+        assertThat(calendar.plusWorkingDays(saturday, 1)).as("Saturday + 1 = Monday").isEqualTo(LocalDate.of(2026, 10, 5));
+        assertThat(calendar.plusWorkingDays(saturday, 5)).as("Saturday + 5 = Friday").isEqualTo(LocalDate.of(2026, 10, 9));
+        assertThat(calendar.minusWorkingDays(saturday, 1)).as("Saturday - 1 = Friday").isEqualTo(LocalDate.of(2026, 10, 2));
+        assertThatThrownBy(() -> calendar.plusWorkingDays(wednesday, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTimersDueDateIsCountedFromTheClockAtTheSameTimeOfDay() {
+        Clock thursday = Clock.fixed(ZonedDateTime.of(2026, 5, 7, 10, 30, 0, 0, PortalTime.ZONE).toInstant(), PortalTime.ZONE);
+
+        ZonedDateTime due = new TownCalendar(thursday).afterWorkingDays(3).toInstant().atZone(PortalTime.ZONE);
+
+        // Friday 8 May is a public holiday: Monday 11, Tuesday 12, Wednesday 13
+        assertThat(due).isEqualTo(ZonedDateTime.of(2026, 5, 13, 10, 30, 0, 0, PortalTime.ZONE));
     }
 }
