@@ -1,6 +1,10 @@
 package fr.portailfamille.payment;
 
-/** What a believed notification did, the answer the gateway gets, and whom the processes must tell. */
+/**
+ * What a believed notification did, the answer the gateway gets, and whom the processes must tell.
+ * The LATE_ ones came after the payment had expired or was concluded (a paid attempt after a
+ * refusal, a second debit): a {@code latePayment} settles or hands the money to finances.
+ */
 enum NotificationOutcome {
     SETTLED("OK-paiement enregistre", Tell.WAITING_PROCESS),
     NOT_PAID("OK-paiement non abouti enregistre", Tell.WAITING_PROCESS),
@@ -11,10 +15,14 @@ enum NotificationOutcome {
     LATE_AMOUNT_MISMATCH("KO-montant ou devise differents du paiement", Tell.LATE_PROCESS),
     LATE_NOT_PAID("OK-paiement tardif non abouti enregistre", Tell.NOBODY),
     DUPLICATE("OK-deja traite", Tell.NOBODY),
-    UNKNOWN_PAYMENT("KO-paiement inconnu", Tell.NOBODY);
+    UNKNOWN_PAYMENT("KO-paiement inconnu", Tell.NOBODY),
+    UNKNOWN_PAID("OK-paiement inconnu, a verifier par la regie", Tell.CHECK_PROCESS);
 
-    /** The process that hears of it: the one waiting for the notification, a new {@code latePayment}, or none. */
-    enum Tell { WAITING_PROCESS, LATE_PROCESS, NOBODY }
+    /**
+     * The process that hears of it: the one waiting for the notification, a new {@code latePayment},
+     * a new {@code paymentCheck} (money for an order we do not know), or none.
+     */
+    enum Tell { WAITING_PROCESS, LATE_PROCESS, CHECK_PROCESS, NOBODY }
 
     private final String answer;
     private final Tell tell;
@@ -30,5 +38,20 @@ enum NotificationOutcome {
 
     Tell tell() {
         return tell;
+    }
+
+    /**
+     * The status the process must act on: the one this notification gave the payment, not the
+     * payment's status when the process is told (a later notification may have changed it since).
+     */
+    PaymentStatus statusFor(String transStatus) {
+        return switch (this) {
+            case SETTLED, LATE_SETTLED -> PaymentStatus.PAID;
+            case REFUND, LATE_REFUND, AMOUNT_MISMATCH, LATE_AMOUNT_MISMATCH -> PaymentStatus.REVIEW;
+            default -> {
+                PaymentStatus verdict = PaymentStatus.ofTransStatus(transStatus);
+                yield verdict == PaymentStatus.EXPIRED || verdict == PaymentStatus.PAID ? PaymentStatus.ABANDONED : verdict;
+            }
+        };
     }
 }

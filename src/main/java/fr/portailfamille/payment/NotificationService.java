@@ -2,7 +2,9 @@ package fr.portailfamille.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The gateway's notifications (IPN), the only source of truth of a payment. In this order, each
  * step committed before the next: the notification is believed (signature, site, mode), stored as
  * received, applied to the payment and its invoices in one transaction (only a PENDING payment, or
- * an EXPIRED one for a late notification, changes), then the processes are told. Stored
+ * an EXPIRED one for a late notification, changes; a transaction that took money after the payment
+ * was concluded settles the invoices still unpaid or becomes a refund; money for an unknown order
+ * becomes a check), then the processes are told: money the gateway took always ends settled or in
+ * a task for finances. Stored
  * notifications not yet applied or told are replayed (at start and by the daily reconciliation),
  * so a crash between two steps loses nothing and settles nothing twice.
  */
@@ -91,12 +96,10 @@ class NotificationService {
             Map<String, String> fields = notification.fields();
             Optional<Payment> found = paymentOf(fields);
             if (found.isEmpty()) {
-                notification.applied(null, NotificationOutcome.UNKNOWN_PAYMENT.name(), now);
-                notification.correlated(now);
-                return NotificationOutcome.UNKNOWN_PAYMENT;
+                return unknown(notification, now);
             }
             Payment payment = found.get();
-            NotificationOutcome outcome = settle(payment, fields, now);
+            NotificationOutcome outcome = settle(payment, notification, now);
             notification.applied(payment.getId(), outcome.name(), now);
             if (outcome.tell() == NotificationOutcome.Tell.NOBODY) {
                 notification.correlated(now);
@@ -117,18 +120,36 @@ class NotificationService {
                 .filter(p -> orderId == null || orderId.isEmpty() || orderId.equals(p.getOrderId()));
     }
 
-    private NotificationOutcome settle(Payment payment, Map<String, String> fields, Instant now) {
-        if (!payment.isOpen()) {
-            return NotificationOutcome.DUPLICATE;
+    /**
+     * A notification for an order we do not know: nothing to settle, but money the gateway took
+     * (once per transaction, however often the gateway retries) goes to finances in a task.
+     */
+    private NotificationOutcome unknown(PaymentNotification notification, Instant now) {
+        boolean paid = PaymentStatus.ofTransStatus(notification.getTransStatus()) == PaymentStatus.PAID;
+        boolean alreadyHanded = paid && notification.getTransDate() != null && notifications
+                .findByTransDateAndTransIdAndOutcome(notification.getTransDate(), notification.getTransId(),
+                        NotificationOutcome.UNKNOWN_PAID.name()).stream()
+                .anyMatch(n -> !n.getId().equals(notification.getId()) && Objects.equals(n.getTransUuid(), notification.getTransUuid()));
+        NotificationOutcome outcome = paid && !alreadyHanded ? NotificationOutcome.UNKNOWN_PAID : NotificationOutcome.UNKNOWN_PAYMENT;
+        notification.applied(null, outcome.name(), now);
+        if (outcome.tell() == NotificationOutcome.Tell.NOBODY) {
+            notification.correlated(now);
         }
-        boolean late = payment.getStatus() == PaymentStatus.EXPIRED;
+        log.warn("Notification {} : commande {} inconnue ({})", notification.getId(), notification.getOrderId(), outcome);
+        return outcome;
+    }
+
+    private NotificationOutcome settle(Payment payment, PaymentNotification notification, Instant now) {
+        Map<String, String> fields = notification.fields();
         String transUuid = fields.get("vads_trans_uuid");
         PaymentStatus verdict = PaymentStatus.ofTransStatus(fields.get("vads_trans_status"));
+        if (!payment.isOpen()) {
+            return afterConclusion(payment, notification, verdict, now);
+        }
+        boolean late = payment.getStatus() == PaymentStatus.EXPIRED;
         if (!Long.toString(payment.getAmountCents()).equals(fields.get("vads_amount"))
                 || !payment.getCurrency().equals(fields.get("vads_currency"))) {
-            String reason = "montant notifié " + fields.get("vads_amount") + " (devise " + fields.get("vads_currency")
-                    + ") au lieu de " + payment.getAmountCents() + " (devise " + payment.getCurrency() + ")";
-            flagForRefund(payment, transUuid, reason, received(fields, payment), now);
+            flagForRefund(payment, notification, mismatch(payment, fields), received(fields, payment), now);
             return late ? NotificationOutcome.LATE_AMOUNT_MISMATCH : NotificationOutcome.AMOUNT_MISMATCH;
         }
         if (verdict != PaymentStatus.PAID) {
@@ -140,15 +161,51 @@ class NotificationService {
             payment.conclude(PaymentStatus.PAID, transUuid, null, now);
             return late ? NotificationOutcome.LATE_SETTLED : NotificationOutcome.SETTLED;
         }
-        flagForRefund(payment, transUuid, "factures déjà réglées par ailleurs : paiement à rembourser", payment.getAmountCents(), now);
+        flagForRefund(payment, notification, "factures déjà réglées par ailleurs : paiement à rembourser", payment.getAmountCents(), now);
         return late ? NotificationOutcome.LATE_REFUND : NotificationOutcome.REFUND;
     }
 
-    private void flagForRefund(Payment payment, String transUuid, String reason, long amountCents, Instant now) {
-        payment.conclude(PaymentStatus.REVIEW, transUuid, reason, now);
-        if (refunds.findByPaymentId(payment.getId()).isEmpty()) {
-            refunds.save(new PaymentRefund(payment.getId(), amountCents, reason, now));
+    /**
+     * A notification for a payment already concluded. The same transaction told again changes
+     * nothing; another transaction that took money (the family tried again after a refusal, or was
+     * debited twice) settles the invoices if they are still unpaid, otherwise goes to finances.
+     */
+    private NotificationOutcome afterConclusion(Payment payment, PaymentNotification notification, PaymentStatus verdict, Instant now) {
+        Map<String, String> fields = notification.fields();
+        String transUuid = fields.get("vads_trans_uuid");
+        if (verdict != PaymentStatus.PAID || Objects.equals(transUuid, payment.getTransUuid())
+                || refunds.existsByPaymentIdAndTransUuid(payment.getId(), transUuid)) {
+            return NotificationOutcome.DUPLICATE;
         }
+        if (!Long.toString(payment.getAmountCents()).equals(fields.get("vads_amount"))
+                || !payment.getCurrency().equals(fields.get("vads_currency"))) {
+            addRefund(payment, notification, mismatch(payment, fields), received(fields, payment), now);
+            return NotificationOutcome.LATE_AMOUNT_MISMATCH;
+        }
+        if (payment.getStatus() != PaymentStatus.PAID
+                && invoices.settle(payment.getFamilyFileId(), payment.invoiceIds(), payment.getOrderId(), now)) {
+            payment.conclude(PaymentStatus.PAID, transUuid, null, now);
+            return NotificationOutcome.LATE_SETTLED;
+        }
+        String reason = payment.getStatus() == PaymentStatus.PAID
+                ? "paiement déjà réglé par la transaction " + payment.getTransUuid() + " : second débit à rembourser"
+                : "factures déjà réglées par ailleurs : paiement à rembourser";
+        addRefund(payment, notification, reason, payment.getAmountCents(), now);
+        return NotificationOutcome.LATE_REFUND;
+    }
+
+    private static String mismatch(Payment payment, Map<String, String> fields) {
+        return "montant notifié " + fields.get("vads_amount") + " (devise " + fields.get("vads_currency")
+                + ") au lieu de " + payment.getAmountCents() + " (devise " + payment.getCurrency() + ")";
+    }
+
+    private void flagForRefund(Payment payment, PaymentNotification notification, String reason, long amountCents, Instant now) {
+        payment.conclude(PaymentStatus.REVIEW, notification.getTransUuid(), reason, now);
+        addRefund(payment, notification, reason, amountCents, now);
+    }
+
+    private void addRefund(Payment payment, PaymentNotification notification, String reason, long amountCents, Instant now) {
+        refunds.save(new PaymentRefund(payment.getId(), notification.getId(), notification.getTransUuid(), amountCents, reason, now));
     }
 
     private static long received(Map<String, String> fields, Payment payment) {
@@ -183,12 +240,19 @@ class NotificationService {
         if (notification.getCorrelatedAt() != null || notification.getAppliedAt() == null) {
             return;
         }
+        NotificationOutcome outcome = NotificationOutcome.valueOf(notification.getOutcome());
+        if (outcome.tell() == NotificationOutcome.Tell.CHECK_PROCESS) {
+            runtime.startProcessInstanceByKey(PaymentProcess.CHECK_KEY, checkReference(notification),
+                    Map.of(PaymentProcess.NOTIFICATION_ID, notification.getId()));
+            notification.correlated(clock.instant());
+            return;
+        }
         Payment payment = payments.findById(notification.getPaymentId()).orElseThrow();
         String businessKey = payment.getId().toString();
-        NotificationOutcome outcome = NotificationOutcome.valueOf(notification.getOutcome());
-        Map<String, Object> variables = Map.of(
-                PaymentProcess.PAYMENT_ID, payment.getId(),
-                PaymentProcess.PAYMENT_STATUS, payment.getStatus().name());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(PaymentProcess.PAYMENT_ID, payment.getId());
+        variables.put(PaymentProcess.PAYMENT_STATUS, outcome.statusFor(notification.getTransStatus()).name());
+        refunds.findByNotificationId(notificationId).ifPresent(r -> variables.put(PaymentProcess.REFUND_ID, r.getId()));
         if (outcome.tell() == NotificationOutcome.Tell.LATE_PROCESS) {
             runtime.startProcessInstanceByKey(PaymentProcess.LATE_KEY, businessKey, variables);
         } else if (outcome.tell() == NotificationOutcome.Tell.WAITING_PROCESS && isWaiting(businessKey)) {
@@ -197,6 +261,14 @@ class NotificationService {
         }
         // otherwise the process already went on (its expiry step read the payment's status)
         notification.correlated(clock.instant());
+    }
+
+    /** The business key of a {@code paymentCheck}: the order and transaction as the gateway's back office shows them. */
+    static String checkReference(PaymentNotification notification) {
+        String date = notification.getTransDate() == null || notification.getTransDate().length() < 8 ? ""
+                : " du " + notification.getTransDate().substring(6, 8) + "/" + notification.getTransDate().substring(4, 6) + "/"
+                        + notification.getTransDate().substring(0, 4);
+        return "commande " + notification.getOrderId() + ", transaction " + notification.getTransId() + date;
     }
 
     private boolean isWaiting(String businessKey) {

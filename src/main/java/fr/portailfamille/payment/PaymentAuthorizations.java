@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Finances works the payment tasks in Tasklist (« Rembourser un paiement », « Vérifier les
+ * Finances works the payment tasks in Tasklist (« Rembourser un paiement », « Vérifier un paiement », « Vérifier les
  * paiements en attente »): it may read the payment processes. Idempotent, at every start.
  */
 @Component
@@ -26,7 +26,8 @@ class PaymentAuthorizations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String key : List.of(PaymentProcess.KEY, PaymentProcess.LATE_KEY, PaymentProcess.RECONCILIATION_KEY)) {
+        for (String key : List.of(PaymentProcess.KEY, PaymentProcess.LATE_KEY, PaymentProcess.CHECK_KEY,
+                PaymentProcess.RECONCILIATION_KEY)) {
             grants.grant(FINANCES, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.READ_HISTORY);
         }
     }

@@ -28,11 +28,15 @@ class PaymentNotification {
     private String transId;
     private String transDate;
     private String transStatus;
+    private String transUuid;
     private String urlCheckSrc;
     private String rawFields;
     private String outcome;
     private Instant appliedAt;
     private Instant correlatedAt;
+    private Instant reviewedAt;
+    private String reviewedBy;
+    private String reviewComment;
 
     protected PaymentNotification() {}
 
@@ -42,6 +46,7 @@ class PaymentNotification {
         this.transId = truncate(fields.get("vads_trans_id"), 16);
         this.transDate = truncate(fields.get("vads_trans_date"), 16);
         this.transStatus = truncate(fields.get("vads_trans_status"), 40);
+        this.transUuid = truncate(fields.get("vads_trans_uuid"), 40);
         this.urlCheckSrc = truncate(fields.get("vads_url_check_src"), 20);
         this.rawFields = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -72,6 +77,13 @@ class PaymentNotification {
         this.correlatedAt = now;
     }
 
+    /** What finances did in « Vérifier un paiement ». */
+    void reviewed(String by, String comment, Instant now) {
+        this.reviewedBy = by;
+        this.reviewComment = comment;
+        this.reviewedAt = now;
+    }
+
     Long getId() {
         return id;
     }
@@ -82,6 +94,26 @@ class PaymentNotification {
 
     String getOrderId() {
         return orderId;
+    }
+
+    Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    String getTransId() {
+        return transId;
+    }
+
+    String getTransDate() {
+        return transDate;
+    }
+
+    String getTransUuid() {
+        return transUuid;
+    }
+
+    String getTransStatus() {
+        return transStatus;
     }
 
     String getOutcome() {

@@ -13,7 +13,7 @@ interface PaymentNotificationRepository extends JpaRepository<PaymentNotificatio
     List<Long> unapplied();
 
     @Query("select n.id from PaymentNotification n where n.appliedAt is not null and n.correlatedAt is null"
-            + " and n.paymentId is not null order by n.id")
+            + " and (n.paymentId is not null or n.outcome = 'UNKNOWN_PAID') order by n.id")
     List<Long> uncorrelated();
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -21,4 +21,7 @@ interface PaymentNotificationRepository extends JpaRepository<PaymentNotificatio
     Optional<PaymentNotification> lockById(long id);
 
     List<PaymentNotification> findByPaymentIdOrderById(Long paymentId);
+
+    /** The notifications of one gateway transaction (same day and id) that had this outcome. */
+    List<PaymentNotification> findByTransDateAndTransIdAndOutcome(String transDate, String transId, String outcome);
 }

@@ -15,6 +15,8 @@ final class PaymentProcess {
     static final String KEY = "invoicePayment";
     /** {@code latePayment}: a valid notification after expiry (receipt, or a refund for finances). */
     static final String LATE_KEY = "latePayment";
+    /** {@code paymentCheck}: money the gateway took for an order we do not know (task for finances). */
+    static final String CHECK_KEY = "paymentCheck";
     /** {@code paymentReconciliation}: the daily check of payments still pending. */
     static final String RECONCILIATION_KEY = "paymentReconciliation";
 
@@ -32,12 +34,19 @@ final class PaymentProcess {
     static final String END_EXPIRED = "EndEvent_Expired";
     static final String END_REFUNDED = "EndEvent_Refunded";
 
+    static final String TASK_CHECK_PAYMENT = "Task_CheckPayment";
+    static final String END_CHECKED = "EndEvent_PaymentChecked";
+
     static final String TASK_REVIEW_PENDING = "Task_ReviewPendingPayments";
     static final String END_NOTHING_PENDING = "EndEvent_NothingPending";
     static final String END_PENDING_REVIEWED = "EndEvent_PendingReviewed";
 
     /** Long: the payment's id (also the business key, as text). */
     static final String PAYMENT_ID = "paymentId";
+    /** Long: the refund finances handles in « Rembourser un paiement » (a payment may have several). */
+    static final String REFUND_ID = "refundId";
+    /** Long: the notification finances checks in « Vérifier un paiement ». */
+    static final String NOTIFICATION_ID = "notificationId";
     /** String: a {@link PaymentStatus} name, set by the notification or the expiry step. */
     static final String PAYMENT_STATUS = "paymentStatus";
     /** String: ISO-8601 duration of the wait ({@code portal.payment.timeout}). */
@@ -50,6 +59,11 @@ final class PaymentProcess {
     /** Boolean and String filled in by finances in « Rembourser un paiement ». */
     static final String REFUND_DONE = "refundDone";
     static final String REFUND_COMMENT = "refundComment";
+    /** Boolean and String filled in by finances in « Vérifier un paiement ». */
+    static final String CHECK_DONE = "checkDone";
+    static final String CHECK_COMMENT = "checkComment";
+    /** String: the transaction as received, shown in « Vérifier un paiement ». */
+    static final String CHECK_DETAILS = "checkDetails";
     /** Long and String of the reconciliation. */
     static final String STALE_COUNT = "stalePaymentCount";
     static final String STALE_LIST = "stalePayments";

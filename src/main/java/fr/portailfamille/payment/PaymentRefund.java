@@ -17,6 +17,8 @@ class PaymentRefund {
     private Long id;
 
     private long paymentId;
+    private Long notificationId;
+    private String transUuid;
     private long amountCents;
     private String reason;
     private Instant createdAt;
@@ -26,8 +28,10 @@ class PaymentRefund {
 
     protected PaymentRefund() {}
 
-    PaymentRefund(long paymentId, long amountCents, String reason, Instant now) {
+    PaymentRefund(long paymentId, Long notificationId, String transUuid, long amountCents, String reason, Instant now) {
         this.paymentId = paymentId;
+        this.notificationId = notificationId;
+        this.transUuid = transUuid;
         this.amountCents = amountCents;
         this.reason = reason;
         this.createdAt = now;
@@ -41,6 +45,14 @@ class PaymentRefund {
 
     long getPaymentId() {
         return paymentId;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getTransUuid() {
+        return transUuid;
     }
 
     long getAmountCents() {

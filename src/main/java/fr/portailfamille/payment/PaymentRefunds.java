@@ -23,10 +23,19 @@ class PaymentRefunds {
 
     record RefundToReview(String reference, String familyName, String amount, String reason) {}
 
+    /**
+     * The refund a task is about: {@code refundId} when the process was told which one, otherwise
+     * (processes started before a payment could have several) the payment's first.
+     */
+    private PaymentRefund refundOf(long paymentId, Long refundId) {
+        return refundId != null ? refunds.findById(refundId).orElseThrow()
+                : refunds.findByPaymentIdOrderById(paymentId).stream().findFirst().orElseThrow();
+    }
+
     @Transactional(readOnly = true)
-    RefundToReview describe(long paymentId) {
+    RefundToReview describe(long paymentId, Long refundId) {
         Payment payment = payments.findById(paymentId).orElseThrow();
-        PaymentRefund refund = refunds.findByPaymentId(paymentId).orElseThrow();
+        PaymentRefund refund = refundOf(paymentId, refundId);
         String family = families.find(payment.getFamilyFileId()).map(f -> f.name() + " (dossier " + f.number() + ")").orElse("");
         return new RefundToReview(payment.getOrderId() + " / transaction " + payment.getTransId() + " du "
                 + payment.getTransDate().substring(6, 8) + "/" + payment.getTransDate().substring(4, 6) + "/"
@@ -34,7 +43,7 @@ class PaymentRefunds {
     }
 
     @Transactional
-    void recordDone(long paymentId, String by, String comment) {
-        refunds.findByPaymentId(paymentId).orElseThrow().done(by, comment, clock.instant());
+    void recordDone(long paymentId, Long refundId, String by, String comment) {
+        refundOf(paymentId, refundId).done(by, comment, clock.instant());
     }
 }

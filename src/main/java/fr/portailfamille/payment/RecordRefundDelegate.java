@@ -26,6 +26,6 @@ class RecordRefundDelegate implements JavaDelegate {
         String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "finances"
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
-        refunds.recordDone(paymentId, by, comment == null ? null : comment.toString());
+        refunds.recordDone(paymentId, DescribeRefundDelegate.refundId(execution), by, comment == null ? null : comment.toString());
     }
 }

@@ -160,7 +160,7 @@ class PaymentNotificationTest extends PortalIntegrationTest {
         WebSession.Page answer = PaymentFixtures.post(gateway, unknown);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("KO-paiement inconnu");
+        assertThat(answer.body()).isEqualTo("OK-paiement inconnu, a verifier par la regie");
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PENDING");
     }
 }
