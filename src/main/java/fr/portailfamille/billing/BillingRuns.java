@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import fr.portailfamille.system.mail.MailService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -154,7 +156,7 @@ class BillingRuns {
     }
 
     /**
-     * Publishes every draft of the run in ONE transaction: gapless numbers in family-number order
+     * Publishes every draft of the run in ONE transaction, once (the run's row is locked first): gapless numbers in family-number order
      * (the whole block taken from the year's counter at once), the PDF generated and stored — what
      * the family downloads later is exactly this document. The drafts are read in two queries; the
      * PDFs, pure computation, are rendered on the available cores, slice by slice, and each slice is
@@ -162,6 +164,13 @@ class BillingRuns {
      */
     @Transactional
     int publish(long runId) {
+        // a second attempt of the step (its job taken again after the lock time) waits here for the
+        // first to commit, then finds the run published and does nothing: no number taken twice
+        String state = jdbc.queryForObject("select state from billing_run where id = ? for update", String.class, runId);
+        if ("PUBLISHED".equals(state)) {
+            log.info("Facturation (run {}) déjà publiée : rien à refaire", runId);
+            return 0;
+        }
         LocalDate today = LocalDate.now(clock);
         LocalDate due = today.plusDays(properties.paymentDays());
         List<InvoiceView> drafts = store.drafts(runId);
@@ -199,22 +208,36 @@ class BillingRuns {
     }
 
     /**
-     * One French mail per family « nouvelle facture disponible »; each invoice is marked as told in
-     * its own transaction right after its mail, so a retried step never mails a family twice.
+     * One French mail per family « nouvelle facture disponible », for the next batch of families
+     * not told yet; returns how many invoices are left. The batch is locked while its mails go out
+     * (over one SMTP connection) and marked as told in the same transaction, so a second attempt of
+     * the step never mails a family twice; a mail that failed is not marked and the step's retry
+     * sends it. Each call is short (a few seconds), far below the job executor's lock time.
      */
-    int notifyFamilies(long runId) {
-        int sent = 0;
-        for (long invoiceId : store.unnotified(runId)) {
-            InvoiceView invoice = store.find(invoiceId).orElseThrow();
-            for (String email : source.emailsOf(invoice.familyFileId())) {
-                mail.send(email, "Nouvelle facture disponible – " + invoice.number(), "billing-new-invoice",
-                        Map.of("invoice", invoice, "familyName", invoice.familyName(), "period", invoice.period(),
-                                "total", invoice.totalText(), "dueOn", invoice.dueOnText(), "number", invoice.number()));
-                sent++;
+    int notifyNextFamilies(long runId, int batchSize) {
+        List<Long> failed = new ArrayList<>();
+        eachBatch.executeWithoutResult(status -> {
+            List<InvoiceView> batch = store.claimUnnotified(runId, batchSize);
+            List<MailService.Mail> mails = new ArrayList<>();
+            List<Long> invoiceOfMail = new ArrayList<>();
+            for (InvoiceView invoice : batch) {
+                for (String email : source.emailsOf(invoice.familyFileId())) {
+                    mails.add(new MailService.Mail(email, "Nouvelle facture disponible – " + invoice.number(), "billing-new-invoice",
+                            Map.of("invoice", invoice, "familyName", invoice.familyName(), "period", invoice.period(),
+                                    "total", invoice.totalText(), "dueOn", invoice.dueOnText(), "number", invoice.number())));
+                    invoiceOfMail.add(invoice.id());
+                }
             }
-            eachBatch.executeWithoutResult(status -> store.markNotified(invoiceId, clock.instant()));
+            Set<Integer> notSent = mail.sendAll(mails);
+            notSent.forEach(i -> failed.add(invoiceOfMail.get(i)));
+            store.markNotified(batch.stream().map(InvoiceView::id).filter(id -> !failed.contains(id)).toList(), clock.instant());
+            log.debug("Facturation (run {}) : {} famille(s) prévenue(s) dans ce lot", runId, batch.size() - failed.size());
+        });
+        if (!failed.isEmpty()) {
+            throw new MailSendException("Facturation (run " + runId + ") : " + failed.size()
+                    + " courriel(s) « nouvelle facture » non envoyé(s), renvoyé(s) à la reprise de l'étape");
         }
-        return sent;
+        return store.countUnnotified(runId);
     }
 
     Optional<RunView> find(long runId) {

@@ -120,14 +120,25 @@ class InvoiceStore {
     }
 
     /** Published invoices of the run nobody has been told about yet. */
-    List<Long> unnotified(long runId) {
-        return jdbc.queryForList("""
-                select id from invoice where billing_run_id = ? and state in ('PENDING', 'PAID') and notified_at is null order by id
-                """, Long.class, runId);
+    /**
+     * Takes the next invoices of the run whose family is not told yet, locked until the caller's
+     * transaction ends: a second attempt of the same step (the job taken again after its lock time)
+     * waits for this batch to commit, and then no longer sees it.
+     */
+    List<InvoiceView> claimUnnotified(long runId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.id in (select id from invoice where billing_run_id = ?"
+                + " and state in ('PENDING', 'PAID') and notified_at is null order by id limit ? for update) order by i.id",
+                this::view, runId, limit);
     }
 
-    void markNotified(long invoiceId, Instant at) {
-        jdbc.update("update invoice set notified_at = ? where id = ?", Timestamp.from(at), invoiceId);
+    int countUnnotified(long runId) {
+        return jdbc.queryForObject("select count(*) from invoice where billing_run_id = ? and state in ('PENDING', 'PAID')"
+                + " and notified_at is null", Integer.class, runId);
+    }
+
+    void markNotified(List<Long> invoiceIds, Instant at) {
+        jdbc.batchUpdate("update invoice set notified_at = ? where id = ? and notified_at is null",
+                invoiceIds.stream().map(id -> new Object[] {Timestamp.from(at), id}).toList());
     }
 
     Optional<InvoiceView> find(long invoiceId) {

@@ -15,6 +15,7 @@ final class MonthlyBillingProcess {
     static final String TASK_REVIEW = "Task_ReviewBillingRun";
     static final String TASK_PUBLISH = "Task_PublishInvoices";
     static final String TASK_NOTIFY = "Task_NotifyFamilies";
+    static final String GATEWAY_FAMILIES_LEFT = "Gateway_FamiliesLeft";
     static final String TASK_DISCARD = "Task_DiscardDrafts";
     static final String END_PUBLISHED = "EndEvent_Published";
     static final String END_CANCELLED = "EndEvent_Cancelled";
@@ -27,6 +28,10 @@ final class MonthlyBillingProcess {
     static final String RUN_INVOICES = "runInvoices";
     static final String RUN_AMOUNT = "runAmount";
     static final String RUN_WITHOUT_QUOTIENT = "runWithoutQuotient";
+    /** Boolean set by each batch of the notification step: families are left to tell (the model loops). */
+    static final String FAMILIES_LEFT = "familiesLeft";
+    /** Integer, optional: families mailed per job of the notification step for this run (else billing.notify-batch-size). */
+    static final String NOTIFY_BATCH_SIZE = "notifyBatchSize";
     /** The review's decision: publish the drafts, or discard them. */
     static final String PUBLISH = "publish";
 

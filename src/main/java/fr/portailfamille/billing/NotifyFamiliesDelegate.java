@@ -4,18 +4,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Prévenir les familles »: the mail « nouvelle facture disponible », once per family. */
+/**
+ * « Prévenir les familles »: the mail « nouvelle facture disponible », once per family, one batch
+ * per job; the model loops back here (a new job) while families are left to tell.
+ */
 @Component
 class NotifyFamiliesDelegate implements JavaDelegate {
 
     private final BillingRuns runs;
+    private final BillingProperties properties;
 
-    NotifyFamiliesDelegate(BillingRuns runs) {
+    NotifyFamiliesDelegate(BillingRuns runs, BillingProperties properties) {
         this.runs = runs;
+        this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        runs.notifyFamilies(((Number) execution.getVariable(MonthlyBillingProcess.RUN_ID)).longValue());
+        Object batchSize = execution.getVariable(MonthlyBillingProcess.NOTIFY_BATCH_SIZE);
+        int left = runs.notifyNextFamilies(((Number) execution.getVariable(MonthlyBillingProcess.RUN_ID)).longValue(),
+                batchSize == null ? properties.notifyBatchSize() : ((Number) batchSize).intValue());
+        execution.setVariable(MonthlyBillingProcess.FAMILIES_LEFT, left > 0);
     }
 }

@@ -4,7 +4,10 @@ import fr.portailfamille.system.PortalProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -48,24 +51,58 @@ public class MailService {
         this.executor = executor;
     }
 
+    /** One mail to render from {@code mail/<template>.html} with its model. */
+    public record Mail(String to, String subject, String template, Map<String, Object> model) {}
+
     /** Renders {@code mail/<template>.html} with the model and sends it now. */
     public void send(String to, String subject, String template, Map<String, Object> model) {
-        Map<String, Object> variables = new HashMap<>(model);
-        variables.put("subject", subject);
+        sender.send(message(new Mail(to, subject, template, model)));
+        log.info("Courriel « {} » envoyé à {}", subject, to);
+    }
+
+    /**
+     * Sends many mails now over ONE connection to the SMTP server (a bulk step: one connection per
+     * mail would cost a handshake each). Returns the positions of the mails that were not sent
+     * (empty when all went out): the caller records the others as sent and retries those.
+     */
+    public Set<Integer> sendAll(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return Set.of();
+        }
+        MimeMessage[] messages = mails.stream().map(this::message).toArray(MimeMessage[]::new);
+        try {
+            sender.send(messages);
+            log.info("{} courriel(s) envoyé(s) sur une connexion", messages.length);
+            return Set.of();
+        } catch (MailSendException e) {
+            Set<Object> failed = e.getFailedMessages().keySet();
+            Set<Integer> notSent = new TreeSet<>();
+            for (int i = 0; i < messages.length; i++) {
+                if (failed.isEmpty() || failed.contains(messages[i])) {
+                    notSent.add(i);
+                }
+            }
+            log.error("{} courriel(s) sur {} non envoyé(s)", notSent.size(), messages.length, e);
+            return notSent;
+        }
+    }
+
+    private MimeMessage message(Mail mail) {
+        Map<String, Object> variables = new HashMap<>(mail.model());
+        variables.put("subject", mail.subject());
         variables.put("townName", properties.townName());
         variables.put("portalUrl", properties.link("/"));
-        String html = templates.process("mail/" + template, new Context(java.util.Locale.FRANCE, variables));
+        String html = templates.process("mail/" + mail.template(), new Context(java.util.Locale.FRANCE, variables));
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(properties.mail().from());
-            helper.setTo(to);
-            helper.setSubject(subject);
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
             helper.setText(plainText(html), html);
-            sender.send(message);
-            log.info("Courriel « {} » envoyé à {}", subject, to);
+            return message;
         } catch (MessagingException e) {
-            throw new MailSendException("courriel « " + subject + " » non construit", e);
+            throw new MailSendException("courriel « " + mail.subject() + " » non construit", e);
         }
     }
 
