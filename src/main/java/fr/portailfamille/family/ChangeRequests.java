@@ -28,6 +28,9 @@ import org.springframework.validation.Errors;
 @Transactional
 class ChangeRequests {
 
+    /** Who decides a change request, as the history and the quotient's source name it. */
+    private static final String DECIDED_BY = "Guichet Unique";
+
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final FamilyFileRepository files;
@@ -138,8 +141,11 @@ class ChangeRequests {
         }
         FamilyFile file = files.findById(request.familyFileId()).orElseThrow();
         if (request.subject() == ChangeSubject.QUOTIENT) {
+            String before = store.quotientOn(file.getId(), request.newQuotientFrom()).map(q -> q.value() + " €").orElse(null);
             store.addQuotient(file.getId(), new QuotientFamilial(request.newQuotient(), request.newQuotientFrom(), null,
-                    "Guichet Unique"));
+                    DECIDED_BY));
+            // « Historique des modifications » of « Mes coordonnées »
+            store.recordContactChange(file.getId(), DECIDED_BY, "Quotient familial", before, request.newQuotientText());
         } else {
             file.child(request.childId()).orElseThrow()
                     .correctIdentity(request.newLastName(), request.newFirstName(), request.newBirthDate());

@@ -102,15 +102,16 @@ final class FamilyRecords {
             return PortalTime.DATE.format(createdAt.atZone(PortalTime.ZONE));
         }
 
+        /** The quotient asked, in euros, and from when: « 640 € à partir du 01/12/2026 ». */
+        public String newQuotientText() {
+            return newQuotient + " €" + (newQuotientFrom == null ? "" : " à partir du " + PortalTime.DATE.format(newQuotientFrom));
+        }
+
         /** What is asked, in French, for the pages and mails. */
         public String description() {
             StringBuilder text = new StringBuilder();
             if (subject == ChangeSubject.QUOTIENT) {
-                text.append("Quotient familial : ").append(newQuotient);
-                if (newQuotientFrom != null) {
-                    text.append(" à partir du ").append(PortalTime.DATE.format(newQuotientFrom));
-                }
-                return text.toString();
+                return "Quotient familial : " + newQuotientText();
             }
             text.append("Identité de l'enfant :");
             if (newLastName != null) {

@@ -85,6 +85,10 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         String from = LocalDate.now().withDayOfMonth(1).toString();
         Page sent = session.follow(session.submit(contacts, "form#demande-quotient", Map.of("newQuotient", "640", "validFrom", from)));
         assertThat(sent.text()).contains("Votre demande de modification du quotient familial est transmise").contains("en cours");
+        String fromFrench = LocalDate.parse(from).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        // « Mes demandes de modification » says what was asked, in euros
+        assertThat(sent.text()).contains("Quotient familial : 640 € à partir du " + fromFrench);
+        assertThat(sent.text()).contains("Historique des modifications Aucune modification");
         ProcessInstance process = processOfLastRequest();
 
         complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));
@@ -95,7 +99,11 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
             assertThat(q.value()).isEqualTo(640);
             assertThat(q.validFrom()).isEqualTo(LocalDate.parse(from));
         });
-        assertThat(session.get("/dossier/coordonnees").text()).contains("640 €");
+        Page after = session.get("/dossier/coordonnees");
+        assertThat(after.text()).contains("640 €");
+        // « Historique des modifications » shows the accepted change: who, what, before, after
+        assertThat(after.text()).doesNotContain("Aucune modification")
+                .contains("Guichet Unique Quotient familial – 640 € à partir du " + fromFrench);
     }
 
     @Test

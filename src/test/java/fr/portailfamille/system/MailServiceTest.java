@@ -29,6 +29,19 @@ class MailServiceTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theTextPartWritesALinkOnceWhenItsTextIsTheAddressItself() {
+        mails.send("parent.lien@example.org", "Essai des liens", "test-mail", Map.of("link", BASE_URL + "/connexion"));
+
+        var text = mailbox().await("parent.lien@example.org", "Essai des liens").text().replace("\r\n", "\n");
+        // the footer's link shows the portal's address as its text: written once, not « http://…/ : http://…/ »
+        String portal = BASE_URL + "/";
+        assertThat(text).doesNotContain(portal + " : " + portal).contains("Le Guichet Unique\n" + portal + "\n");
+        assertThat(text.split(java.util.regex.Pattern.quote(portal), -1)).hasSize(3); // the footer and « Se connecter »
+        // a link whose text says what it does keeps both
+        assertThat(text).contains("\nCeci est un essai. Se connecter : " + BASE_URL + "/connexion\n"); // no indentation kept
+    }
+
+    @Test
     void aMailRequestedInARolledBackTransactionIsNeverSent() throws InterruptedException {
         transaction.executeWithoutResult(status -> {
             mails.sendAfterCommit("annule@example.org", "Ne doit pas partir", "test-mail", Map.of("link", BASE_URL));

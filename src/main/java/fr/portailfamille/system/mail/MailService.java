@@ -127,14 +127,28 @@ public class MailService {
         }
     }
 
-    /** The text part: the HTML's text, each link written out so it can be followed from any mail client. */
+    /**
+     * The text part: the HTML's text, each link written out so it can be followed from any mail
+     * client (« Voir mon dossier : https://… », or the address alone when it is the link's text).
+     */
     static String plainText(String html) {
         Document document = Jsoup.parse(html);
         for (Element link : document.select("a[href]")) {
-            link.replaceWith(new org.jsoup.nodes.TextNode(link.text() + " : " + link.attr("href")));
+            String text = link.text().strip();
+            String href = link.attr("href").strip();
+            link.replaceWith(new org.jsoup.nodes.TextNode(text.isEmpty() || sameAddress(text, href) ? href : text + " : " + href));
         }
-        document.select("br").after("\n");
         document.select("p, h1, h2, li, div, tr").after("\n\n");
-        return document.body().wholeText().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").trim();
+        // wholeText() writes each <br> as a line break
+        return document.body().wholeText().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n[ \\t]+", "\n")
+                .replaceAll("\\n{3,}", "\n\n").trim();
+    }
+
+    private static boolean sameAddress(String text, String href) {
+        return stripSlash(text).equalsIgnoreCase(stripSlash(href));
+    }
+
+    private static String stripSlash(String address) {
+        return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
     }
 }
