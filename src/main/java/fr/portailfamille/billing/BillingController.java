@@ -1,19 +1,17 @@
 package fr.portailfamille.billing;
 
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
-import fr.portailfamille.system.security.FamilyPrincipal;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,14 +23,12 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class BillingController {
 
-    private final FamilyFiles families;
     private final InvoiceStore invoices;
     private final TaxCertificates certificates;
     private final DeskPayments payments;
     private final Clock clock;
 
-    BillingController(FamilyFiles families, InvoiceStore invoices, TaxCertificates certificates, DeskPayments payments, Clock clock) {
-        this.families = families;
+    BillingController(InvoiceStore invoices, TaxCertificates certificates, DeskPayments payments, Clock clock) {
         this.invoices = invoices;
         this.certificates = certificates;
         this.payments = payments;
@@ -40,34 +36,25 @@ class BillingController {
     }
 
     @GetMapping("/facturation")
-    String pending(@AuthenticationPrincipal FamilyPrincipal principal, Model model) {
-        Optional<FamilySummary> family = families.ofAccount(principal.accountId());
-        model.addAttribute("family", family.orElse(null));
-        family.ifPresent(f -> {
-            List<InvoiceView> pending = invoices.ofFamily(f.id(), List.of(InvoiceState.PENDING));
-            model.addAttribute("invoices", pending);
-            model.addAttribute("pendingTotal", InvoiceView.euros(invoices.pendingTotal(f.id())));
-            java.math.BigDecimal credit = payments.creditOf(f.id());
-            model.addAttribute("credit", credit.signum() > 0 ? InvoiceView.euros(credit) : null);
-        });
+    String pending(@CurrentFamily long familyFileId, Model model) {
+        model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING)));
+        model.addAttribute("pendingTotal", InvoiceView.euros(invoices.pendingTotal(familyFileId)));
+        BigDecimal credit = payments.creditOf(familyFileId);
+        model.addAttribute("credit", credit.signum() > 0 ? InvoiceView.euros(credit) : null);
         int thisYear = Year.now(clock).getValue();
         model.addAttribute("years", IntStream.rangeClosed(0, 2).map(i -> thisYear - i).boxed().toList());
         return "billing/facturation";
     }
 
     @GetMapping("/facturation/historique")
-    String history(@AuthenticationPrincipal FamilyPrincipal principal, Model model) {
-        Optional<FamilySummary> family = families.ofAccount(principal.accountId());
-        model.addAttribute("family", family.orElse(null));
-        model.addAttribute("invoices", family.map(f -> invoices.ofFamily(f.id(),
-                List.of(InvoiceState.PENDING, InvoiceState.PAID, InvoiceState.CANCELLED))).orElse(List.of()));
+    String history(@CurrentFamily long familyFileId, Model model) {
+        model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING, InvoiceState.PAID, InvoiceState.CANCELLED)));
         return "billing/historique";
     }
 
     /** The PDF stored at publication; another family's invoice (or an unknown id) is a 404. */
     @GetMapping("/facturation/factures/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal FamilyPrincipal principal, @PathVariable String id) {
-        long familyFileId = fileOf(principal);
+    ResponseEntity<byte[]> pdf(@CurrentFamily long familyFileId, @PathVariable String id) {
         long invoiceId = parseId(id);
         byte[] pdf = invoices.pdf(invoiceId, familyFileId).orElseThrow(BillingController::notFound);
         String number = invoices.find(invoiceId).map(InvoiceView::number).orElse("facture");
@@ -75,9 +62,8 @@ class BillingController {
     }
 
     @GetMapping("/facturation/attestation-fiscale")
-    ResponseEntity<byte[]> taxCertificate(@AuthenticationPrincipal FamilyPrincipal principal,
+    ResponseEntity<byte[]> taxCertificate(@CurrentFamily FamilySummary family,
             @RequestParam(name = "annee", required = false) String year) {
-        FamilySummary family = families.ofAccount(principal.accountId()).orElseThrow(BillingController::notFound);
         int thisYear = Year.now(clock).getValue();
         int asked;
         try {
@@ -89,10 +75,6 @@ class BillingController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "année invalide");
         }
         return pdf(certificates.certificate(family, asked), "attestation-fiscale-" + asked + ".pdf");
-    }
-
-    private long fileOf(FamilyPrincipal principal) {
-        return families.fileIdOfAccount(principal.accountId()).orElseThrow(BillingController::notFound);
     }
 
     private static long parseId(String id) {

@@ -7,6 +7,7 @@ import fr.portailfamille.family.FamilyForms.PickupForm;
 import fr.portailfamille.family.FamilyRecords.ChildDetails;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.util.Objects;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 
 /** « Mon dossier » › enfants: each child, its health sheet, pick-up persons, consents, and identity change requests. */
 @Controller
@@ -22,90 +24,92 @@ class ChildrenController {
 
     private static final String CHILD_PAGE = "family/enfant";
 
-    private final MyFamilyFile myFile;
     private final ChildCareService care;
     private final FamilyDetailsStore store;
     private final ChangeRequests changeRequests;
 
-    ChildrenController(MyFamilyFile myFile, ChildCareService care, FamilyDetailsStore store, ChangeRequests changeRequests) {
-        this.myFile = myFile;
+    ChildrenController(ChildCareService care, FamilyDetailsStore store, ChangeRequests changeRequests) {
         this.care = care;
         this.store = store;
         this.changeRequests = changeRequests;
     }
 
     @GetMapping("/dossier/enfants")
-    String children(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        model.addAttribute("file", care.file(myFile.idOf(family)).orElseThrow(MyFamilyFile::notFound));
+    String children(@CurrentFamily long fileId, Model model) {
+        model.addAttribute("file", care.file(fileId).orElseThrow(ChildrenController::notFound));
         return "family/enfants";
     }
 
     @GetMapping("/dossier/enfants/{childId}")
-    String child(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId, Model model) {
-        return childPage(family, ownChild(family, childId), model);
+    String child(@CurrentFamily long fileId, @PathVariable long childId, Model model) {
+        return childPage(fileId, ownChild(fileId, childId), model);
     }
 
     @PostMapping("/dossier/enfants/{childId}/sante")
-    String saveHealthSheet(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId,
+    String saveHealthSheet(@CurrentFamily long fileId, @PathVariable long childId,
             @ModelAttribute("healthSheetForm") HealthSheetForm form, BindingResult errors, Model model) {
-        ChildDetails child = ownChild(family, childId);
+        ChildDetails child = ownChild(fileId, childId);
         ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
-            return childPage(family, child, model);
+            return childPage(fileId, child, model);
         }
         care.saveHealthSheet(childId, form);
         return "redirect:/dossier/enfants/" + childId + "?enregistre=sante";
     }
 
     @PostMapping("/dossier/enfants/{childId}/personnes-autorisees")
-    String addPickupPerson(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId,
+    String addPickupPerson(@CurrentFamily long fileId, @PathVariable long childId,
             @ModelAttribute("pickupForm") PickupForm form, BindingResult errors, Model model) {
-        ChildDetails child = ownChild(family, childId);
+        ChildDetails child = ownChild(fileId, childId);
         ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
-            return childPage(family, child, model);
+            return childPage(fileId, child, model);
         }
         care.addPickupPerson(childId, form);
         return "redirect:/dossier/enfants/" + childId + "?enregistre=personne";
     }
 
     @PostMapping("/dossier/enfants/{childId}/personnes-autorisees/{pickupPersonId}/suppression")
-    String removePickupPerson(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId,
+    String removePickupPerson(@CurrentFamily long fileId, @PathVariable long childId,
             @PathVariable long pickupPersonId) {
-        ownChild(family, childId);
+        ownChild(fileId, childId);
         if (!care.removePickupPerson(childId, pickupPersonId)) {
-            throw MyFamilyFile.notFound();
+            throw notFound();
         }
         return "redirect:/dossier/enfants/" + childId + "?enregistre=suppression";
     }
 
     @PostMapping("/dossier/enfants/{childId}/consentements")
-    String saveConsents(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId,
+    String saveConsents(@CurrentFamily long fileId, @PathVariable long childId,
             @ModelAttribute("consentForm") ConsentForm form) {
-        ownChild(family, childId);
+        ownChild(fileId, childId);
         care.saveConsents(childId, form);
         return "redirect:/dossier/enfants/" + childId + "?enregistre=consentements";
     }
 
     @PostMapping("/dossier/enfants/{childId}/demande-modification")
-    String requestChange(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long childId,
+    String requestChange(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId, @PathVariable long childId,
             @ModelAttribute("childChangeForm") ChildChangeForm form, BindingResult errors, Model model) {
-        ChildDetails child = ownChild(family, childId);
+        ChildDetails child = ownChild(fileId, childId);
         changeRequests.validate(form, errors);
         if (errors.hasErrors()) {
-            return childPage(family, child, model);
+            return childPage(fileId, child, model);
         }
-        changeRequests.requestChildChange(myFile.idOf(family), childId, form, family.getUsername());
+        changeRequests.requestChildChange(fileId, childId, form, family.getUsername());
         return "redirect:/dossier/enfants/" + childId + "?enregistre=demande";
     }
 
-    private ChildDetails ownChild(FamilyPrincipal family, long childId) {
-        return care.child(myFile.idOf(family), childId).orElseThrow(MyFamilyFile::notFound);
+    /** The family's own child, or a 404: another family's child is never shown nor changed. */
+    private ChildDetails ownChild(long fileId, long childId) {
+        return care.child(fileId, childId).orElseThrow(ChildrenController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     /** The child's page; the forms not being shown again with their errors are filled from the file. */
-    private String childPage(FamilyPrincipal family, ChildDetails child, Model model) {
-        long fileId = myFile.idOf(family);
+    private String childPage(long fileId, ChildDetails child, Model model) {
         if (!model.containsAttribute("healthSheetForm")) {
             model.addAttribute("healthSheetForm", HealthSheetForm.of(store.healthSheet(child.id()).orElse(null)));
         }

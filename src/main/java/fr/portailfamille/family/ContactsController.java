@@ -7,6 +7,7 @@ import fr.portailfamille.family.FamilyRecords.FileDetails;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 
 /** « Mon dossier » › coordonnées: phones, e-mails and address with their history; the quotient familial and its change requests. */
 @Controller
@@ -21,16 +23,14 @@ class ContactsController {
 
     private static final String PAGE = "family/coordonnees";
 
-    private final MyFamilyFile myFile;
     private final ChildCareService care;
     private final ContactService contacts;
     private final FamilyDetailsStore store;
     private final ChangeRequests changeRequests;
     private final Clock clock;
 
-    ContactsController(MyFamilyFile myFile, ChildCareService care, ContactService contacts, FamilyDetailsStore store,
+    ContactsController(ChildCareService care, ContactService contacts, FamilyDetailsStore store,
             ChangeRequests changeRequests, Clock clock) {
-        this.myFile = myFile;
         this.care = care;
         this.contacts = contacts;
         this.store = store;
@@ -39,30 +39,30 @@ class ContactsController {
     }
 
     @GetMapping("/dossier/coordonnees")
-    String contacts(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        FileDetails file = file(family);
+    String contacts(@CurrentFamily long fileId, Model model) {
+        FileDetails file = file(fileId);
         model.addAttribute("contactsForm", ContactsForm.of(file));
         return page(file, model);
     }
 
     @PostMapping("/dossier/coordonnees")
-    String saveContacts(@AuthenticationPrincipal FamilyPrincipal family, @ModelAttribute("contactsForm") ContactsForm form,
+    String saveContacts(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId, @ModelAttribute("contactsForm") ContactsForm form,
             BindingResult errors, Model model) {
-        FileDetails file = file(family);
+        FileDetails file = file(fileId);
         ContactService.validate(form, errors);
         if (errors.hasErrors()) {
             return page(file, model);
         }
         if (!contacts.update(file.id(), form, family.getUsername())) {
-            throw MyFamilyFile.notFound();
+            throw notFound();
         }
         return "redirect:/dossier/coordonnees?enregistre";
     }
 
     @PostMapping("/dossier/coordonnees/quotient")
-    String requestQuotientChange(@AuthenticationPrincipal FamilyPrincipal family,
+    String requestQuotientChange(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId,
             @ModelAttribute("quotientChangeForm") QuotientChangeForm form, BindingResult errors, Model model) {
-        FileDetails file = file(family);
+        FileDetails file = file(fileId);
         changeRequests.validate(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("contactsForm", ContactsForm.of(file));
@@ -72,8 +72,12 @@ class ContactsController {
         return "redirect:/dossier/coordonnees?demande";
     }
 
-    private FileDetails file(FamilyPrincipal family) {
-        return care.file(myFile.idOf(family)).orElseThrow(MyFamilyFile::notFound);
+    private FileDetails file(long fileId) {
+        return care.file(fileId).orElseThrow(ContactsController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private String page(FileDetails file, Model model) {

@@ -2,16 +2,15 @@ package fr.portailfamille.family;
 
 import fr.portailfamille.family.FamilyForms.DocumentForm;
 import fr.portailfamille.family.FamilyRecords.DocumentContent;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /** « Mon dossier » › documents: the family's supporting documents, their upload and their state. */
 @Controller
@@ -28,26 +28,23 @@ class DocumentsController {
 
     private static final String PAGE = "family/documents";
 
-    private final MyFamilyFile myFile;
     private final SupportingDocuments documents;
     private final Clock clock;
 
-    DocumentsController(MyFamilyFile myFile, SupportingDocuments documents, Clock clock) {
-        this.myFile = myFile;
+    DocumentsController(SupportingDocuments documents, Clock clock) {
         this.documents = documents;
         this.clock = clock;
     }
 
     @GetMapping("/dossier/documents")
-    String documents(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
+    String documents(@CurrentFamily long fileId, Model model) {
         model.addAttribute("documentForm", new DocumentForm());
-        return page(myFile.idOf(family), model);
+        return page(fileId, model);
     }
 
     @PostMapping("/dossier/documents")
-    String upload(@AuthenticationPrincipal FamilyPrincipal family, @ModelAttribute("documentForm") DocumentForm form,
+    String upload(@CurrentFamily long fileId, @ModelAttribute("documentForm") DocumentForm form,
             BindingResult errors, @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-        long fileId = myFile.idOf(family);
         DocumentType type = Arrays.stream(DocumentType.values()).filter(t -> t.name().equals(form.getType())).findFirst().orElse(null);
         if (type == null) {
             errors.rejectValue("type", "required", "Choisissez le type de justificatif.");
@@ -75,9 +72,9 @@ class DocumentsController {
     }
 
     @GetMapping("/dossier/documents/{documentId}")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long documentId) {
-        return documents.content(myFile.idOf(family), documentId).map(DocumentsController::attachment)
-                .orElseThrow(MyFamilyFile::notFound);
+    ResponseEntity<byte[]> download(@CurrentFamily long fileId, @PathVariable long documentId) {
+        return documents.content(fileId, documentId).map(DocumentsController::attachment)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The document as a download (never shown inline: what a family uploaded is not trusted to render). */

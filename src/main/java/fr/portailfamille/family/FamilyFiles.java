@@ -109,12 +109,13 @@ public class FamilyFiles {
         return documents.types(familyFileId, day);
     }
 
-    /** « Mon dossier » at a glance for the family of this portal account, if the account is linked. */
-    public Optional<FamilyOverview> overviewOfAccount(long accountId, LocalDate day) {
-        return files.findByAccountId(accountId).map(file -> new FamilyOverview(summary(file),
+    /** « Mon dossier » at a glance: who, where, which quotient familial, what is being checked. */
+    public FamilyOverview overview(long familyFileId, LocalDate day) {
+        FamilyFile file = files.findById(familyFileId).orElseThrow();
+        return new FamilyOverview(summary(file),
                 FamilyRecords.FileDetails.of(file).address(),
                 file.getGuardians().stream().map(g -> FamilyRecords.GuardianDetails.of(g).fullName()).toList(),
                 details.quotientOn(file.getId(), day).orElse(null),
-                documents.beingChecked(file.getId()), changeRequests.inProgress(file.getId())));
+                documents.beingChecked(file.getId()), changeRequests.inProgress(file.getId()));
     }
 }

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The staff's read-only view of a family file, linked from the task forms (staff login required). */
 @Controller
@@ -32,7 +34,7 @@ class StaffFamilyFileController {
 
     @GetMapping("/agent/dossiers/{fileId}")
     String file(@PathVariable long fileId, Model model) {
-        FileDetails file = care.file(fileId).orElseThrow(MyFamilyFile::notFound);
+        FileDetails file = care.file(fileId).orElseThrow(StaffFamilyFileController::notFound);
         Map<Long, Object> sheets = new LinkedHashMap<>();
         Map<Long, Object> pickups = new LinkedHashMap<>();
         Map<Long, Object> consents = new LinkedHashMap<>();
@@ -53,6 +55,10 @@ class StaffFamilyFileController {
 
     @GetMapping("/agent/dossiers/{fileId}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long fileId, @PathVariable long documentId) {
-        return documents.content(fileId, documentId).map(DocumentsController::attachment).orElseThrow(MyFamilyFile::notFound);
+        return documents.content(fileId, documentId).map(DocumentsController::attachment).orElseThrow(StaffFamilyFileController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

@@ -102,14 +102,10 @@ class MessageStore {
         jdbc.sql("update message set handling_group = ? where id = ?").params(group, messageId).update();
     }
 
-    /**
-     * The unread answers of the family file linked to a portal account: the tab counter, one indexed
-     * query per page (it joins the family file's account column rather than asking the family module first).
-     */
-    int unreadCountOfAccount(long accountId) {
-        return jdbc.sql("select count(*) from message m join family_file f on f.id = m.family_file_id "
-                        + "where f.account_id = ? and m.direction = 'SERVICE_TO_FAMILY' and not m.read")
-                .param(accountId).query(Integer.class).single();
+    /** The unread answers of a family file: the tab counter, one indexed query per page. */
+    int unreadCount(long familyFileId) {
+        return jdbc.sql("select count(*) from message where family_file_id = ? and direction = 'SERVICE_TO_FAMILY' and not read")
+                .param(familyFileId).query(Integer.class).single();
     }
 
     List<AttachmentInfo> attachmentsOfThread(long conversationId) {

@@ -12,8 +12,8 @@ public class Messaging {
         this.store = store;
     }
 
-    /** The unread messages of the family file linked to this portal account (0 without a file). */
-    public int unreadCountOfAccount(long accountId) {
-        return store.unreadCountOfAccount(accountId);
+    /** The unread messages of a family file. */
+    public int unreadCount(long familyFileId) {
+        return store.unreadCount(familyFileId);
     }
 }

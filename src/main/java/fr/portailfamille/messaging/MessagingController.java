@@ -1,16 +1,13 @@
 package fr.portailfamille.messaging;
 
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.messaging.MessageStore.AttachmentInfo;
 import fr.portailfamille.messaging.MessageStore.Direction;
 import fr.portailfamille.messaging.MessageStore.Message;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,16 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/messagerie")
 class MessagingController {
 
-    private static final String NO_FILE = "messaging/sans-dossier";
-
-    private final FamilyFiles families;
     private final Inbox inbox;
     private final MessageStore store;
     private final RoutingTable routing;
     private final AttachmentPolicy attachments;
 
-    MessagingController(FamilyFiles families, Inbox inbox, MessageStore store, RoutingTable routing, AttachmentPolicy attachments) {
-        this.families = families;
+    MessagingController(Inbox inbox, MessageStore store, RoutingTable routing, AttachmentPolicy attachments) {
         this.inbox = inbox;
         this.store = store;
         this.routing = routing;
@@ -48,40 +41,29 @@ class MessagingController {
     }
 
     @GetMapping
-    String received(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        return list(family, Direction.SERVICE_TO_FAMILY, "recus", model);
+    String received(@CurrentFamily long familyFileId, Model model) {
+        return list(familyFileId, Direction.SERVICE_TO_FAMILY, "recus", model);
     }
 
     @GetMapping("/envoyes")
-    String sent(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        return list(family, Direction.FAMILY_TO_SERVICE, "envoyes", model);
+    String sent(@CurrentFamily long familyFileId, Model model) {
+        return list(familyFileId, Direction.FAMILY_TO_SERVICE, "envoyes", model);
     }
 
-    private String list(FamilyPrincipal family, Direction direction, String menu, Model model) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return NO_FILE;
-        }
+    private String list(long familyFileId, Direction direction, String menu, Model model) {
         model.addAttribute("menu", menu);
-        model.addAttribute("messages", store.messagesOf(file.get(), direction));
+        model.addAttribute("messages", store.messagesOf(familyFileId, direction));
         return "messaging/liste";
     }
 
     @GetMapping("/nouveau")
-    String newMessage(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        if (families.fileIdOfAccount(family.accountId()).isEmpty()) {
-            return NO_FILE;
-        }
+    String newMessage(@CurrentFamily long familyFileId, Model model) {
         return showForm(new MessageForm(), Map.of(), model);
     }
 
     @PostMapping("/nouveau")
-    String send(@AuthenticationPrincipal FamilyPrincipal family, @ModelAttribute("form") MessageForm form,
+    String send(@CurrentFamily long familyFileId, @ModelAttribute("form") MessageForm form,
             @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return NO_FILE;
-        }
         Map<String, String> errors = form.validateNew(routing);
         AttachmentPolicy.Checked checked = attachments.check(files);
         if (checked.error() != null) {
@@ -90,7 +72,7 @@ class MessagingController {
         if (!errors.isEmpty()) {
             return showForm(form, errors, model);
         }
-        inbox.send(file.get(), form, checked.files());
+        inbox.send(familyFileId, form, checked.files());
         redirect.addFlashAttribute("sentTo", form.getService());
         return "redirect:/messagerie/envoyes";
     }
@@ -104,12 +86,8 @@ class MessagingController {
     }
 
     @GetMapping("/messages/{id}")
-    String thread(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long id, Model model) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return NO_FILE;
-        }
-        Message message = inbox.messageOf(file.get(), id).orElseThrow(MessagingController::notFound);
+    String thread(@CurrentFamily long familyFileId, @PathVariable long id, Model model) {
+        Message message = inbox.messageOf(familyFileId, id).orElseThrow(MessagingController::notFound);
         if (inbox.markThreadRead(message.conversationId()) > 0) {
             // shown again so the tab's counter already counts them as read
             return "redirect:/messagerie/messages/" + id;
@@ -118,13 +96,9 @@ class MessagingController {
     }
 
     @PostMapping("/messages/{id}/repondre")
-    String reply(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long id, @ModelAttribute("form") MessageForm form,
+    String reply(@CurrentFamily long familyFileId, @PathVariable long id, @ModelAttribute("form") MessageForm form,
             @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return NO_FILE;
-        }
-        Message message = inbox.messageOf(file.get(), id).orElseThrow(MessagingController::notFound);
+        Message message = inbox.messageOf(familyFileId, id).orElseThrow(MessagingController::notFound);
         Map<String, String> errors = form.validateReply();
         AttachmentPolicy.Checked checked = attachments.check(files);
         if (checked.error() != null) {
@@ -133,7 +107,7 @@ class MessagingController {
         if (!errors.isEmpty()) {
             return showThread(message, form, errors, model);
         }
-        long replyId = inbox.reply(file.get(), message.conversationId(), form, checked.files()).orElseThrow(MessagingController::notFound);
+        long replyId = inbox.reply(familyFileId, message.conversationId(), form, checked.files()).orElseThrow(MessagingController::notFound);
         redirect.addFlashAttribute("replied", true);
         return "redirect:/messagerie/messages/" + replyId;
     }
@@ -151,9 +125,8 @@ class MessagingController {
     }
 
     @GetMapping("/pieces-jointes/{id}")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long id) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        return store.attachment(id).filter(a -> file.isPresent() && a.familyFileId() == file.get())
+    ResponseEntity<byte[]> download(@CurrentFamily long familyFileId, @PathVariable long id) {
+        return store.attachment(id).filter(a -> a.familyFileId() == familyFileId)
                 .map(AttachmentResponses::of)
                 .orElseThrow(MessagingController::notFound);
     }

@@ -1,12 +1,10 @@
 package fr.portailfamille.payment;
 
-import fr.portailfamille.family.FamilyFiles;
-import fr.portailfamille.system.security.FamilyPrincipal;
+import fr.portailfamille.family.CurrentFamily;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,63 +24,49 @@ class PaymentPagesController {
     private static final String FACTURE = "facture";
 
     private final PaymentService payments;
-    private final FamilyFiles families;
     private final SystemPayGateway gateway;
 
-    PaymentPagesController(PaymentService payments, FamilyFiles families, SystemPayGateway gateway) {
+    PaymentPagesController(PaymentService payments, SystemPayGateway gateway) {
         this.payments = payments;
-        this.families = families;
         this.gateway = gateway;
     }
 
     @GetMapping("/facturation/paiement")
-    String chooseInvoices(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return "redirect:/facturation";
-        }
-        return step1(file.get(), List.of(), null, model);
+    String chooseInvoices(@CurrentFamily long familyFileId, Model model) {
+        return step1(familyFileId, List.of(), null, model);
     }
 
     @GetMapping("/facturation/paiement/recapitulatif")
-    String summary(@AuthenticationPrincipal FamilyPrincipal family,
+    String summary(@CurrentFamily long familyFileId,
             @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return "redirect:/facturation";
-        }
         try {
-            List<InvoiceBook.PayableInvoice> chosen = payments.selection(file.get(), invoiceIds);
+            List<InvoiceBook.PayableInvoice> chosen = payments.selection(familyFileId, invoiceIds);
             model.addAttribute("invoices", chosen);
             model.addAttribute("total", Money.euros(chosen.stream().mapToLong(InvoiceBook.PayableInvoice::amountCents).sum()));
             return "payment/etape2-recapitulatif";
         } catch (PaymentService.PaymentRefusedException e) {
-            return step1(file.get(), invoiceIds, e.getMessage(), model);
+            return step1(familyFileId, invoiceIds, e.getMessage(), model);
         }
     }
 
     @PostMapping("/facturation/paiement")
-    String pay(@AuthenticationPrincipal FamilyPrincipal family,
+    String pay(@CurrentFamily long familyFileId,
             @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {
-        Optional<Long> file = families.fileIdOfAccount(family.accountId());
-        if (file.isEmpty()) {
-            return "redirect:/facturation";
-        }
         if (!gateway.isConfigured()) {
-            return step1(file.get(), invoiceIds, "Le paiement en ligne n'est pas disponible pour le moment : "
+            return step1(familyFileId, invoiceIds, "Le paiement en ligne n'est pas disponible pour le moment : "
                     + "vous pouvez payer au guichet de la Régie unique.", model);
         }
         try {
-            Payment payment = payments.start(file.get(), invoiceIds);
+            Payment payment = payments.start(familyFileId, invoiceIds);
             return "redirect:/facturation/paiement/" + payment.getId();
         } catch (PaymentService.PaymentRefusedException e) {
-            return step1(file.get(), invoiceIds, e.getMessage(), model);
+            return step1(familyFileId, invoiceIds, e.getMessage(), model);
         }
     }
 
     @GetMapping("/facturation/paiement/{id}")
-    String toGateway(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable long id, Model model) {
-        Optional<Payment> payment = families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(id, f));
+    String toGateway(@CurrentFamily long familyFileId, @PathVariable long id, Model model) {
+        Optional<Payment> payment = payments.ofFamily(id, familyFileId);
         if (payment.isEmpty()) {
             return "redirect:/facturation/paiement";
         }
@@ -96,10 +80,9 @@ class PaymentPagesController {
 
     /** The browser's return from the gateway: its parameters are only a hint of which payment; our table says the rest. */
     @GetMapping("/paiement/retour")
-    String returned(@AuthenticationPrincipal FamilyPrincipal family,
+    String returned(@CurrentFamily long familyFileId,
             @RequestParam(name = "vads_order_id", required = false) String orderId, Model model) {
-        Optional<Payment> payment = Optional.ofNullable(orderId)
-                .flatMap(o -> families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(o, f)));
+        Optional<Payment> payment = Optional.ofNullable(orderId).flatMap(o -> payments.ofFamily(o, familyFileId));
         model.addAttribute("payment", payment.map(PaymentPagesController::view).orElse(null));
         return "payment/retour";
     }
@@ -107,8 +90,8 @@ class PaymentPagesController {
     /** What the return page polls while the notification has not arrived. */
     @GetMapping("/paiement/{orderId}/etat")
     @ResponseBody
-    ResponseEntity<Map<String, String>> state(@AuthenticationPrincipal FamilyPrincipal family, @PathVariable String orderId) {
-        return families.fileIdOfAccount(family.accountId()).flatMap(f -> payments.ofFamily(orderId, f))
+    ResponseEntity<Map<String, String>> state(@CurrentFamily long familyFileId, @PathVariable String orderId) {
+        return payments.ofFamily(orderId, familyFileId)
                 .map(p -> ResponseEntity.ok(Map.of("status", p.getStatus().name())))
                 .orElse(ResponseEntity.notFound().build());
     }

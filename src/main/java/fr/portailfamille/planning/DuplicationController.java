@@ -3,6 +3,7 @@ package fr.portailfamille.planning;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
@@ -43,9 +44,11 @@ class DuplicationController {
     }
 
     @GetMapping("/planning/dupliquer")
-    String form(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam(name = "activite", required = false) Long activityId,
+    String form(@CurrentFamily FamilySummary family, @RequestParam(name = "activite", required = false) Long activityId,
             @RequestParam(name = "source", required = false) Long sourceId, Model model) {
-        FamilySummary family = pages.requireFamily(principal);
+        if (family.children().isEmpty()) {
+            return "redirect:/planning";
+        }
         DuplicationForm form = new DuplicationForm();
         form.setActivite(activityId == null ? pages.defaultActivity(activities.all()).id() : pages.activity(activityId).id());
         form.setSource(sourceId == null ? family.children().get(0).id() : PlanningController.child(family, sourceId).id());
@@ -56,9 +59,8 @@ class DuplicationController {
     }
 
     @PostMapping("/planning/dupliquer")
-    String duplicate(@AuthenticationPrincipal FamilyPrincipal principal, @ModelAttribute("form") DuplicationForm form,
+    String duplicate(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family, @ModelAttribute("form") DuplicationForm form,
             BindingResult binding, Model model) {
-        FamilySummary family = pages.requireFamily(principal);
         if (binding.hasFieldErrors("du")) {
             binding.rejectValue("du", "invalid", "Saisissez une date de début valide (jj/mm/aaaa).");
         }

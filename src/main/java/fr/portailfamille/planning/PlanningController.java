@@ -3,7 +3,7 @@ package fr.portailfamille.planning;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.family.ChildSummary;
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
@@ -36,27 +36,24 @@ class PlanningController {
     static final String DEFAULT_ACTIVITY = "CENTRE_LOISIRS";
 
     private final PlanningService planning;
-    private final FamilyFiles families;
     private final Activities activities;
     private final Clock clock;
 
-    PlanningController(PlanningService planning, FamilyFiles families, Activities activities, Clock clock) {
+    PlanningController(PlanningService planning, Activities activities, Clock clock) {
         this.planning = planning;
-        this.families = families;
         this.activities = activities;
         this.clock = clock;
     }
 
     @GetMapping("/planning")
-    String planning(@AuthenticationPrincipal FamilyPrincipal principal,
+    String planning(@CurrentFamily FamilySummary family,
             @RequestParam(name = "activite", required = false) Long activityId,
             @RequestParam(name = "mois", required = false) String monthParam,
             @RequestParam(name = "vue", defaultValue = "activite") String view,
             @RequestParam(name = "enfant", required = false) Long childId, Model model) {
         model.addAttribute("activeModule", "planning");
-        FamilySummary family = familyOf(principal);
-        if (family == null || family.children().isEmpty()) {
-            model.addAttribute("noFamily", true);
+        if (family.children().isEmpty()) {
+            model.addAttribute("noChildren", true);
             return "planning/planning";
         }
         YearMonth month = month(monthParam);
@@ -88,9 +85,8 @@ class PlanningController {
     }
 
     @GetMapping("/planning/modifier")
-    String edit(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam("enfant") long childId,
+    String edit(@CurrentFamily FamilySummary family, @RequestParam("enfant") long childId,
             @RequestParam("activite") long activityId, @RequestParam(name = "mois", required = false) String monthParam, Model model) {
-        FamilySummary family = requireFamily(principal);
         ChildSummary child = child(family, childId);
         ActivitySummary activity = activity(activityId);
         YearMonth month = month(monthParam);
@@ -105,10 +101,9 @@ class PlanningController {
     }
 
     @PostMapping("/planning/modifier")
-    String save(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam("enfant") long childId,
+    String save(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family, @RequestParam("enfant") long childId,
             @RequestParam("activite") long activityId, @RequestParam("mois") String monthParam,
             @RequestParam(name = "jours", required = false) List<String> days, RedirectAttributes redirect) {
-        FamilySummary family = requireFamily(principal);
         ChildSummary child = child(family, childId);
         ActivitySummary activity = activity(activityId);
         YearMonth month = month(monthParam);
@@ -129,18 +124,6 @@ class PlanningController {
         redirect.addAttribute("activite", activityId);
         redirect.addAttribute("mois", month.toString());
         return "redirect:/planning/modifier";
-    }
-
-    FamilySummary familyOf(FamilyPrincipal principal) {
-        return families.fileIdOfAccount(principal.accountId()).flatMap(families::find).orElse(null);
-    }
-
-    FamilySummary requireFamily(FamilyPrincipal principal) {
-        FamilySummary family = familyOf(principal);
-        if (family == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return family;
     }
 
     /** The family's own child, or a 404: ids of other families' children are never shown nor changed. */

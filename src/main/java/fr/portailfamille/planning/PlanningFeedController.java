@@ -1,15 +1,13 @@
 package fr.portailfamille.planning;
 
-import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import fr.portailfamille.system.web.PublicRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +23,10 @@ class PlanningFeedController {
     static final String FEED_PATH = "/planning/ical/";
 
     private final PlanningFeed feed;
-    private final PlanningController pages;
     private final PortalProperties properties;
 
-    PlanningFeedController(PlanningFeed feed, PlanningController pages, PortalProperties properties) {
+    PlanningFeedController(PlanningFeed feed, PortalProperties properties) {
         this.feed = feed;
-        this.pages = pages;
         this.properties = properties;
     }
 
@@ -41,25 +37,22 @@ class PlanningFeedController {
     }
 
     @GetMapping("/planning/calendrier")
-    String page(@AuthenticationPrincipal FamilyPrincipal principal, Model model) {
-        FamilySummary family = pages.requireFamily(principal);
+    String page(@CurrentFamily long fileId, Model model) {
         model.addAttribute("activeModule", "planning");
-        model.addAttribute("since", feed.activeSince(family.id()).map(i -> PortalTime.DATE_TIME.format(i.atZone(PortalTime.ZONE))).orElse(null));
+        model.addAttribute("since", feed.activeSince(fileId).map(i -> PortalTime.DATE_TIME.format(i.atZone(PortalTime.ZONE))).orElse(null));
         return "planning/calendrier";
     }
 
     @PostMapping("/planning/calendrier/activer")
-    String activate(@AuthenticationPrincipal FamilyPrincipal principal, RedirectAttributes redirect) {
-        FamilySummary family = pages.requireFamily(principal);
-        String token = feed.activate(family.id());
+    String activate(@CurrentFamily long fileId, RedirectAttributes redirect) {
+        String token = feed.activate(fileId);
         redirect.addFlashAttribute("feedUrl", properties.link(FEED_PATH + token + ".ics"));
         return "redirect:/planning/calendrier";
     }
 
     @PostMapping("/planning/calendrier/desactiver")
-    String revoke(@AuthenticationPrincipal FamilyPrincipal principal, RedirectAttributes redirect) {
-        FamilySummary family = pages.requireFamily(principal);
-        feed.revoke(family.id());
+    String revoke(@CurrentFamily long fileId, RedirectAttributes redirect) {
+        feed.revoke(fileId);
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/planning/calendrier";
     }

@@ -1,8 +1,7 @@
 package fr.portailfamille.portal;
 
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.system.export.FamilyDataSection;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * « Télécharger mes données » ({@code GET /dossier/export}): everything the portal keeps about the
@@ -28,20 +24,16 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class DataExportController {
 
-    private final FamilyFiles families;
     private final List<FamilyDataSection> sections;
     private final Clock clock;
 
-    DataExportController(FamilyFiles families, List<FamilyDataSection> sections, Clock clock) {
-        this.families = families;
+    DataExportController(List<FamilyDataSection> sections, Clock clock) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(FamilyDataSection::order)).toList();
         this.clock = clock;
     }
 
     @GetMapping(path = "/dossier/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal FamilyPrincipal family) {
-        long fileId = families.fileIdOfAccount(family.accountId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ResponseEntity<Map<String, Object>> export(@CurrentFamily long fileId) {
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("format", "portail-famille-export/1");
         export.put("exporteLe", OffsetDateTime.now(clock).toString());

@@ -2,14 +2,11 @@ package fr.portailfamille.portal;
 
 import fr.portailfamille.billing.Invoices;
 import fr.portailfamille.billing.PendingInvoice;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilyFiles;
-import fr.portailfamille.family.FamilyOverview;
 import fr.portailfamille.registration.Registrations;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +31,10 @@ class DossierController {
     }
 
     @GetMapping("/dossier")
-    String dossier(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
-        FamilyOverview overview = families.overviewOfAccount(family.accountId(), LocalDate.now(clock)).orElse(null);
-        model.addAttribute("overview", overview);
-        model.addAttribute("pendingInvoices", overview == null ? List.of()
-                : invoices.pending(overview.summary().id()).stream().map(PendingInvoice::describe).toList());
-        model.addAttribute("registrationLines", overview == null ? List.of() : registrations.linesOfFamily(overview.summary().id()));
+    String dossier(@CurrentFamily long familyFileId, Model model) {
+        model.addAttribute("overview", families.overview(familyFileId, LocalDate.now(clock)));
+        model.addAttribute("pendingInvoices", invoices.pending(familyFileId).stream().map(PendingInvoice::describe).toList());
+        model.addAttribute("registrationLines", registrations.linesOfFamily(familyFileId));
         return "portal/dossier";
     }
 }

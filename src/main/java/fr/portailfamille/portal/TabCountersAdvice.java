@@ -1,9 +1,10 @@
 package fr.portailfamille.portal;
 
 import fr.portailfamille.billing.Invoices;
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.messaging.Messaging;
 import fr.portailfamille.system.security.FamilyPrincipal;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,21 +18,17 @@ class TabCountersAdvice {
 
     private final Messaging messaging;
     private final Invoices invoices;
-    private final FamilyFiles families;
 
-    TabCountersAdvice(Messaging messaging, Invoices invoices, FamilyFiles families) {
+    TabCountersAdvice(Messaging messaging, Invoices invoices) {
         this.messaging = messaging;
         this.invoices = invoices;
-        this.families = families;
     }
 
     @ModelAttribute("tabCounters")
-    TabCounters tabCounters(@AuthenticationPrincipal Object principal) {
-        if (principal instanceof FamilyPrincipal family) {
-            long account = family.accountId();
-            return new TabCounters(
-                    () -> families.fileIdOfAccount(account).map(id -> (int) invoices.pendingCount(id)).orElse(0),
-                    () -> messaging.unreadCountOfAccount(account));
+    TabCounters tabCounters(@AuthenticationPrincipal Object principal, @CurrentFamily Optional<Long> file) {
+        if (principal instanceof FamilyPrincipal) {
+            return new TabCounters(() -> file.map(id -> (int) invoices.pendingCount(id)).orElse(0),
+                    () -> file.map(messaging::unreadCount).orElse(0));
         }
         return null;
     }

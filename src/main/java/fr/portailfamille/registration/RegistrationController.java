@@ -4,9 +4,8 @@ import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
-import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
-import fr.portailfamille.system.security.FamilyPrincipal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,38 +27,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegistrationController {
 
-    private final FamilyFiles families;
     private final Activities activities;
     private final PreRegistrations preRegistrations;
     private final Registrations registrations;
 
-    RegistrationController(FamilyFiles families, Activities activities, PreRegistrations preRegistrations, Registrations registrations) {
-        this.families = families;
+    RegistrationController(Activities activities, PreRegistrations preRegistrations, Registrations registrations) {
         this.activities = activities;
         this.preRegistrations = preRegistrations;
         this.registrations = registrations;
     }
 
     @GetMapping("/inscriptions")
-    String list(@AuthenticationPrincipal FamilyPrincipal principal, Model model) {
-        FamilySummary family = families.ofAccount(principal.accountId()).orElse(null);
+    String list(@CurrentFamily FamilySummary family, Model model) {
         model.addAttribute("family", family);
-        if (family != null) {
-            model.addAttribute("lines", registrations.linesOfFamily(family.id()));
-            model.addAttribute("activities", activities.all());
-            Map<ChildSummary, List<RegistrationChoice>> choices = new LinkedHashMap<>();
-            for (ChildSummary child : family.children()) {
-                choices.put(child, preRegistrations.choices(child));
-            }
-            model.addAttribute("choices", choices);
+        model.addAttribute("lines", registrations.linesOfFamily(family.id()));
+        model.addAttribute("activities", activities.all());
+        Map<ChildSummary, List<RegistrationChoice>> choices = new LinkedHashMap<>();
+        for (ChildSummary child : family.children()) {
+            choices.put(child, preRegistrations.choices(child));
         }
+        model.addAttribute("choices", choices);
         return "registration/inscriptions";
     }
 
     @GetMapping("/inscriptions/inscrire")
-    String form(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam(name = "activite", required = false) Long activityId,
+    String form(@CurrentFamily FamilySummary family, @RequestParam(name = "activite", required = false) Long activityId,
             @RequestParam(name = "enfant", required = false) Long childId, Model model, RedirectAttributes redirect) {
-        FamilySummary family = family(principal);
         if (activityId == null || childId == null) {
             redirect.addFlashAttribute("error", "Choisissez une activité et un enfant, puis « Inscrire ».");
             return "redirect:/inscriptions";
@@ -71,10 +63,9 @@ class RegistrationController {
     }
 
     @PostMapping("/inscriptions/inscrire")
-    String register(@AuthenticationPrincipal FamilyPrincipal principal, @RequestParam(name = "activite") long activityId,
+    String register(@CurrentFamily FamilySummary family, @RequestParam(name = "activite") long activityId,
             @RequestParam(name = "enfant") long childId, @RequestParam(name = "jours", required = false) List<String> days,
             Model model, RedirectAttributes redirect) {
-        FamilySummary family = family(principal);
         ChildSummary child = preRegistrations.childOf(family, childId).orElseThrow(RegistrationController::notFound);
         ActivitySummary activity = activities.find(activityId).orElseThrow(RegistrationController::notFound);
         Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
@@ -98,8 +89,7 @@ class RegistrationController {
     }
 
     @PostMapping("/inscriptions/{id}/retirer")
-    String withdraw(@AuthenticationPrincipal FamilyPrincipal principal, @PathVariable long id, RedirectAttributes redirect) {
-        FamilySummary family = family(principal);
+    String withdraw(@CurrentFamily FamilySummary family, @PathVariable long id, RedirectAttributes redirect) {
         try {
             preRegistrations.withdraw(family.id(), id);
             redirect.addFlashAttribute("success", "Votre demande est retirée.");
@@ -123,10 +113,6 @@ class RegistrationController {
         model.addAttribute("days", days);
         model.addAttribute("error", error);
         return "registration/inscrire";
-    }
-
-    private FamilySummary family(FamilyPrincipal principal) {
-        return families.ofAccount(principal.accountId()).orElseThrow(RegistrationController::notFound);
     }
 
     private static ResponseStatusException notFound() {

@@ -29,12 +29,4 @@ final class MessagingFamilies {
                 fileId, name, email);
         return new TestFamily(fileId, number, name, username, email);
     }
-
-    /** An active account linked to no family file. */
-    static String accountWithoutFile(JdbcTemplate jdbc, PasswordEncoder encoder) {
-        String username = "sansdossier" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
-        jdbc.update("insert into portal_account (username, email, password_hash, status, activated_at) values (?, ?, ?, 'ACTIVE', now())",
-                username, username + "@example.org", encoder.encode(PASSWORD));
-        return username;
-    }
 }

@@ -267,7 +267,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
         long messageId = lastSentId(family);
         assertThat(session.open("/").doc().select("nav.tabs a[href=/messagerie]").text()).isEqualTo("Messagerie");
 
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(messageId)).singleResult();
+        Task task = tasks.createTaskQuery().processDefinitionKey("messageRouting").processInstanceBusinessKey(String.valueOf(messageId)).singleResult();
         identity.setAuthentication("restauration", List.of("restauration"));
         try {
             forms.submitTaskForm(task.getId(), Map.of("answer", "Nous prévoyons un repas adapté.", "forwardTo", ""));
@@ -310,19 +310,6 @@ class MessagingPagesTest extends PortalIntegrationTest {
         assertThat(store.message(second).orElseThrow().conversationId()).isEqualTo(store.message(first).orElseThrow().conversationId());
         assertThat(store.message(second).orElseThrow().subject()).isEqualTo("Re : Facture de mars");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(second)).taskCandidateGroup("finances").count()).isEqualTo(1);
-    }
-
-    @Test
-    void anAccountWithoutAFamilyFileSeesAnHonestMessage() {
-        WebSession session = session();
-        session.login(MessagingFamilies.accountWithoutFile(jdbc, encoder), MessagingFamilies.PASSWORD);
-
-        for (String path : List.of("/messagerie", "/messagerie/envoyes", "/messagerie/nouveau")) {
-            Page page = session.get(path);
-            assertThat(page.status()).isEqualTo(200);
-            assertThat(page.text()).contains("Votre compte n'est pas encore rattaché à un dossier famille");
-        }
-        assertThat(session.get("/messagerie/messages/1").status()).isEqualTo(200);
     }
 
     @Test

@@ -37,6 +37,14 @@ final class SecurityFamilies {
         return new Family(file, name, child, username, password);
     }
 
+    /** An active portal account that the Guichet Unique has not linked to a family file yet: its username (password {@code password}). */
+    static String withoutFile(JdbcTemplate jdbc, PasswordEncoder encoder, String password) {
+        String username = "sansdossier" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        jdbc.update("insert into portal_account (username, email, password_hash, status, activated_at) values (?, ?, ?, 'ACTIVE', now())",
+                username, username + "@example.org", encoder.encode(password));
+        return username;
+    }
+
     /**
      * Gives the family a health sheet, consents, a pick-up person, a document, a validated registration, a booking,
      * an invoice, a pending payment, a message (handled by enfance) and its attachment.
