@@ -54,6 +54,21 @@ public class Bookings {
                 }, Bookings::billable);
     }
 
+    /**
+     * The live bookings of one day of an activity: the booked children, then the waiting list in
+     * its order (first come, first served), in one query.
+     */
+    public List<DayBooking> ofDay(long activityId, LocalDate day) {
+        return jdbc.query("""
+                select id, family_file_id, child_id, state, requested_at,
+                       case when state = 'WAITING' then row_number() over (partition by state order by requested_at, id) else 0 end as position
+                from booking where activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')
+                order by state, requested_at, id
+                """, (rs, n) -> new DayBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
+                BookingState.valueOf(rs.getString("state")), rs.getInt("position"), rs.getTimestamp("requested_at").toInstant()),
+                activityId, day);
+    }
+
     private static BillableBooking billable(ResultSet rs, int row) throws SQLException {
         return new BillableBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
                 rs.getLong("activity_id"), rs.getObject("day", LocalDate.class), BookingState.valueOf(rs.getString("state")));

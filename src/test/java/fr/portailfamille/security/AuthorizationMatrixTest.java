@@ -74,6 +74,12 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 "/agent/activites/{id}/tarifs")) {
             STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
         }
+        // attendance: the sheets of an activity are its service's only (finances runs none)
+        for (String p : List.of("/agent/presences", "/agent/presences/{activityId}/{day}", "/agent/presences/{activityId}/{day}/recherche",
+                "/agent/presences/{activityId}/{day}/pdf", "/agent/presences/{activityId}/{day}/enfants/{childId}",
+                "/agent/presences/{activityId}/{day}/cloturer")) {
+            STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
+        }
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
@@ -157,6 +163,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "token" -> "jeton-inconnu";
             case "index" -> "0";
             case "periodId", "closureId" -> "999999999";
+            case "activityId" -> String.valueOf(enfanceActivity);
+            case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
             case "id" -> {
                 if (pattern.startsWith("/inscriptions/")) yield String.valueOf(victim.registrationId());
                 if (pattern.startsWith("/messagerie/messages/")) yield String.valueOf(victim.messageId());

@@ -114,6 +114,10 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
                     "form[action$=/fermetures/{closure}/supprimer]"),
             new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs", "form[action$=/tarifs]"),
+            new Form("POST /agent/presences/{activityId}/{day}/enfants/{childId}", Actor.ENFANCE,
+                    "/agent/presences/{staffActivity}/{today}/recherche?nom={familyName}", "form[action*=/enfants/]"),
+            new Form("POST /agent/presences/{activityId}/{day}/cloturer", Actor.ENFANCE, "/agent/presences/{staffActivity}/{today}",
+                    "form[action$=/cloturer]"),
             new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
             new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
             new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]", s -> helpMessage()));
@@ -448,6 +452,8 @@ class HostileInputTest extends PortalIntegrationTest {
     private String fill(String template) {
         return template.replace("{resetLink}", String.valueOf(resetLink))
                 .replace("{staffActivity}", String.valueOf(staffActivity))
+                .replace("{today}", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString())
+                .replace("{familyName}", family.name())
                 .replace("{period}", String.valueOf(period))
                 .replace("{closure}", String.valueOf(closure))
                 .replace("{child}", String.valueOf(family.childId()))

@@ -49,7 +49,7 @@ class PortalSecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final List<String> ALWAYS_PUBLIC = List.of(
-            "/connexion", "/css/**", "/img/**", "/js/**", "/favicon.ico", "/error", "/error/**");
+            "/connexion", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**");
 
     /** The policy, with {@code form-action} opened to the origins modules post forms to (the card gateway). */
     static String contentSecurityPolicy(List<FormTargets> formTargets) {
