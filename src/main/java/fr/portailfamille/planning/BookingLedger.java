@@ -127,6 +127,48 @@ class BookingLedger {
         return Optional.of(new CancelResult(after, promoted));
     }
 
+    /** What a service's « proposer la place » gave. */
+    enum OfferOutcome { BOOKED, NOT_WAITING, FULL }
+
+    /**
+     * A service gives a free place of the day to this waiting child, whatever its rank (« proposer
+     * la place »): the booking becomes booked and the family gets the same mail as an automatic
+     * promotion. The day's capacity follows the activity's current one when the service raised it
+     * in the catalogue; a day still full is refused.
+     */
+    @Transactional
+    public OfferOutcome offerPlace(long bookingId, int activityCapacity, String actor) {
+        List<Promotion> waiting = jdbc.query("""
+                select id, family_file_id, child_id, activity_id, day from booking where id = ? and state = 'WAITING'
+                """, (rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
+                rs.getLong("activity_id"), rs.getObject("day", LocalDate.class)), bookingId);
+        if (waiting.isEmpty()) {
+            return OfferOutcome.NOT_WAITING;
+        }
+        Promotion promotion = waiting.get(0);
+        Map<String, Object> counter = lockDay(promotion.activityId(), promotion.day(), activityCapacity);
+        int booked = ((Number) counter.get("booked")).intValue();
+        int capacity = ((Number) counter.get("capacity")).intValue();
+        if (capacity < activityCapacity) {
+            jdbc.update("update day_capacity set capacity = ? where activity_id = ? and day = ?", activityCapacity,
+                    promotion.activityId(), promotion.day());
+            capacity = activityCapacity;
+        }
+        if (booked >= capacity) {
+            return OfferOutcome.FULL;
+        }
+        // the booking may have changed while the day's lock was awaited
+        if (jdbc.update("update booking set state = 'BOOKED', updated_at = ? where id = ? and state = 'WAITING'",
+                Timestamp.from(clock.instant()), bookingId) == 0) {
+            return OfferOutcome.NOT_WAITING;
+        }
+        jdbc.update("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?", promotion.activityId(), promotion.day());
+        audit(bookingId, promotion.childId(), promotion.activityId(), promotion.day(), BookingState.WAITING, BookingState.BOOKED,
+                actor, "place proposée par le service");
+        promotionMail.sendAfterCommit(promotion);
+        return OfferOutcome.BOOKED;
+    }
+
     /** The rank of a waiting booking in its day's waiting list (1 = next to get a place). */
     int position(long bookingId) {
         Integer rank = jdbc.queryForObject("""

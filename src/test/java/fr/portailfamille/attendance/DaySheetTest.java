@@ -157,7 +157,7 @@ class DaySheetTest extends PortalIntegrationTest {
 
         Page row = tick(enfance, activity, today, child, "PRESENT", true);
         assertThat(row.status()).isEqualTo(200);
-        assertThat(row.body()).startsWith("<li").doesNotContain("<html");
+        assertThat(row.body().strip()).startsWith("<li").doesNotContain("<html");
         assertThat(row.doc().selectFirst("li.child-row").id()).isEqualTo("enfant-" + child);
         assertThat(row.text()).contains("présent", "par enfance à");
         assertThat(row.doc().selectFirst("button[value=PRESENT]").attr("aria-pressed")).isEqualTo("true");

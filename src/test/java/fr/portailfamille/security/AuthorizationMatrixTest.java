@@ -77,7 +77,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         // attendance: the sheets of an activity are its service's only (finances runs none)
         for (String p : List.of("/agent/presences", "/agent/presences/{activityId}/{day}", "/agent/presences/{activityId}/{day}/recherche",
                 "/agent/presences/{activityId}/{day}/pdf", "/agent/presences/{activityId}/{day}/enfants/{childId}",
-                "/agent/presences/{activityId}/{day}/cloturer")) {
+                "/agent/presences/{activityId}/{day}/cloturer", "/agent/occupation", "/agent/occupation/{activityId}",
+                "/agent/occupation/{activityId}/{day}", "/agent/occupation/{activityId}/{day}/attente/{bookingId}/proposer",
+                "/agent/occupation/{activityId}/{day}/attente/{bookingId}/retirer")) {
             STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
         }
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
@@ -164,6 +166,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "index" -> "0";
             case "periodId", "closureId" -> "999999999";
             case "activityId" -> String.valueOf(enfanceActivity);
+            case "bookingId" -> "999999999";
             case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
             case "id" -> {
                 if (pattern.startsWith("/inscriptions/")) yield String.valueOf(victim.registrationId());

@@ -118,6 +118,10 @@ class HostileInputTest extends PortalIntegrationTest {
                     "/agent/presences/{staffActivity}/{today}/recherche?nom={familyName}", "form[action*=/enfants/]"),
             new Form("POST /agent/presences/{activityId}/{day}/cloturer", Actor.ENFANCE, "/agent/presences/{staffActivity}/{today}",
                     "form[action$=/cloturer]"),
+            new Form("POST /agent/occupation/{activityId}/{day}/attente/{bookingId}/proposer", Actor.ENFANCE,
+                    "/agent/occupation/{staffActivity}/{today}", "form[action$=/proposer]", s -> waitingBooking()),
+            new Form("POST /agent/occupation/{activityId}/{day}/attente/{bookingId}/retirer", Actor.ENFANCE,
+                    "/agent/occupation/{staffActivity}/{today}", "form[action$=/retirer]", s -> waitingBooking()),
             new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
             new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
             new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]", s -> helpMessage()));
@@ -440,6 +444,16 @@ class HostileInputTest extends PortalIntegrationTest {
                 insert into registration (family_file_id, child_id, activity_id, weekdays, period_label, valid_from, valid_to, state)
                 values (?, ?, (select max(id) from activity where code <> 'CENTRE_LOISIRS'), 'MONDAY', 'Année', current_date, current_date + 100,
                 'PENDING')""", family.fileId(), family.childId());
+    }
+
+    /** The family's child waits for a place of the test's activity today (the occupancy page's forms then show). */
+    private void waitingBooking() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        jdbc.update("update booking set state = 'CANCELLED' where child_id = ? and activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')",
+                family.childId(), staffActivity, today);
+        jdbc.update("""
+                insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
+                values (?, ?, ?, ?, 'WAITING', now(), 'PLANNING', 'essai', now())""", family.fileId(), family.childId(), staffActivity, today);
     }
 
     /** Asks for a password reset for the family: its mailed link shows the new-password form. */
