@@ -92,7 +92,7 @@ class OccupancyController {
         }
         List<Occupancy.DayLine> days = occupancy.days(activity, from, to);
         model.addAttribute("activity", activity);
-        model.addAttribute("title", title);
+        model.addAttribute("period", title);
         model.addAttribute("days", days);
         model.addAttribute("chartLabels", days.stream().map(d -> String.valueOf(d.day().getDayOfMonth())).collect(Collectors.joining(",")));
         model.addAttribute("chartRates", days.stream().map(d -> d.open() ? String.valueOf(d.rate()) : "").collect(Collectors.joining(",")));

@@ -98,7 +98,7 @@ class OccupancyTest extends PortalIntegrationTest {
         assertThat(withdrawn.text()).contains("L'enfant est retiré de la liste d'attente.", "Personne n'attend une place ce jour.");
         assertThat(jdbc.queryForObject("select state from booking where id = ?", String.class, secondBooking)).isEqualTo("CANCELLED");
         // twice: a clear message, nothing else changes
-        Page again = enfance.postForm(dayPath + "/attente/" + secondBooking + "/retirer", Map.of("_csrf", withdrawn.doc().selectFirst("input[name=_csrf]").attr("value")));
+        Page again = enfance.postForm(dayPath + "/attente/" + secondBooking + "/retirer", Map.of("_csrf", enfance.get("/agent").doc().selectFirst("input[name=_csrf]").attr("value")));
         assertThat(enfance.follow(again).text()).contains("n'est plus sur la liste d'attente");
     }
 }
