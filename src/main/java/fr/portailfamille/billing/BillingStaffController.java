@@ -1,12 +1,15 @@
 package fr.portailfamille.billing;
 
 import fr.portailfamille.system.security.StaffPrincipal;
+import java.time.YearMonth;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BillingStaffController {
 
     private final BillingRuns runs;
+    private final RunReview review;
     private final RuntimeService runtime;
 
-    BillingStaffController(BillingRuns runs, RuntimeService runtime) {
+    BillingStaffController(BillingRuns runs, RunReview review, RuntimeService runtime) {
         this.runs = runs;
+        this.review = review;
         this.runtime = runtime;
     }
 
@@ -32,6 +37,19 @@ class BillingStaffController {
             model.addAttribute("month", runs.monthToBill().toString());
         }
         return "billing/agent-facturation";
+    }
+
+    /** One run, family by family, with the anomalies worth a look before publishing (linked from « Contrôler la facturation »). */
+    @GetMapping("/agent/facturation/{runId}")
+    String run(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long runId, Model model) {
+        checkFinances(staff);
+        BillingRuns.RunView run = runs.find(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<RunReview.FamilyLine> lines = review.lines(runId, YearMonth.parse(run.month()));
+        model.addAttribute("run", run);
+        model.addAttribute("lines", lines);
+        model.addAttribute("anomalies", lines.stream().filter(RunReview.FamilyLine::hasAnomaly).count());
+        model.addAttribute("farAmount", InvoiceView.euros(RunReview.FAR_AMOUNT));
+        return "billing/agent-facturation-run";
     }
 
     /** Starts {@code monthlyBilling} by its message; the process's start listener checks the month. */

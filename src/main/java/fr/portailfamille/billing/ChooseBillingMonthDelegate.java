@@ -1,6 +1,8 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.PortalTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -8,10 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code monthlyBilling}: the timer bills the month that just ended; the start
- * form's month is checked here, in the starting transaction, so a bad month starts nothing.
+ * form's month is checked here, in the starting transaction, so a bad month, or a month that has
+ * not ended (December on 2 December), starts nothing.
  */
 @Component
 class ChooseBillingMonthDelegate implements ExecutionListener {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
+    private static final DateTimeFormatter FIRST_DAY = DateTimeFormatter.ofPattern("'1er' MMMM yyyy", PortalTime.FRENCH);
 
     private final BillingRuns runs;
 
@@ -23,8 +29,10 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Object asked = execution.getVariable(MonthlyBillingProcess.MONTH);
         YearMonth month = asked == null || asked.toString().isBlank() ? runs.monthToBill() : parse(asked.toString().trim());
-        if (month.isAfter(runs.monthToBill().plusMonths(1))) {
-            throw new BillingException("Le mois " + month + " n'a pas encore commencé : il ne peut pas être facturé.");
+        if (month.isAfter(runs.monthToBill())) {
+            // a month is billed once it has ended: its days have all happened (or been cancelled)
+            throw new BillingException("Le mois de " + MONTH.format(month) + " n'est pas terminé : il pourra être facturé à partir du "
+                    + FIRST_DAY.format(month.plusMonths(1)) + ".");
         }
         execution.setVariable(MonthlyBillingProcess.MONTH, month.toString());
     }

@@ -11,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invoices {
 
     private final InvoiceStore store;
+    private final DeskPayments deskPayments;
 
-    Invoices(InvoiceStore store) {
+    Invoices(InvoiceStore store, DeskPayments deskPayments) {
         this.store = store;
+        this.deskPayments = deskPayments;
     }
 
     /** How many published invoices of the family wait for payment. */
@@ -31,6 +33,22 @@ public class Invoices {
         return store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
                 .map(i -> new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn()))
                 .toList();
+    }
+
+    /** The family's account for the staff's family page: published invoices (newest first), balance, credit, payments. */
+    public FamilyAccount accountOf(long familyFileId) {
+        List<InvoiceView> invoices = store.ofFamily(familyFileId,
+                List.of(InvoiceState.PENDING, InvoiceState.PAID, InvoiceState.CANCELLED));
+        List<FamilyAccount.Invoice> lines = invoices.stream()
+                .map(i -> new FamilyAccount.Invoice(i.id(), i.number(), i.period(), i.state(), i.total(),
+                        i.state() == InvoiceState.PENDING ? i.amountDue() : BigDecimal.ZERO, i.dueOnText()))
+                .toList();
+        BigDecimal due = lines.stream().map(FamilyAccount.Invoice::amountDue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<FamilyAccount.Payment> payments = invoices.stream()
+                .flatMap(i -> i.payments().stream().map(p -> new FamilyAccount.Payment(p.modeLabel(), p.amount(), p.paidAt(), i.number())))
+                .sorted(java.util.Comparator.comparing(FamilyAccount.Payment::paidAt).reversed())
+                .toList();
+        return new FamilyAccount(lines, due, deskPayments.creditOf(familyFileId), payments);
     }
 
     // --- used by the payment module ---

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,18 +70,8 @@ class DocumentsController {
 
     @GetMapping("/dossier/documents/{documentId}")
     ResponseEntity<byte[]> download(@CurrentFamily long fileId, @PathVariable long documentId) {
-        return documents.content(fileId, documentId).map(DocumentsController::attachment)
+        return documents.content(fileId, documentId).map(DocumentContent::asAttachment)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    /** The document as a download (never shown inline: what a family uploaded is not trusted to render). */
-    static ResponseEntity<byte[]> attachment(DocumentContent document) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(document.content());
     }
 
     private String page(long fileId, Model model) {

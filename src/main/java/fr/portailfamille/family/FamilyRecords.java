@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The rows of the family file's detail tables, as the pages and services read them. */
-final class FamilyRecords {
+/** The rows of the family file's detail tables, as the pages and services read them (the staff pages read them too). */
+public final class FamilyRecords {
 
     private FamilyRecords() {}
 
-    record ChildDetails(long id, String firstName, String lastName, LocalDate birthDate, String sex, String school,
+    public record ChildDetails(long id, String firstName, String lastName, LocalDate birthDate, String sex, String school,
             String schoolClass) {
 
         static ChildDetails of(Child child) {
@@ -23,7 +23,7 @@ final class FamilyRecords {
         }
     }
 
-    record GuardianDetails(long id, String civility, String lastName, String firstName, String relationship, String email,
+    public record GuardianDetails(long id, String civility, String lastName, String firstName, String relationship, String email,
             String mobilePhone, String homePhone, String workPhone) {
 
         static GuardianDetails of(Guardian g) {
@@ -36,7 +36,7 @@ final class FamilyRecords {
         }
     }
 
-    record FileDetails(long id, String number, String name, String addressLine, String postalCode, String city,
+    public record FileDetails(long id, String number, String name, String addressLine, String postalCode, String city,
             List<GuardianDetails> guardians, List<ChildDetails> children) {
 
         static FileDetails of(FamilyFile file) {
@@ -52,7 +52,7 @@ final class FamilyRecords {
         }
     }
 
-    record HealthSheet(long childId, String allergies, boolean pai, String paiDetails, String diet, String doctorName,
+    public record HealthSheet(long childId, String allergies, boolean pai, String paiDetails, String diet, String doctorName,
             String doctorPhone, boolean vaccinationsUpToDate, String remarks, Instant updatedAt) {
 
         public String updatedOn() {
@@ -60,9 +60,9 @@ final class FamilyRecords {
         }
     }
 
-    record PickupPerson(long id, long childId, String lastName, String firstName, String relationship, String phone) {}
+    public record PickupPerson(long id, long childId, String lastName, String firstName, String relationship, String phone) {}
 
-    record Consents(boolean photo, boolean outings, boolean emergencyCare, Instant givenAt) {
+    public record Consents(boolean photo, boolean outings, boolean emergencyCare, Instant givenAt) {
 
         public String givenOn() {
             return PortalTime.DATE.format(givenAt.atZone(PortalTime.ZONE));
@@ -76,7 +76,7 @@ final class FamilyRecords {
         }
     }
 
-    record SupportingDocument(long id, long familyFileId, DocumentType type, LocalDate validUntil, Instant uploadedAt,
+    public record SupportingDocument(long id, long familyFileId, DocumentType type, LocalDate validUntil, Instant uploadedAt,
             DocumentState state, String refusalReason, int size, String mediaType, String fileName) {
 
         public String uploadedOn() {
@@ -92,9 +92,20 @@ final class FamilyRecords {
         }
     }
 
-    record DocumentContent(String fileName, String mediaType, byte[] content) {}
+    public record DocumentContent(String fileName, String mediaType, byte[] content) {
 
-    record ChangeRequest(long id, long familyFileId, ChangeSubject subject, Long childId, String newLastName,
+        /** The document as a download (never shown inline: what a family uploaded is not trusted to render). */
+        public org.springframework.http.ResponseEntity<byte[]> asAttachment() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(mediaType))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(content);
+        }
+    }
+
+    public record ChangeRequest(long id, long familyFileId, ChangeSubject subject, Long childId, String newLastName,
             String newFirstName, LocalDate newBirthDate, Integer newQuotient, LocalDate newQuotientFrom, String comment,
             RequestState state, String refusalReason, String requestedBy, Instant createdAt, Instant decidedAt) {
 
@@ -127,7 +138,7 @@ final class FamilyRecords {
         }
     }
 
-    enum DocumentState {
+    public enum DocumentState {
         A_VERIFIER("à vérifier", "status-pending"), ACCEPTE("accepté", "status-ok"), REFUSE("refusé", "status-refused");
 
         private final String label;
@@ -142,7 +153,7 @@ final class FamilyRecords {
         public String cssClass() { return cssClass; }
     }
 
-    enum RequestState {
+    public enum RequestState {
         EN_COURS("en cours", "status-pending"), ACCEPTEE("acceptée", "status-ok"), REFUSEE("refusée", "status-refused");
 
         private final String label;
@@ -157,5 +168,5 @@ final class FamilyRecords {
         public String cssClass() { return cssClass; }
     }
 
-    enum ChangeSubject { CHILD_IDENTITY, QUOTIENT }
+    public enum ChangeSubject { CHILD_IDENTITY, QUOTIENT }
 }

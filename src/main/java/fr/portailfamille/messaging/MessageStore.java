@@ -137,6 +137,19 @@ class MessageStore {
                 .params(familyFileId, subject).query(Integer.class).single() > 0;
     }
 
+    List<ConversationLine> conversationsOf(long familyFileId) {
+        return jdbc.sql("""
+                select c.id, c.subject, c.service, c.last_message_at, count(m.id) as messages,
+                       count(m.id) filter (where m.direction = 'FAMILY_TO_SERVICE'
+                           and m.sent_at > coalesce((select max(a.sent_at) from message a where a.conversation_id = c.id
+                               and a.direction = 'SERVICE_TO_FAMILY'), '-infinity')) as unanswered
+                from conversation c left join message m on m.conversation_id = c.id
+                where c.family_file_id = ? group by c.id order by c.last_message_at desc, c.id desc""").param(familyFileId)
+                .query((rs, i) -> new ConversationLine(rs.getLong("id"), rs.getString("subject"), rs.getString("service"),
+                        rs.getInt("messages"), rs.getInt("unanswered"), rs.getTimestamp("last_message_at").toInstant()))
+                .list();
+    }
+
     private static Message message(ResultSet rs, int n) throws SQLException {
         return new Message(rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("family_file_id"),
                 Direction.valueOf(rs.getString("direction")), rs.getString("service"), rs.getString("theme"),

@@ -12,6 +12,11 @@ public class Messaging {
         this.store = store;
     }
 
+    /** A family's conversations, latest first (subjects and counts only: the texts stay in the tasks and the family's pages). */
+    public java.util.List<ConversationLine> conversationsOf(long familyFileId) {
+        return store.conversationsOf(familyFileId);
+    }
+
     /** The unread messages of a family file. */
     public int unreadCount(long familyFileId) {
         return store.unreadCount(familyFileId);

@@ -69,6 +69,28 @@ public class Bookings {
                 activityId, day);
     }
 
+    /** One family's bookings of the month that still hold or cost a day (booked, waiting, cancelled late), by day. */
+    public List<BillableBooking> ofFamilyInMonth(long familyFileId, YearMonth month) {
+        return jdbc.query("""
+                select id, family_file_id, child_id, activity_id, day, state from booking
+                where family_file_id = ? and day between ? and ? and state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
+                order by day, child_id, activity_id""", Bookings::billable, familyFileId, month.atDay(1), month.atEndOfMonth());
+    }
+
+    /** The children of the family with at least one booking (any state, any day) in an activity of these services. */
+    public java.util.Set<Long> childrenBookedWith(long familyFileId, Collection<String> serviceGroups) {
+        if (serviceGroups.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.query("""
+                select distinct b.child_id from booking b join activity a on a.id = b.activity_id
+                where b.family_file_id = ? and a.service_group = any(?)""",
+                ps -> {
+                    ps.setLong(1, familyFileId);
+                    ps.setArray(2, ps.getConnection().createArrayOf("varchar", serviceGroups.toArray()));
+                }, (rs, i) -> rs.getLong(1)));
+    }
+
     private static BillableBooking billable(ResultSet rs, int row) throws SQLException {
         return new BillableBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
                 rs.getLong("activity_id"), rs.getObject("day", LocalDate.class), BookingState.valueOf(rs.getString("state")));

@@ -6,7 +6,9 @@ import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,6 +59,21 @@ public class Registrations {
                         catalogue.containsKey(r.getActivityId()) ? catalogue.get(r.getActivityId()).name() : "",
                         Weekdays.labels(r.weekdaySet()), r.getPeriodLabel(), r.getState(), r.getReason()))
                 .toList();
+    }
+
+    /**
+     * The children of the family with a registration (pending, validated or refused: the service has
+     * had to decide on it) in an activity of these services.
+     */
+    public Set<Long> childrenRegisteredWith(long familyFileId, Collection<String> serviceGroups) {
+        if (serviceGroups.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> activityIds = activities.all().stream().filter(a -> serviceGroups.contains(a.serviceGroup()))
+                .map(ActivitySummary::id).collect(Collectors.toSet());
+        return registrations.findByFamilyFileIdOrderByCreatedAtDesc(familyFileId).stream()
+                .filter(r -> r.getState() != RegistrationState.WITHDRAWN && activityIds.contains(r.getActivityId()))
+                .map(Registration::getChildId).collect(Collectors.toSet());
     }
 
     static RegistrationSummary summary(Registration r) {

@@ -198,7 +198,11 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
 
         assertThatThrownBy(() -> startFromTasklist("2024-13")).hasMessageContaining("Mois « 2024-13 » invalide");
         assertThatThrownBy(() -> startFromTasklist(YearMonth.now(clock).plusMonths(3).toString()))
-                .hasMessageContaining("n'a pas encore commencé");
+                .hasMessageContaining("n'est pas terminé");
+        // the month in progress has not ended: its days have not all happened
+        YearMonth current = YearMonth.now(clock);
+        assertThatThrownBy(() -> startFromTasklist(current.toString()))
+                .hasMessageContaining("n'est pas terminé : il pourra être facturé à partir du 1er");
 
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
     }
@@ -227,6 +231,30 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         var guichet = session();
         guichet.follow(guichet.submit(guichet.get("/agent/connexion"), "form", Map.of("username", "guichet", "password", "demo")));
         assertThat(guichet.get("/agent/facturation").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMonthThatHasNotEndedIsRefusedInFrenchThroughTheTasklistApiAndTheStaffPage() {
+        long before = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        YearMonth current = YearMonth.now(clock);
+        String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        // the start form as Tasklist submits it (same REST resource): a 400 carrying the French reason
+        var rest = session();
+        var answer = rest.send(java.net.http.HttpRequest.newBuilder(rest.uri("/engine-rest/process-definition/" + definitionId + "/submit-form"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("finances:demo".getBytes()))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{\"" + MONTH + "\":{\"value\":\"" + current
+                        + "\",\"type\":\"String\"}}}")));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("n'est pas terminé").doesNotContain("ENGINE-");
+
+        var finances = session();
+        finances.follow(finances.submit(finances.get("/agent/connexion"), "form", Map.of("username", "finances", "password", "demo")));
+        var refused = finances.submit(finances.open("/agent/facturation"), "form[action$=/lancer]", Map.of("month", current.toString()));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.doc().select("#month-error").text()).contains("n'est pas terminé").contains("1er");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
     }
 
     private ProcessInstance startFromTasklist(String month) {

@@ -84,12 +84,18 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         }
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
+        STAFF_SERVICE.put("/agent/facturation/{runId}", new String[] {"finances", "restauration"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
         STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
         // an attachment of a message handled by enfance (see attachmentOf)
         STAFF_SERVICE.put("/agent/messagerie/pieces-jointes/{id}", new String[] {"enfance", "finances"});
-        // /agent and /agent/dossiers/** are open to every agent (the services share the family file:
-        // health alerts for the canteen and the centres, quotient for finances) — see docs/security.md
+        // need-to-know: a service sees the families registered or booked in its activities (the victim's
+        // child is registered at the enfance leisure centre, never at the canteen) — see docs/security.md
+        STAFF_SERVICE.put("/agent/dossiers/{fileId}", new String[] {"enfance", "restauration"});
+        STAFF_SERVICE.put("/agent/dossiers/{fileId}/documents/{documentId}", new String[] {"enfance", "restauration"});
+        // who read which health sheet: the administrators only
+        STAFF_SERVICE.put("/agent/fiches-sanitaires/consultations", new String[] {"admin", "guichet"});
+        // /agent and the search /agent/dossiers are every agent's (the search lists only the agent's families)
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
@@ -168,6 +174,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "activityId" -> String.valueOf(enfanceActivity);
             case "bookingId" -> "999999999";
             case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+            case "runId" -> String.valueOf(jdbc.queryForObject(
+                    "insert into billing_run (month, state) values ('2020-01', 'CANCELLED') returning id", Long.class));
             case "id" -> {
                 if (pattern.startsWith("/inscriptions/")) yield String.valueOf(victim.registrationId());
                 if (pattern.startsWith("/messagerie/messages/")) yield String.valueOf(victim.messageId());
@@ -295,7 +303,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     void staffRoutesOpenToTheRightServiceOnly() {
         Map<String, WebSession> agents = new HashMap<>();
         Map<String, String> tokens = new HashMap<>();
-        for (String user : List.of("guichet", "enfance", "restauration", "finances")) {
+        for (String user : List.of("guichet", "enfance", "restauration", "finances", "admin")) {
             WebSession agent = session();
             Page form = agent.get("/agent/connexion");
             Page logged = agent.follow(agent.submit(form, "form[action$=/agent/connexion]", Map.of("username", user, "password", "demo")));

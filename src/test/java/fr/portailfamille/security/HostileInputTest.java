@@ -266,6 +266,27 @@ class HostileInputTest extends PortalIntegrationTest {
         assertShownEscaped(staff.get("/agent/activites/" + staffActivity), payload, 2);
     }
 
+    @Test
+    void hostileSearchesAndFileKeysOnTheStaffFamilyPages() {
+        List<String> problems = new ArrayList<>();
+        WebSession guichet = loggedIn(Actor.GUICHET);
+        List<String> values = new ArrayList<>(HostileValues.ALWAYS);
+        values.addAll(HostileValues.SOMETIMES);
+        values.addAll(List.of("%", "_", "\\", "' or 1=1 --", "100123'; drop table family_file; --"));
+        for (String value : values) {
+            String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            for (String path : List.of("/agent/dossiers?q=" + encoded, "/agent/dossiers/" + encoded,
+                    "/agent/dossiers/" + encoded + "/documents/" + encoded)) {
+                String problem = HostileValues.problemWith(guichet.get(path));
+                if (problem != null) {
+                    problems.add("GET " + HostileValues.shown(path) + " → " + problem);
+                }
+            }
+        }
+        assertThat(problems).as("answers to hostile searches and file keys").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from family_file", Integer.class)).isPositive();
+    }
+
     /** The payload is on the page as text (escaped in the HTML), at least {@code times} times, and never as markup. */
     private static void assertShownEscaped(Page page, String payload, int times) {
         assertThat(page.status()).isEqualTo(200);

@@ -29,7 +29,7 @@ class StaffHomeTest extends PortalIntegrationTest {
     @Test
     void financesGetTheBillingRunsAndTheFamilies() {
         Page home = homeOf("finances");
-        assertThat(links(home, "finances")).contains("/camunda/app/tasklist/default/", "/agent/facturation");
+        assertThat(links(home, "finances")).contains("/camunda/app/tasklist/default/", "/agent/facturation", "/agent/dossiers");
         assertThat(home.doc().getElementById("accueil-enfance")).as("no other service's home").isNull();
         assertThat(home.doc().select("a[href*=cockpit]")).isEmpty();
     }
@@ -38,7 +38,7 @@ class StaffHomeTest extends PortalIntegrationTest {
     void eachServiceGetsItsOwnPages() {
         assertThat(links(homeOf("guichet"), "guichet-unique")).contains("/camunda/app/tasklist/default/",
                 "/agent/aide", "/agent/activites").doesNotContain("/agent/facturation");
-        assertThat(links(homeOf("enfance"), "enfance")).contains("/agent/activites")
+        assertThat(links(homeOf("enfance"), "enfance")).contains("/agent/activites", "/agent/dossiers")
                 .doesNotContain("/agent/facturation", "/agent/aide");
         assertThat(links(homeOf("restauration"), "restauration")).contains("/agent/activites")
                 .doesNotContain("/agent/facturation", "/agent/aide");
@@ -47,7 +47,8 @@ class StaffHomeTest extends PortalIntegrationTest {
     @Test
     void administratorsGetEveryGroupsHomeAndTheirOwn() {
         Page home = homeOf("admin");
-        assertThat(links(home, "camunda-admin")).contains("/camunda/app/cockpit/default/", "/camunda/app/admin/default/");
+        assertThat(links(home, "camunda-admin")).contains("/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
+                "/agent/fiches-sanitaires/consultations");
         assertThat(links(home, "finances")).contains("/agent/facturation");
         assertThat(links(home, "guichet-unique")).contains("/agent/aide");
     }

@@ -1,0 +1,50 @@
+package fr.portailfamille.billing;
+
+import fr.portailfamille.system.PortalTime;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A family's account as the town's agents read it: its published invoices, what it still owes,
+ * its unused credit and every payment received (at the desk or online).
+ */
+public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal credit, List<Payment> payments) {
+
+    /** One published invoice. */
+    public record Invoice(long id, String number, String period, InvoiceState state, BigDecimal total, BigDecimal amountDue,
+            String dueOnText) {
+
+        public String stateLabel() {
+            return state.label();
+        }
+
+        public String totalText() {
+            return InvoiceView.euros(total);
+        }
+
+        public String amountDueText() {
+            return InvoiceView.euros(amountDue);
+        }
+    }
+
+    /** One payment applied to an invoice. */
+    public record Payment(String modeLabel, BigDecimal amount, Instant paidAt, String invoiceNumber) {
+
+        public String amountText() {
+            return InvoiceView.euros(amount);
+        }
+
+        public String paidOnText() {
+            return PortalTime.DATE.format(paidAt.atZone(PortalTime.ZONE));
+        }
+    }
+
+    public String dueText() {
+        return InvoiceView.euros(due);
+    }
+
+    public String creditText() {
+        return InvoiceView.euros(credit);
+    }
+}

@@ -1,0 +1,88 @@
+package fr.portailfamille.billing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What finances check before publishing a run: each family's invoice of the run beside its invoice
+ * of the month before, with the anomalies worth a look — a family billed 0, a family billed the
+ * month before and not this month, a total far from the previous month's, no quotient familial.
+ */
+@Component
+class RunReview {
+
+    /** A total is « far » from the previous month's when it differs by at least half of it and at least this much. */
+    static final BigDecimal FAR_AMOUNT = new BigDecimal("20.00");
+
+    /** One family of the run (or of the month before, when the run did not bill it). */
+    record FamilyLine(long familyFileId, String familyNumber, String familyName, String invoiceNumber, BigDecimal total,
+            BigDecimal previousTotal, boolean withoutQuotient, String anomaly) {
+
+        public String totalText() {
+            return total == null ? "–" : InvoiceView.euros(total);
+        }
+
+        public String previousText() {
+            return previousTotal == null ? "–" : InvoiceView.euros(previousTotal);
+        }
+
+        public boolean hasAnomaly() {
+            return anomaly != null;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    RunReview(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The run's families, anomalies first, then by name. */
+    List<FamilyLine> lines(long runId, YearMonth month) {
+        List<FamilyLine> lines = jdbc.query("""
+                with current_run as (
+                    select family_file_id, family_number, family_name, number, total, quotient from invoice
+                    where billing_run_id = ? and state <> 'CANCELLED'),
+                previous_month as (
+                    select family_file_id, family_number, family_name, total from invoice
+                    where month = ? and state in ('PENDING', 'PAID'))
+                select coalesce(c.family_file_id, p.family_file_id) as family_file_id,
+                       coalesce(c.family_number, p.family_number) as family_number,
+                       coalesce(c.family_name, p.family_name) as family_name,
+                       c.number, c.total, c.family_file_id is not null and c.quotient is null as without_quotient,
+                       p.total as previous_total
+                from current_run c full join previous_month p on p.family_file_id = c.family_file_id""",
+                (rs, n) -> {
+                    BigDecimal total = rs.getBigDecimal("total");
+                    BigDecimal previous = rs.getBigDecimal("previous_total");
+                    boolean withoutQuotient = rs.getBoolean("without_quotient");
+                    return new FamilyLine(rs.getLong("family_file_id"), rs.getString("family_number"), rs.getString("family_name"),
+                            rs.getString("number"), total, previous, withoutQuotient, anomaly(total, previous, withoutQuotient));
+                }, runId, month.minusMonths(1).toString());
+        return lines.stream().sorted(Comparator.comparing((FamilyLine l) -> !l.hasAnomaly())
+                .thenComparing(FamilyLine::familyName).thenComparing(FamilyLine::familyNumber)).toList();
+    }
+
+    static String anomaly(BigDecimal total, BigDecimal previous, boolean withoutQuotient) {
+        if (total == null) {
+            return "pas de facture ce mois-ci (facturée le mois précédent)";
+        }
+        if (total.signum() == 0) {
+            return "facturée 0 €";
+        }
+        if (previous != null) {
+            BigDecimal gap = total.subtract(previous).abs();
+            if (gap.compareTo(FAR_AMOUNT) >= 0 && gap.multiply(BigDecimal.valueOf(2)).compareTo(previous) >= 0) {
+                return (total.compareTo(previous) > 0 ? "en forte hausse" : "en forte baisse") + " sur le mois précédent";
+            }
+        }
+        if (withoutQuotient) {
+            return "sans quotient familial";
+        }
+        return null;
+    }
+}
