@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,15 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        try {
+            choose(execution);
+        } catch (BillingException refusal) {
+            // a form field's refusal: the REST API (Tasklist's start form) answers 400 with the French reason
+            throw new FormFieldValidationException(MonthlyBillingProcess.MONTH, refusal.getMessage(), refusal);
+        }
+    }
+
+    private void choose(DelegateExecution execution) {
         Object asked = execution.getVariable(MonthlyBillingProcess.MONTH);
         YearMonth month = asked == null || asked.toString().isBlank() ? runs.monthToBill() : parse(asked.toString().trim());
         if (month.isAfter(runs.monthToBill())) {

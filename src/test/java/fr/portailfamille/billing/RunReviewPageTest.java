@@ -25,9 +25,11 @@ class RunReviewPageTest extends PortalIntegrationTest {
     }
 
     private void invoice(Long runId, long family, String month, String state, String total) {
+        boolean published = !state.equals("DRAFT");
         jdbc.update("""
-                insert into invoice (billing_run_id, family_file_id, family_number, family_name, month, state, total, quotient)
-                select ?, id, number, name, ?, ?, ?::numeric, 850 from family_file where id = ?""", runId, month, state, total, family);
+                insert into invoice (billing_run_id, family_file_id, family_number, family_name, month, state, total, quotient, number, pdf)
+                select ?, id, number, name, ?, ?, ?::numeric, 850, ?, ? from family_file where id = ?""", runId, month, state, total,
+                published ? "TEST-" + SEQUENCE.incrementAndGet() : null, published ? "%PDF".getBytes() : null, family);
     }
 
     @Test
