@@ -5,7 +5,9 @@
 #       resource set, both ready;
 #   (b) a family logged in on node A is logged in on node B (sessions in PostgreSQL);
 #   (c) a 24 h activation timer, made due, fires exactly once across the cluster;
-#   (d) capacity holds when saves for one day hit both nodes at once.
+#   (d) capacity holds when saves for one day hit both nodes at once;
+#   (f) the rate limits are shared: wrong passwords for one account spread over both nodes get the
+#       allowance once (portal.login-throttle.max-failures-per-account), not once per node.
 # Prints PASS/FAIL per check, exits non-zero on any failure; kills its JVMs and drops its database
 # on every exit. Needs target/portail-famille-*.jar (mvn -B -DskipTests package). KEEP_LOGS=1 keeps
 # the nodes' logs. Ports: CLUSTER_PORT_A/B (19210, 19211); database: CLUSTER_DB (portail_cl_two).
@@ -30,6 +32,28 @@ start_up_writes_once() {
     check "($1) Tasklist filters created once" "$(sql "select count(*) from act_ru_filter")" 5
     check "($1) no authorization twice" "$(sql "select count(*) from (select 1 from act_ru_authorization
         group by type_, group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1) d")" 0
+}
+
+# (f) FAMILY: wrong passwords alternately on node A and node B; prints how many were checked
+# (« erreur ») and how many refused (« bloque »): the allowance is counted in PostgreSQL, once
+shared_limits_across_nodes() {
+    local user=$1 allowance=$2 attempts=$(( $2 * 2 )) jar="$WORK/limits" i base token answer erreur=0 bloque=0
+    for ((i = 0; i < attempts; i++)); do
+        if (( i % 2 == 0 )); then base="http://127.0.0.1:$A"; else base="http://127.0.0.1:$B"; fi
+        rm -f "$jar"
+        token=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | csrf_of)
+        answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "_csrf=$token" \
+            --data-urlencode "username=$user" --data-urlencode "password=faux-$i" "$base/connexion")
+        case "$answer" in
+            *"?erreur"*) erreur=$((erreur + 1)) ;;
+            *"?bloque"*) bloque=$((bloque + 1)) ;;
+            *) echo "   attempt $i on $base answered '$answer'" ;;
+        esac
+    done
+    check "(f) wrong passwords checked over both nodes" "$erreur" "$allowance"
+    check "(f) the others refused, on either node" "$bloque" "$((attempts - allowance))"
+    check "(f) the account's bucket is one row in PostgreSQL" \
+        "$(sql "select count(*) from rate_limit_bucket where id = 'login-account:family:$user'")" 1
 }
 
 echo "== (a) two nodes started at the same instant on a fresh database $DB"
@@ -68,6 +92,10 @@ if curl -s -b "$JAR_AB" "http://127.0.0.1:$A/" | grep -q 'action="/deconnexion"'
 else
     pass "logged out on node B: logged out on node A too"
 fi
+
+echo "== (f) rate limits shared by the nodes"
+shared_limits_across_nodes rush00002 "${CLUSTER_LOGIN_ALLOWANCE:-5}"
+if [ "${TWO_NODES_ONLY_LIMITS:-0}" = 1 ]; then finish; exit $((FAILURES > 0)); fi
 
 echo "== (c) the 24 h activation timer fires once across the cluster"
 SIGNUP="$WORK/signup"

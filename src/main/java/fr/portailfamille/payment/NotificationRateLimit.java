@@ -1,7 +1,6 @@
 package fr.portailfamille.payment;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import fr.portailfamille.system.limits.SharedLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,17 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The public notification endpoint does signature checks and database work for anyone who posts:
- * a generous Bucket4j limit per client address ({@code portal.payment.notifications-per-minute},
- * far above what the gateway sends) answers 429 to a flood before any of that work.
+ * a generous limit per client address ({@code portal.payment.notifications-per-minute}, far above
+ * what the gateway sends), counted by every node together ({@link SharedLimits}), answers 429 to a
+ * flood before any of that work.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationRateLimit {
 
-    private static final int MAX_KEYS = 10_000;
-
     @Bean
-    NotificationLimiter notificationLimiter(@Value("${portal.payment.notifications-per-minute:300}") int perMinute) {
-        return new NotificationLimiter(perMinute);
+    NotificationLimiter notificationLimiter(SharedLimits limits, @Value("${portal.payment.notifications-per-minute:300}") int perMinute) {
+        return new NotificationLimiter(limits.limit("payment-notification", perMinute, Duration.ofMinutes(1)));
     }
 
     @Bean
@@ -46,34 +41,26 @@ class NotificationRateLimit {
     /** One token bucket per client address, refilled every minute. */
     static final class NotificationLimiter extends OncePerRequestFilter {
 
-        private final int perMinute;
-        private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > MAX_KEYS;
-            }
-        });
+        private final SharedLimits.Limit limit;
 
-        NotificationLimiter(int perMinute) {
-            this.perMinute = perMinute;
+        NotificationLimiter(SharedLimits.Limit limit) {
+            this.limit = limit;
         }
 
         int perMinute() {
-            return perMinute;
+            return limit.capacity();
         }
 
-        /** Forgets every count (tests, which all call from one address). */
+        /** Forgets the count of the local addresses (tests, which all call from 127.0.0.1). */
         void reset() {
-            buckets.clear();
+            limit.reset("127.0.0.1");
+            limit.reset("0:0:0:0:0:0:0:1");
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
-                    .build());
-            if (!bucket.tryConsume(1)) {
+            if (limit.tryTake(request.getRemoteAddr()) < 0) {
                 response.setStatus(429);
                 response.setHeader("Retry-After", "60");
                 response.setContentType("text/plain;charset=UTF-8");

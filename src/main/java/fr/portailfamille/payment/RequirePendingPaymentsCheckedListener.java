@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.BusinessRefusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ class RequirePendingPaymentsCheckedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!Boolean.TRUE.equals(task.getVariable(PENDING_CHECKED))) {
-            throw new IllegalArgumentException("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
+            throw new BusinessRefusal("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
         }
     }
 }

@@ -1,9 +1,7 @@
 package fr.portailfamille.registration;
 
+import fr.portailfamille.staff.TasklistGrants;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
@@ -11,39 +9,27 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * The services that validate pre-registrations may read the process definition and its history
- * in Tasklist and Cockpit (the tasks themselves are granted to their candidate group by the
- * engine). Idempotent, at every start.
+ * The services that validate pre-registrations may read the process definition in Tasklist. The
+ * process is shared by several services, so none reads the history of the whole definition: each
+ * reads the history of the instances whose task it was given (granted by the engine with the task).
+ * Idempotent, at every start; takes back the definition-wide history an earlier version granted.
  */
 @Component
 class RegistrationAuthorizations implements ApplicationRunner {
 
     static final List<String> GROUPS = List.of("enfance", "restauration", PreRegistrationProcess.GUICHET_UNIQUE);
-    private static final Permission[] PERMISSIONS = {Permissions.READ, Permissions.READ_HISTORY};
 
-    private final AuthorizationService authorizations;
+    private final TasklistGrants grants;
 
-    RegistrationAuthorizations(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
+    RegistrationAuthorizations(TasklistGrants grants) {
+        this.grants = grants;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (String group : GROUPS) {
-            boolean missing = false;
-            for (Permission permission : PERMISSIONS) {
-                missing |= !authorizations.isUserAuthorized("-", List.of(group), permission, Resources.PROCESS_DEFINITION, PreRegistrationProcess.KEY);
-            }
-            if (missing) {
-                Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                grant.setGroupId(group);
-                grant.setResource(Resources.PROCESS_DEFINITION);
-                grant.setResourceId(PreRegistrationProcess.KEY);
-                for (Permission permission : PERMISSIONS) {
-                    grant.addPermission(permission);
-                }
-                authorizations.saveAuthorization(grant);
-            }
+            grants.grant(group, Resources.PROCESS_DEFINITION, PreRegistrationProcess.KEY, Permissions.READ);
+            grants.revoke(group, Resources.PROCESS_DEFINITION, PreRegistrationProcess.KEY, Permissions.READ_HISTORY);
         }
     }
 }

@@ -47,7 +47,7 @@ class GuichetUniqueTasklistTest extends AccountFlows {
         assertThat(variables.get("signedUpPhone").get("value").asText()).isEqualTo("06 12 34 56 78");
 
         Page refused = call("POST", "/engine-rest/task/" + taskId + "/submit-form", "guichet", submission("link", "99999999"));
-        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.status()).as("a business refusal, not a server error").isEqualTo(400);
         assertThat(json(refused).get("message").asText()).contains("n'existe pas");
         assertThat(process).isWaitingAt(AccountActivationProcess.TASK_LINK);
 

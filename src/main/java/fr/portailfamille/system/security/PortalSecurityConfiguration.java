@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -78,6 +79,10 @@ class PortalSecurityConfiguration {
         int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
                 : LoginAdmission.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors());
         provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWaiting(), admission.maxWait()));
+        // the password first, then the account's status: a wrong password on an account not yet activated
+        // answers and counts like any wrong password, so nobody learns which accounts wait for activation
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 
         RequestMatcher[] open = matchers(publicRoutes.stream().flatMap(r -> r.paths().stream()));
         RequestMatcher[] csrfExempt = matchers(publicRoutes.stream().flatMap(r -> r.csrfExempt().stream()));
@@ -98,21 +103,26 @@ class PortalSecurityConfiguration {
                         .loginProcessingUrl("/connexion")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .successHandler(new ThrottleAwareSuccessHandler(throttle))
+                        .successHandler(new ThrottleAwareSuccessHandler())
                         .failureHandler((request, response, exception) -> {
                             String username = request.getParameter("username");
+                            LoginThrottle.Attempt attempt = ThrottleFilter.attempt(request);
                             if (exception instanceof LoginAdmission.Busy) {
                                 // not a failure of the family's: never counted by the throttle
+                                attempt.notCounted();
                                 String typed = username == null ? "" : username;
                                 response.sendRedirect(request.getContextPath() + "/connexion?occupe&username="
                                         + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
                                 return;
                             }
                             if (exception instanceof DisabledException) {
+                                // only after the right password (account status is checked after it): the
+                                // helpful « activez votre compte »; a wrong one is an ordinary failure below
+                                attempt.notCounted();
                                 response.sendRedirect(request.getContextPath() + "/connexion?inactif");
                                 return;
                             }
-                            throttle.recordFailure(username, request.getRemoteAddr());
+                            attempt.failed();
                             response.sendRedirect(request.getContextPath() + "/connexion?erreur");
                         }))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
@@ -158,13 +168,23 @@ class PortalSecurityConfiguration {
         }
     }
 
-    /** Refuses a login attempt while its account or address is throttled, before the password is checked. */
+    /**
+     * Starts the throttle's count of a login attempt (its tokens are taken before the password is
+     * checked, so parallel attempts get exactly the allowance) and refuses it at once while its
+     * address, or its account from an address it never signed in from, is throttled.
+     */
     static final class ThrottleFilter extends OncePerRequestFilter {
+
+        private static final String ATTEMPT = ThrottleFilter.class.getName() + ".attempt";
 
         private final LoginThrottle throttle;
 
         ThrottleFilter(LoginThrottle throttle) {
             this.throttle = throttle;
+        }
+
+        static LoginThrottle.Attempt attempt(HttpServletRequest request) {
+            return (LoginThrottle.Attempt) request.getAttribute(ATTEMPT);
         }
 
         @Override
@@ -175,10 +195,13 @@ class PortalSecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
+            LoginThrottle.Attempt attempt = throttle.begin(LoginThrottle.Realm.FAMILY, request.getParameter("username"),
+                    request.getRemoteAddr());
+            if (!attempt.admitted()) {
                 response.sendRedirect(request.getContextPath() + "/connexion?bloque");
                 return;
             }
+            request.setAttribute(ATTEMPT, attempt);
             chain.doFilter(request, response);
         }
     }

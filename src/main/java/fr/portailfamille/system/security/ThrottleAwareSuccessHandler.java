@@ -7,20 +7,17 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
-/** After a successful login, forgets the account's failures and goes where the family was heading. */
+/** After a successful login, gives the attempt's throttle tokens back, remembers the address and goes where the family was heading. */
 class ThrottleAwareSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final LoginThrottle throttle;
-
-    ThrottleAwareSuccessHandler(LoginThrottle throttle) {
-        this.throttle = throttle;
+    ThrottleAwareSuccessHandler() {
         setDefaultTargetUrl("/");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
-        throttle.recordSuccess(authentication.getName());
+        PortalSecurityConfiguration.ThrottleFilter.attempt(request).succeeded();
         super.onAuthenticationSuccess(request, response, authentication);
     }
 }
