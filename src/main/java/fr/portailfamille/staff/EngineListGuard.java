@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,15 +34,7 @@ class EngineListGuard extends OncePerRequestFilter {
     }
 
     private boolean authenticated(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        String[] credentials = StaffLoginThrottleFilter.basicCredentials(authorization);
+        return credentials != null && !credentials[0].isEmpty() && identity.checkPassword(credentials[0], credentials[1]);
     }
 }

@@ -87,13 +87,21 @@ class StaffLoginThrottleFilter extends OncePerRequestFilter {
             String username = request.getParameter("username");
             return username == null ? "" : username;
         }
+        String[] credentials = basicCredentials(request.getHeader("Authorization"));
+        return credentials == null ? "" : credentials[0];
+    }
+
+    /** The user and password of an HTTP Basic {@code Authorization} header, or null. */
+    static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
         try {
-            String decoded = new String(Base64.getDecoder().decode(request.getHeader("Authorization").substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? decoded : decoded.substring(0, colon);
+            return colon < 0 ? new String[] {decoded, ""} : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {
-            return "";
+            return null;
         }
     }
 
