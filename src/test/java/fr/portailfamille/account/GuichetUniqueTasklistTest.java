@@ -93,7 +93,7 @@ class GuichetUniqueTasklistTest extends AccountFlows {
     }
 
     private static JsonNode json(Page page) throws Exception {
-        assertThat(page.status()).as(page.body()).isIn(200, 500);
+        assertThat(page.status()).as(page.body()).isIn(200, 400);
         return JSON.readTree(page.body());
     }
 }
