@@ -1,6 +1,6 @@
 package fr.portailfamille.account;
 
-import fr.portailfamille.system.BusinessRefusal;
+import fr.portailfamille.system.FormRefusal;
 import static fr.portailfamille.account.AccountActivationProcess.*;
 
 import fr.portailfamille.family.FamilyFiles;
@@ -133,15 +133,15 @@ class AccountActivation {
             return;
         }
         if (!DECISION_LINK.equals(decision)) {
-            throw new BusinessRefusal("Choisissez « Rattacher au dossier » ou « Demander à la famille de venir au Guichet Unique ».");
+            throw new FormRefusal("Choisissez « Rattacher au dossier » ou « Demander à la famille de venir au Guichet Unique ».");
         }
         String number = fileNumber == null ? "" : fileNumber.trim();
         Optional<FamilySummary> file = number.isEmpty() ? Optional.empty() : families.findByNumber(number);
         if (file.isEmpty()) {
-            throw new BusinessRefusal("Le dossier famille n° « " + number + " » n'existe pas : vérifiez le numéro.");
+            throw new FormRefusal("Le dossier famille n° « " + number + " » n'existe pas : vérifiez le numéro.");
         }
         if (families.hasAccount(file.get().id())) {
-            throw new BusinessRefusal("Le dossier famille n° " + number + " est déjà rattaché à un compte du portail.");
+            throw new FormRefusal("Le dossier famille n° " + number + " est déjà rattaché à un compte du portail.");
         }
         if (families.fileIdOfAccount(accountId).isEmpty()) {
             families.linkAccount(file.get().id(), accountId);

@@ -1,9 +1,12 @@
 package fr.portailfamille.billing;
 
-import fr.portailfamille.system.BusinessRefusal;
+import fr.portailfamille.system.FormRefusal;
 
-/** A billing request that cannot be carried out, with a French message for the agent who made it. */
-class BillingException extends BusinessRefusal {
+/**
+ * A billing request that cannot be carried out, with a French sentence for the agent who made it
+ * ({@link #sentence()}); from a Tasklist form it answers 400 with that sentence.
+ */
+class BillingException extends FormRefusal {
 
     BillingException(String message) {
         super(message);

@@ -67,7 +67,7 @@ class BillingStaffController {
             }
             model.addAttribute("runs", runs.recent());
             model.addAttribute("month", month);
-            model.addAttribute("monthError", refusal.getMessage());
+            model.addAttribute("monthError", refusal.sentence());
             return "billing/agent-facturation";
         }
         redirect.addFlashAttribute("launched", month.trim());

@@ -1,6 +1,6 @@
 package fr.portailfamille.payment;
 
-import fr.portailfamille.system.BusinessRefusal;
+import fr.portailfamille.system.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ class RecordRefundDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (!Boolean.TRUE.equals(execution.getVariable(PaymentProcess.REFUND_DONE))) {
-            throw new BusinessRefusal("Cochez « J'ai remboursé ce paiement » une fois le remboursement fait.");
+            throw new FormRefusal("Cochez « J'ai remboursé ce paiement » une fois le remboursement fait.");
         }
         Object comment = execution.getVariable(PaymentProcess.REFUND_COMMENT);
         String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "finances"

@@ -1,6 +1,6 @@
 package fr.portailfamille.payment;
 
-import fr.portailfamille.system.BusinessRefusal;
+import fr.portailfamille.system.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ class RequirePendingPaymentsCheckedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!Boolean.TRUE.equals(task.getVariable(PENDING_CHECKED))) {
-            throw new BusinessRefusal("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
+            throw new FormRefusal("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
         }
     }
 }

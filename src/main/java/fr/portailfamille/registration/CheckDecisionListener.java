@@ -1,6 +1,6 @@
 package fr.portailfamille.registration;
 
-import fr.portailfamille.system.BusinessRefusal;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,14 +16,14 @@ class CheckDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         Object approved = task.getVariable(PreRegistrationProcess.VAR_APPROVED);
         if (!(approved instanceof Boolean decision)) {
-            throw new BusinessRefusal("Indiquez si la pré-inscription est validée ou refusée.");
+            throw new ProcessEngineException("Indiquez si la pré-inscription est validée ou refusée.");
         }
         Object reason = task.getVariable(PreRegistrationProcess.VAR_REASON);
         if (!decision && (!(reason instanceof String text) || text.isBlank())) {
-            throw new BusinessRefusal("Indiquez le motif du refus : il est envoyé à la famille.");
+            throw new ProcessEngineException("Indiquez le motif du refus : il est envoyé à la famille.");
         }
         if (reason instanceof String text && text.length() > 1000) {
-            throw new BusinessRefusal("Le motif ne dépasse pas 1000 caractères.");
+            throw new ProcessEngineException("Le motif ne dépasse pas 1000 caractères.");
         }
     }
 }

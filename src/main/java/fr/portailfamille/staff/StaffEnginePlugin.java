@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
  *       their process instances ({@link ServiceAuthorizationProvider}), not of a whole process shared
  *       with other services;</li>
  *   <li>comments and attachments checked like the task itself ({@link TaskNotesGuard});</li>
- *   <li>a business refusal answered 400 with its French reason, not 500 ({@link BusinessRefusalInterceptor});</li>
  *   <li>no lock of a user by the engine after failed passwords, neither for good (by default after 10
  *       failures) nor for a growing delay: anyone could lock a service's account that way. Failed
  *       logins are throttled per address and per account before they reach the engine
@@ -32,7 +31,6 @@ class StaffEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginDelayMaxTime(0);
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new BusinessRefusalInterceptor());
         interceptors.add(new TaskNotesGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }

@@ -65,8 +65,12 @@ public class LoginThrottle {
         if (perAddress.isEmpty(address)) {
             return new Attempt(realm, username, address, false, false, false);
         }
-        if (isKnownAddress(realm, username, address)) {
-            return new Attempt(realm, username, address, true, false, false);
+        Instant lastSuccess = lastSuccess(realm, username, address);
+        if (lastSuccess != null) {
+            Attempt attempt = new Attempt(realm, username, address, true, false, false);
+            // every login of a REST client would write otherwise: the date is refreshed once a day
+            attempt.remembered = lastSuccess.isAfter(Instant.now().minus(Duration.ofDays(1)));
+            return attempt;
         }
         long accountLeft = perAccount.tryTake(accountKey(realm, username));
         if (accountLeft < 0) {
@@ -91,12 +95,13 @@ public class LoginThrottle {
         events.publishEvent(blocked);
     }
 
-    private boolean isKnownAddress(Realm realm, String username, String address) {
-        Integer known = jdbc.queryForObject("""
-                select count(*) from login_known_address
-                where realm = ? and username = ? and address = ? and last_success > ?""", Integer.class,
+    /** When the account last signed in from this address, if it counts still (null otherwise). */
+    private Instant lastSuccess(Realm realm, String username, String address) {
+        return jdbc.query("""
+                select last_success from login_known_address
+                where realm = ? and username = ? and address = ? and last_success > ?""",
+                rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null,
                 realm.name(), normalise(username), address, java.sql.Timestamp.from(Instant.now().minus(KNOWN_ADDRESS_FOR)));
-        return known != null && known > 0;
     }
 
     private void remember(Realm realm, String username, String address) {
@@ -130,6 +135,7 @@ public class LoginThrottle {
         private final boolean admitted;
         private final boolean tookAccount;
         private final boolean tookLastOfAccount;
+        private boolean remembered;
 
         private Attempt(Realm realm, String username, String address, boolean admitted, boolean tookAccount,
                 boolean tookLastOfAccount) {
@@ -149,7 +155,9 @@ public class LoginThrottle {
         /** The password was right: the account's token is given back and the address is known from now on. */
         public void succeeded() {
             giveBack();
-            remember(realm, username, address);
+            if (!remembered) {
+                remember(realm, username, address);
+            }
         }
 
         /** The password could not be checked (the server was busy), or was right: the attempt does not count. */
