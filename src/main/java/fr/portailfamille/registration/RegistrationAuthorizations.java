@@ -1,7 +1,8 @@
 package fr.portailfamille.registration;
 
-import fr.portailfamille.staff.TasklistGrants;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
@@ -19,17 +20,29 @@ class RegistrationAuthorizations implements ApplicationRunner {
 
     static final List<String> GROUPS = List.of("enfance", "restauration", PreRegistrationProcess.GUICHET_UNIQUE);
 
-    private final TasklistGrants grants;
+    private final AuthorizationService authorizations;
 
-    RegistrationAuthorizations(TasklistGrants grants) {
-        this.grants = grants;
+    RegistrationAuthorizations(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (String group : GROUPS) {
-            grants.grant(group, Resources.PROCESS_DEFINITION, PreRegistrationProcess.KEY, Permissions.READ);
-            grants.revoke(group, Resources.PROCESS_DEFINITION, PreRegistrationProcess.KEY, Permissions.READ_HISTORY);
+            Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(group)
+                    .resourceType(Resources.PROCESS_DEFINITION).resourceId(PreRegistrationProcess.KEY)
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+            if (grant == null) {
+                grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                grant.setGroupId(group);
+                grant.setResource(Resources.PROCESS_DEFINITION);
+                grant.setResourceId(PreRegistrationProcess.KEY);
+            } else if (grant.isPermissionGranted(Permissions.READ) && !grant.isPermissionGranted(Permissions.READ_HISTORY)) {
+                continue;
+            }
+            grant.addPermission(Permissions.READ);
+            grant.removePermission(Permissions.READ_HISTORY);
+            authorizations.saveAuthorization(grant);
         }
     }
 }

@@ -39,26 +39,4 @@ public class TasklistGrants {
             authorizations.saveAuthorization(authorization);
         }
     }
-
-    /**
-     * Takes a permission back from a group, once (what an earlier version granted and is no longer
-     * right). Idempotent, safe at every start.
-     */
-    public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        if (authorization == null || authorization.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
-            return;
-        }
-        boolean changed = false;
-        for (Permission permission : permissions) {
-            if (authorization.isPermissionGranted(permission)) {
-                authorization.removePermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizations.saveAuthorization(authorization);
-        }
-    }
 }

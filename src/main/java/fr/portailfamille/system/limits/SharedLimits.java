@@ -7,7 +7,11 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class SharedLimits {
 
     private static final Logger log = LoggerFactory.getLogger(SharedLimits.class);
+    /** Keys longer than this are hashed (the id column holds 300 characters with the limit's name). */
+    private static final int MAX_KEY_LENGTH = 200;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
@@ -102,12 +108,26 @@ public class SharedLimits {
 
         /** Fills the bucket of {@code key} again (forget its past requests). */
         public void reset(String key) {
-            buckets.removeProxy(name + ":" + key);
+            buckets.removeProxy(id(key));
         }
 
         private io.github.bucket4j.distributed.BucketProxy bucket(String key) {
             RemoteBucketBuilder<String> builder = buckets.builder();
-            return builder.build(name + ":" + key, configuration);
+            return builder.build(id(key), configuration);
+        }
+
+        /** The row's id: the key itself, or its SHA-256 when it is longer than a key should be (a hostile value). */
+        private String id(String key) {
+            String value = key == null ? "" : key;
+            if (value.length() <= MAX_KEY_LENGTH) {
+                return name + ":" + value;
+            }
+            try {
+                return name + ":sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
