@@ -1,10 +1,12 @@
 package fr.portailfamille.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.portailfamille.support.SecondApplication;
 import fr.portailfamille.system.mail.MailService;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,9 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,6 +48,29 @@ class MailCatcherTest {
             Document mail = get(client, list.selectFirst("a:containsOwn(Activez votre compte)").absUrl("href"));
             assertThat(mail.select("h1").text()).isEqualTo("Activez votre compte");
             assertThat(mail.select(".mail-body a").eachAttr("href")).contains("http://localhost:" + http + "/connexion");
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aTakenPortIsReportedInOneLineWithTheVariableThatMovesIt(CapturedOutput output) throws Exception {
+        int http = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int smtp = taken.getLocalPort();
+            assertThatThrownBy(() -> SecondApplication.start(
+                    "--spring.profiles.active=test,local",
+                    "--spring.datasource.url=",
+                    "--portal.embedded-db.data-dir=",
+                    "--portal.mail.catcher.port=" + smtp,
+                    "--server.port=" + http,
+                    "--portal.base-url=http://localhost:" + http)).isInstanceOf(Exception.class);
+
+            // Spring Boot's « APPLICATION FAILED TO START » report instead of GreenMail's stack trace
+            assertThat(output.getOut() + output.getErr())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("Le port " + smtp + " du serveur SMTP local (courriels interceptés, /courriels) est déjà utilisé")
+                    .contains("PORTAL_MAIL_CATCHER_PORT=" + (smtp + 1) + " mvn spring-boot:run")
+                    .doesNotContain("Could not start mail server");
         }
     }
 

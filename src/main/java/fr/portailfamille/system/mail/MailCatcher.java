@@ -2,6 +2,10 @@ package fr.portailfamille.system.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.web.PublicRoutes;
 import org.slf4j.Logger;
@@ -23,11 +27,27 @@ class MailCatcher {
 
     @Bean(destroyMethod = "stop")
     GreenMail mailCatcherServer(PortalProperties properties) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(properties.mail().catcher().port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        int port = properties.mail().catcher().port();
+        refuseIfTaken(port, null);
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            refuseIfTaken(port, e); // taken between the check and the start
+            throw e;
+        }
         log.info("Courriels interceptés : serveur SMTP local sur le port {}, lisibles sur {}",
                 properties.mail().catcher().port(), properties.link("/courriels"));
         return greenMail;
+    }
+
+    /** Fails with a clear report (which port, which variable) when another program holds the port. */
+    private static void refuseIfTaken(int port, RuntimeException startFailure) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new MailCatcherPortInUseException(port, startFailure != null ? startFailure : e);
+        }
     }
 
     @Bean
