@@ -4,9 +4,9 @@ import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import fr.portailfamille.system.PortalTime;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,7 +14,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -121,21 +120,12 @@ public class TownCalendar {
         return Date.from(plusWorkingDays(ZonedDateTime.now(clock), n).toInstant());
     }
 
+    /** Our own file or the Ministry's open-data export, as {@link SchoolHolidaysFile} reads them. */
     private static List<SchoolHoliday> load() {
-        List<SchoolHoliday> holidays = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(HOLIDAYS_FILE).getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split(";");
-                holidays.add(new SchoolHoliday(cells[0].trim(), cells[1].trim(), LocalDate.parse(cells[2].trim()), LocalDate.parse(cells[3].trim())));
-            }
+        try (Reader reader = new InputStreamReader(new ClassPathResource(HOLIDAYS_FILE).getInputStream(), StandardCharsets.UTF_8)) {
+            return SchoolHolidaysFile.read(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("calendrier scolaire illisible : " + HOLIDAYS_FILE, e);
         }
-        return List.copyOf(holidays);
     }
 }
