@@ -35,7 +35,7 @@ class DocumentsWidthBrowserTest extends PortalIntegrationTest {
         document(family, "VACCINATIONS", "carnet-de-vaccinations-de-camille.pdf", "REFUSE", REASON);
         document(family, "ASSURANCE", "attestation-assurance-scolaire-2026-2027.pdf", "ACCEPTE", null);
         try (BrowserContext window = Browser.newWindow(BASE_URL, 1366, 768)) {
-            window.setDefaultNavigationTimeout(120_000); // the first page of a loaded machine can be slow
+            window.setDefaultTimeout(120_000); // pages and form posts of a loaded machine can be slow
             Page page = window.newPage();
             page.navigate("/connexion");
             page.getByLabel("Nom d'utilisateur").fill(family.username());

@@ -27,7 +27,7 @@ class MessageFormErrorsBrowserTest extends PortalIntegrationTest {
     void theFieldErrorsOfARefusedSubmitGoAwayAsTheFieldsAreFilled() {
         TestFamily family = MessagingFamilies.create(jdbc, encoder);
         try (BrowserContext window = Browser.newWindow(BASE_URL)) {
-            window.setDefaultNavigationTimeout(120_000); // the first page of a loaded machine can be slow
+            window.setDefaultTimeout(120_000); // pages and form posts of a loaded machine can be slow
             Page page = window.newPage();
             page.navigate("/connexion");
             page.getByLabel("Nom d'utilisateur").fill(family.username());
