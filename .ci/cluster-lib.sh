@@ -63,9 +63,10 @@ start_node() {
     NODE_PIDS[$port]=$!
 }
 
-# wait_ready PORT [seconds]: 0 when /actuator/health/readiness answers UP
+# wait_ready PORT [seconds]: 0 when /actuator/health/readiness answers UP (within NODE_READY_SECONDS,
+# 600 by default: a start takes 20-30 s on a quiet machine, minutes on a loaded one)
 wait_ready() {
-    local port=$1 limit=${2:-240} i
+    local port=$1 limit=${2:-${NODE_READY_SECONDS:-600}} i
     for ((i = 0; i < limit * 2; i++)); do
         if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
         if ! kill -0 "${NODE_PIDS[$port]}" 2>/dev/null; then
@@ -90,13 +91,28 @@ seed_families() {
 
 csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/'; }
 
-# login BASE COOKIEJAR USER: the real login form; 0 when the page after it offers « Se déconnecter »
+# login BASE COOKIEJAR USER: the real login form, as a family uses it; 0 when the page after it offers
+# « Se déconnecter ». When many families log in at once the login admission (a few password checks at a
+# time, at most PORTAL_LOGIN_MAX_WAITING waiting) answers « Réessayez dans quelques secondes »: the
+# family waits 2 to 5 s and tries again, up to LOGIN_TRIES times (10); each such answer is counted in
+# $WORK/login-busy. Any other answer (wrong password, blocked) fails at once.
+LOGIN_TRIES=${LOGIN_TRIES:-10}
 login() {
-    local base=$1 jar=$2 user=$3 token
-    token=$(curl -s -c "$jar" -b "$jar" "$base/connexion" | csrf_of)
-    curl -s -c "$jar" -b "$jar" -L --data-urlencode "_csrf=$token" --data-urlencode "username=$user" \
-        --data-urlencode "password=$FAMILY_PASSWORD" "$base/connexion" | grep -q 'action="/deconnexion"'
+    local base=$1 jar=$2 user=$3 token page try
+    for ((try = 1; try <= LOGIN_TRIES; try++)); do
+        token=$(curl -s -c "$jar" -b "$jar" --max-time 120 "$base/connexion" | csrf_of)
+        page=$(curl -s -c "$jar" -b "$jar" -L --max-time 120 --data-urlencode "_csrf=$token" --data-urlencode "username=$user" \
+            --data-urlencode "password=$FAMILY_PASSWORD" "$base/connexion" || true)
+        if grep -q 'action="/deconnexion"' <<<"$page"; then return 0; fi
+        grep -q 'Réessayez dans quelques secondes' <<<"$page" || return 1
+        echo "$user" >>"$WORK/login-busy"
+        sleep "$((2 + RANDOM % 4)).$((RANDOM % 10))"
+    done
+    return 1
 }
+
+# how many login answers were « Réessayez dans quelques secondes » so far
+busy_logins() { if [ -f "$WORK/login-busy" ]; then wc -l <"$WORK/login-busy"; else echo 0; fi; }
 
 # book BASE COOKIEJAR CHILD ACTIVITY DAY: « Modifier » then save that day, as OpeningRushSimulation
 # does; prints OK when the save is answered by the redirect to its « Enregistré » report (which

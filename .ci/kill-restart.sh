@@ -14,12 +14,14 @@
 #   and after each restart: no incident left, or incidents visible and retried through /engine-rest.
 # Prints PASS/FAIL per check, exits non-zero on any failure; kills its JVM and drops its database on
 # every exit. Needs target/portail-famille-*.jar. KEEP_LOGS=1 keeps the logs. Options (environment):
-# KILL_PORT (19220), KILL_DB (portail_cl_kill), KILL_FAMILIES (300), KILL_BURST (120 saves).
+# KILL_PORT (19220), KILL_DB (portail_cl_kill), KILL_FAMILIES (150), KILL_BATCH (25 families per draft
+# transaction: the run is drafted in several batches, so the kill lands between two), KILL_BURST (120
+# saves), KILL_LOCK_MS (60000).
 source "$(dirname "$0")/cluster-lib.sh"
 
 PORT=${KILL_PORT:-19220}
 DB=${KILL_DB:-portail_cl_kill}
-FAMILIES=${KILL_FAMILIES:-300}
+FAMILIES=${KILL_FAMILIES:-150}
 BURST=${KILL_BURST:-120}
 BURST_DAY=2026-12-22
 BILLED_MONTH=2026-10
@@ -27,13 +29,14 @@ BASE="http://127.0.0.1:$PORT"
 SHOP_KEY=cle-de-test-du-script-de-crash
 STARTED=$(date +%s)
 # A job locked by a killed node is taken again once its lock expires (lock-time-in-millis, 5 min
-# by default: longer than any job); KILL_LOCK_MS (90 s) here so the script does not wait 5 minutes.
+# by default: longer than any job); KILL_LOCK_MS (60 s) here so the script does not wait 5 minutes.
 # It must stay longer than the publication of the run (one transaction): with 20 s on a loaded
 # machine the publication (about 45 s) was taken again before it ended and every attempt rolled
 # back (OptimisticLockingException) — the same would happen in production with a run whose
 # publication outlasts the 5 minutes. An idle job executor backs off up to max-wait (60 s by
 # default): 5 s here.
-NODE_ENV=(CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS=${KILL_LOCK_MS:-90000} CAMUNDA_BPM_JOBEXECUTION_MAXWAIT=5000
+NODE_ENV=(CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS=${KILL_LOCK_MS:-60000} CAMUNDA_BPM_JOBEXECUTION_MAXWAIT=5000
+          BILLING_BATCHSIZE=${KILL_BATCH:-25}
           SYSTEMPAY_SITE_ID=12345678 SYSTEMPAY_CTX_MODE=TEST SYSTEMPAY_TEST_KEY=$SHOP_KEY)
 
 start() { start_node "$PORT" "${NODE_ENV[@]}"; if wait_ready "$PORT"; then pass "node ready ($1)"; else fail "node not ready ($1)"; finish; exit 1; fi; }
@@ -97,6 +100,7 @@ while read -r user child result; do
     if [ "${result:0:2}" != OK ]; then family_books "$BASE" "$user" "$child" "$ACTIVITY" "$BURST_DAY" "$RETRY" & SAVES+=($!); fi
 done <"$RESULTS"
 [ "${#SAVES[@]}" -gt 0 ] && wait "${SAVES[@]}"
+echo "   login answers « Réessayez dans quelques secondes » in the burst and the saves again (each family tried again): $(busy_logins)"
 check "saves again after restart answered « Enregistré »" "$(grep -c ' OK' "$RETRY")" "${#SAVES[@]}"
 check "every child of the burst booked or waiting exactly once" \
     "$(sql "select count(*) from booking where day = date '$BURST_DAY' and state in ('BOOKED', 'WAITING')")" "$n"

@@ -149,6 +149,7 @@ while IFS=, read -r user child1 _ _; do
     n=$((n + 1))
 done <"$WORK/families.csv"
 wait "${SAVES[@]}"
+echo "   login answers « Réessayez dans quelques secondes » (each family tried again): $(busy_logins)"
 check "every save answered by its « Enregistré » report" "$(grep -c ' OK' "$RESULTS")" "$n"
 check "exactly the capacity booked" "$(sql "select count(*) from booking where day = date '$DAY' and state = 'BOOKED'")" "$CAPACITY"
 check "the others on the waiting list" \
