@@ -11,6 +11,8 @@
 #       applied — built in SQL: the window is a few milliseconds inside one request and no test hook
 #       exists in the code), then SIGKILL; (b2) SIGKILL during a burst of real notifications; after
 #       restart and the gateway's retries, each payment settled exactly once;
+#   (d) a paid notification after a refused one (another attempt at the bank), a SIGKILL between the
+#       two: the invoice ends settled once, or the money in a finances task;
 #   and after each restart: no incident left, or incidents visible and retried through /engine-rest.
 # Prints PASS/FAIL per check, exits non-zero on any failure; kills its JVM and drops its database on
 # every exit. Needs target/portail-famille-*.jar. KEEP_LOGS=1 keeps the logs. Options (environment):
@@ -159,20 +161,22 @@ for user in $(sql "select a.username from portal_account a where a.username like
     curl -s -b "$jar" -c "$jar" -o /dev/null -d "_csrf=$token" -d "facture=$invoice" "$BASE/facturation/paiement"
 done
 check "payments started through « Payer en ligne »" "$(sql "select count(*) from payment where status = 'PENDING'")" "$PAYERS"
-# the bank's notification of a payment (signed like SystemPay: HMAC-SHA-256 of the sorted vads_* values)
+# the bank's notification of a payment (signed like SystemPay: HMAC-SHA-256 of the sorted vads_* values);
+# ipn_body <payment id> [trans status (AUTHORISED)] [trans uuid (uuid<order>)]
 ipn_body() {
     sql "select order_id, trans_date, trans_id, amount_cents from payment where id = $1" | python3 -c '
 import base64, hashlib, hmac, sys, urllib.parse
 order, date, trans, amount = sys.stdin.read().strip().split("|")
 f = {"vads_site_id": "12345678", "vads_ctx_mode": "TEST", "vads_order_id": order, "vads_trans_date": date,
      "vads_trans_id": trans, "vads_amount": amount, "vads_effective_amount": amount, "vads_currency": "978",
-     "vads_trans_status": "AUTHORISED", "vads_result": "00", "vads_trans_uuid": "uuid" + order, "vads_url_check_src": "PAY"}
+     "vads_trans_status": sys.argv[2], "vads_result": "00" if sys.argv[2] == "AUTHORISED" else "05",
+     "vads_trans_uuid": sys.argv[3] or "uuid" + order, "vads_url_check_src": "PAY"}
 key = sys.argv[1]
 signed = "+".join(f[k] for k in sorted(f)) + "+" + key
 f["signature"] = base64.b64encode(hmac.new(key.encode(), signed.encode(), hashlib.sha256).digest()).decode()
-print(urllib.parse.urlencode(f))' "$SHOP_KEY"
+print(urllib.parse.urlencode(f))' "$SHOP_KEY" "${2:-AUTHORISED}" "${3:-}"
 }
-ipn() { curl -s --max-time 120 -o /dev/null -w '%{http_code}' -d "$(ipn_body "$1")" "$BASE/paiement/systempay/ipn" || true; }
+ipn() { curl -s --max-time 120 -o /dev/null -w '%{http_code}' -d "$(ipn_body "$@")" "$BASE/paiement/systempay/ipn" || true; }
 FIRST=$(sql "select min(id) from payment")
 echo "   (b1) payment $FIRST: its notification stored, not applied, then SIGKILL"
 python3 - "$(ipn_body "$FIRST")" >"$WORK/raw" <<'EOF'
@@ -213,6 +217,55 @@ else
     fail "payment processes still running: $(sql "select count(distinct e.proc_inst_id_) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ where d.key_ = 'invoicePayment'")"
 fi
 incidents "payments"
+
+# « a paid notification after a refused one »: the family's card is refused, it tries again at the
+# bank and the second attempt (another vads_trans_uuid) is paid; a SIGKILL between the two. The money
+# must end settled (invoice PAID once, receipt) or in a finances task (« Rembourser un paiement » /
+# « Vérifier un paiement »), never only as a stored notification.
+paid_after_refused() {
+    echo "== (d) a paid notification after a refused one"
+    local user jar invoice token payment
+    user=$(sql "select a.username from portal_account a join family_file f on f.account_id = a.id
+                join invoice i on i.family_file_id = f.id and i.state = 'PENDING'
+                where a.username like 'rush%' and not exists (select 1 from payment p where p.family_file_id = f.id)
+                order by a.username limit 1")
+    jar="$WORK/pay-again-$user"
+    login "$BASE" "$jar" "$user" || { fail "(d) login of $user"; return; }
+    invoice=$(sql "select i.id from invoice i join family_file f on f.id = i.family_file_id join portal_account a on a.id = f.account_id
+                   where a.username = '$user' and i.state = 'PENDING'")
+    token=$(curl -s -b "$jar" -c "$jar" "$BASE/facturation/paiement" | csrf_of)
+    curl -s -b "$jar" -c "$jar" -o /dev/null -d "_csrf=$token" -d "facture=$invoice" "$BASE/facturation/paiement"
+    payment=$(sql "select p.id from payment p join payment_invoice pi on pi.payment_id = p.id where pi.invoice_id = $invoice")
+    [ -n "$payment" ] || { fail "(d) payment started through « Payer en ligne »"; return; }
+    check "(d) the refused notification answered 200" "$(ipn "$payment" REFUSED "uuid-refused-$payment")" 200
+    check "(d) payment refused, invoice still to pay" "$(sql "select p.status || '/' || i.state from payment p, invoice i
+        where p.id = $payment and i.id = $invoice")" "REFUSED/PENDING"
+    restart "between a refused and a paid notification"
+    check "(d) the paid notification (another transaction) answered 200" "$(ipn "$payment" AUTHORISED "uuid-paid-$payment")" 200
+    check "(d) its retry answered 200" "$(ipn "$payment" AUTHORISED "uuid-paid-$payment")" 200
+    local settled tasks
+    settled=$(sql "select count(*) from invoice i where i.id = $invoice and i.state = 'PAID'
+                   and (select count(*) from invoice_payment p where p.invoice_id = i.id) = 1")
+    tasks=$(sql "select count(*) from act_ru_task where name_ in ('Rembourser un paiement', 'Vérifier un paiement')")
+    if [ "$settled" = 1 ] || [ "$tasks" -ge 1 ]; then
+        pass "(d) the money ended settled (invoice PAID once: $settled) or in a finances task ($tasks)"
+    else
+        fail "(d) the paid notification after a refused one settled nothing and left no finances task"
+    fi
+    if wait_for "select count(*) = 0 from payment_notification where correlated_at is null" 60; then
+        pass "(d) every notification told to its process"
+    else
+        fail "(d) notifications never told"
+    fi
+    if wait_for "select count(*) = 0 from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_
+                 where d.key_ = 'latePayment' and e.business_key_ = '$payment'" 120; then
+        pass "(d) the receipt step ended"
+    else
+        fail "(d) latePayment still running for payment $payment"
+    fi
+    incidents "paid after refused"
+}
+paid_after_refused
 
 echo "kill-restart.sh took $(($(date +%s) - STARTED)) s"
 finish

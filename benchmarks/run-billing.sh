@@ -6,7 +6,8 @@
 # does what the finances service does through /engine-rest with a staff user of the group
 # « finances »: starts monthlyBilling by its message (month chosen), waits for the review task,
 # completes it with « publier », and waits until every invoice is published with its PDF, then
-# until every family is told. Prints the times, invoices/s, the peak memory and the database checks.
+# until every family is told (the check counts the mails each family's address received: exactly
+# one). Prints the times, invoices/s, the peak memory and the database checks.
 # Options (environment): BILLING_MONTH (2026-10: a month that has ended), BENCH_PORT (19400),
 # SMTP_PORT (19401), BENCH_DB (portail_bn_billing), SKIP_BUILD=1, JFR=1, BATCH_SIZE (billing.batch-size).
 set -euo pipefail
@@ -99,6 +100,11 @@ stop_app
 kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=
 
 echo "== database checks"
+# the sink's recipients (one line per mail and address), for « each family mailed exactly once »
+psql -q -d "$DB" -c "drop table if exists bench_mail_sent; create table bench_mail_sent (rcpt text not null)"
+if [ -s "$OUT/mails.count.rcpt" ]; then
+    psql -q -d "$DB" -c "\copy bench_mail_sent (rcpt) from '$OUT/mails.count.rcpt'"
+fi
 psql -d "$DB" -v month="$MONTH" -f benchmarks/verify-billing.sql | tee "$OUT/verify.txt"
 INVOICES=$(psql -tAq -d "$DB" -c "select count(*) from invoice where month = '$MONTH' and state = 'PENDING'")
 JOBS=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_job_log where process_instance_id_ = '$INSTANCE' and job_state_ = 0")

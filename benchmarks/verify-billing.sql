@@ -44,4 +44,15 @@ from booking where to_char(day, 'YYYY-MM') = :'month' and state in ('BOOKED', 'C
 union all
 select 'every family told: ' || count(*) filter (where notified_at is not null) || ' of ' || count(*)
        || case when count(*) filter (where notified_at is not null) = count(*) then ' ok' else ' FAILED' end
-from invoice where month = :'month' and state = 'PENDING';
+from invoice where month = :'month' and state = 'PENDING'
+union all
+-- the mails the SMTP sink received (bench_mail_sent, loaded by run-billing.sh), per guardian address
+-- of each billed family: exactly one each, and no other mail
+select 'each family mailed exactly once: ' || count(*) filter (where m.n = 1) || ' of ' || count(*) || ' addresses, '
+       || count(*) filter (where m.n > 1) || ' mailed more than once, ' || count(*) filter (where m.n is null) || ' not mailed, '
+       || (select count(*) from bench_mail_sent) || ' mails in all'
+       || case when count(*) filter (where m.n = 1) = count(*) and (select count(*) from bench_mail_sent) = count(*)
+               then ' ok' else ' FAILED' end
+from (select distinct lower(g.email) email from invoice i join guardian g on g.family_file_id = i.family_file_id
+      where i.month = :'month' and i.state = 'PENDING' and g.email is not null) a
+left join (select rcpt, count(*) n from bench_mail_sent group by rcpt) m on m.rcpt = a.email;
