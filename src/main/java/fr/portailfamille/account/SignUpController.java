@@ -1,5 +1,6 @@
 package fr.portailfamille.account;
 
+import fr.portailfamille.system.web.OnceOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
@@ -121,6 +122,7 @@ class SignUpController {
         });
     }
 
+    @OnceOnly
     @PostMapping("/valider")
     String register(HttpSession session, HttpServletRequest request, Model model) {
         SignUpDraft draft = draft(session);

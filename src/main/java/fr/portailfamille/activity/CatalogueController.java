@@ -2,6 +2,7 @@ package fr.portailfamille.activity;
 
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.DateParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -93,7 +94,7 @@ class CatalogueController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
         managed(staff, id);
-        return done(redirect, id, catalogue.addPeriod(id, label, startDate, endDate), "La période est ajoutée.", "periodes");
+        return done(redirect, id, catalogue.addPeriod(id, label, DateParameters.checked(startDate), DateParameters.checked(endDate)), "La période est ajoutée.", "periodes");
     }
 
     @PostMapping("/{id}/periodes/{periodId}/supprimer")
@@ -108,7 +109,7 @@ class CatalogueController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         managed(staff, id);
-        return done(redirect, id, catalogue.addClosure(id, day, reason), "Le jour de fermeture est ajouté.", "fermetures");
+        return done(redirect, id, catalogue.addClosure(id, DateParameters.checked(day), reason), "Le jour de fermeture est ajouté.", "fermetures");
     }
 
     @PostMapping("/{id}/fermetures/{closureId}/supprimer")

@@ -49,7 +49,11 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
 
     private static YearMonth parse(String month) {
         try {
-            return YearMonth.parse(month);
+            YearMonth parsed = YearMonth.parse(month);
+            if (parsed.getYear() < 2000) {
+                throw new BillingException("Mois « " + month + " » trop ancien : la facturation commence en 2000.");
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             throw new BillingException("Mois « " + month + " » invalide : saisissez-le sous la forme AAAA-MM, par exemple 2026-03.");
         }

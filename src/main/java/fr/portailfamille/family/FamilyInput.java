@@ -1,5 +1,6 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.web.DateParameters;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -42,17 +43,17 @@ final class FamilyInput {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** A date typed as yyyy-MM-dd (HTML date input) or dd/MM/yyyy; null when unreadable. */
+    /** A date typed as yyyy-MM-dd (HTML date input) or dd/MM/yyyy, between 1900 and 2199; null otherwise. */
     static LocalDate date(String value) {
         String text = clean(value);
         if (text == null) {
             return null;
         }
         try {
-            if (text.matches("\\d{2}/\\d{2}/\\d{4}")) {
-                return LocalDate.parse(text, fr.portailfamille.system.PortalTime.DATE);
-            }
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            LocalDate date = text.matches("\\d{2}/\\d{2}/\\d{4}") ? LocalDate.parse(text, fr.portailfamille.system.PortalTime.DATE)
+                    : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            // a year the portal does not deal with (9999) reads as unreadable: the form says so in French
+            return DateParameters.inRange(date) ? date : null;
         } catch (DateTimeParseException e) {
             return null;
         }

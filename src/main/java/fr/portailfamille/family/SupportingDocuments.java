@@ -6,6 +6,7 @@ import fr.portailfamille.family.FamilyRecords.SupportingDocument;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.mail.MailService;
+import fr.portailfamille.system.web.UploadedPdf;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,8 +55,12 @@ class SupportingDocuments {
         if (content.length > MAX_SIZE) {
             return Optional.of(TOO_LARGE);
         }
-        if (!ACCEPTED_MEDIA_TYPES.contains(detect(content))) {
+        String mediaType = detect(content);
+        if (!ACCEPTED_MEDIA_TYPES.contains(mediaType)) {
             return Optional.of("Seuls les fichiers PDF, JPEG ou PNG sont acceptés : ce fichier n'en est pas un.");
+        }
+        if ("application/pdf".equals(mediaType) && UploadedPdf.hasActiveContent(content)) {
+            return Optional.of("Ce fichier " + UploadedPdf.ACTIVE_CONTENT);
         }
         return Optional.empty();
     }

@@ -1,18 +1,20 @@
 package fr.portailfamille.messaging;
 
+import fr.portailfamille.system.web.UploadedPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What a family may attach: PDF, JPEG or PNG recognised from the content (Apache Tika, not the
- * name), at most 5 MB each, at most five files; names reduced to safe characters.
+ * name), at most 5 MB each, at most five files, no PDF with active content; names reduced to safe characters.
  */
 @Component
 class AttachmentPolicy {
@@ -48,6 +50,12 @@ class AttachmentPolicy {
             String extension = EXTENSIONS.get(mediaType);
             if (extension == null) {
                 return new Checked(List.of(), "Le fichier « " + shown + " » n'est ni un PDF, ni une image JPEG ou PNG.");
+            }
+            if ("pdf".equals(extension)) {
+                Optional<String> active = UploadedPdf.refusal(shown, content);
+                if (active.isPresent()) {
+                    return new Checked(List.of(), active.get());
+                }
             }
             files.add(new MessageStore.NewFile(safeName(shown, extension), mediaType, content));
         }

@@ -21,11 +21,13 @@ class Inbox {
     static final String SERVICES_LABEL = "Services de la ville";
 
     private final MessageStore store;
+    private final MessageQuota quota;
     private final FamilyFiles families;
     private final RuntimeService runtime;
     private final IdentityService identity;
 
-    Inbox(MessageStore store, FamilyFiles families, RuntimeService runtime, IdentityService identity) {
+    Inbox(MessageStore store, FamilyFiles families, RuntimeService runtime, IdentityService identity, MessageQuota quota) {
+        this.quota = quota;
         this.store = store;
         this.families = families;
         this.runtime = runtime;
@@ -48,8 +50,18 @@ class Inbox {
                         form.getBody(), form.isConfirmationByMail(), files));
     }
 
+    /** A family's message over its allowance (see {@link MessageQuota}); the reason is French. */
+    static class OverQuota extends RuntimeException {
+        OverQuota(String reason) {
+            super(reason);
+        }
+    }
+
     private long addFamilyMessage(long conversation, long familyFileId, String service, String theme, String subject,
             String body, boolean confirmation, List<MessageStore.NewFile> files) {
+        quota.take(familyFileId, files.stream().mapToLong(f -> f.content().length).sum()).ifPresent(reason -> {
+            throw new OverQuota(reason);
+        });
         long id = store.addMessage(conversation, familyFileId, Direction.FAMILY_TO_SERVICE, service, theme, subject, body,
                 confirmation, null);
         files.forEach(file -> store.addAttachment(id, file));

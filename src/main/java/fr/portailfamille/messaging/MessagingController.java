@@ -4,6 +4,7 @@ import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.messaging.MessageStore.AttachmentInfo;
 import fr.portailfamille.messaging.MessageStore.Direction;
 import fr.portailfamille.messaging.MessageStore.Message;
+import fr.portailfamille.system.web.OnceOnly;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,6 +62,7 @@ class MessagingController {
         return showForm(new MessageForm(), Map.of(), model);
     }
 
+    @OnceOnly
     @PostMapping("/nouveau")
     String send(@CurrentFamily long familyFileId, @ModelAttribute("form") MessageForm form,
             @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
@@ -72,7 +74,12 @@ class MessagingController {
         if (!errors.isEmpty()) {
             return showForm(form, errors, model);
         }
-        inbox.send(familyFileId, form, checked.files());
+        try {
+            inbox.send(familyFileId, form, checked.files());
+        } catch (Inbox.OverQuota over) {
+            errors.put("quota", over.getMessage());
+            return showForm(form, errors, model);
+        }
         redirect.addFlashAttribute("sentTo", form.getService());
         return "redirect:/messagerie/envoyes";
     }
@@ -95,6 +102,7 @@ class MessagingController {
         return showThread(message, new MessageForm(), Map.of(), model);
     }
 
+    @OnceOnly
     @PostMapping("/messages/{id}/repondre")
     String reply(@CurrentFamily long familyFileId, @PathVariable long id, @ModelAttribute("form") MessageForm form,
             @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
@@ -107,7 +115,13 @@ class MessagingController {
         if (!errors.isEmpty()) {
             return showThread(message, form, errors, model);
         }
-        long replyId = inbox.reply(familyFileId, message.conversationId(), form, checked.files()).orElseThrow(MessagingController::notFound);
+        long replyId;
+        try {
+            replyId = inbox.reply(familyFileId, message.conversationId(), form, checked.files()).orElseThrow(MessagingController::notFound);
+        } catch (Inbox.OverQuota over) {
+            errors.put("quota", over.getMessage());
+            return showThread(message, form, errors, model);
+        }
         redirect.addFlashAttribute("replied", true);
         return "redirect:/messagerie/messages/" + replyId;
     }

@@ -1,6 +1,7 @@
 package fr.portailfamille.payment;
 
 import fr.portailfamille.family.CurrentFamily;
+import fr.portailfamille.system.web.OnceOnly;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,7 @@ class PaymentPagesController {
         }
     }
 
+    @OnceOnly
     @PostMapping("/facturation/paiement")
     String pay(@CurrentFamily long familyFileId,
             @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {

@@ -6,6 +6,8 @@ import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.security.FamilyPrincipal;
+import fr.portailfamille.system.web.DateParameters;
+import fr.portailfamille.system.web.OnceOnly;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +60,7 @@ class DuplicationController {
         return page(family, form, model);
     }
 
+    @OnceOnly
     @PostMapping("/planning/dupliquer")
     String duplicate(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family, @ModelAttribute("form") DuplicationForm form,
             BindingResult binding, Model model) {
@@ -79,7 +82,13 @@ class DuplicationController {
         if (form.getAu() == null && !binding.hasFieldErrors("au")) {
             binding.rejectValue("au", "required", "Saisissez la date de fin.");
         }
-        if (form.getDu() != null && form.getAu() != null) {
+        if (form.getDu() != null && !DateParameters.inRange(form.getDu())) {
+            binding.rejectValue("du", "range", "Saisissez une date de début entre " + DateParameters.FIRST_YEAR + " et "
+                    + DateParameters.LAST_YEAR + ".");
+        } else if (form.getAu() != null && !DateParameters.inRange(form.getAu())) {
+            binding.rejectValue("au", "range", "Saisissez une date de fin entre " + DateParameters.FIRST_YEAR + " et "
+                    + DateParameters.LAST_YEAR + ".");
+        } else if (form.getDu() != null && form.getAu() != null) {
             if (form.getAu().isBefore(form.getDu())) {
                 binding.rejectValue("au", "order", "La date de fin doit être après la date de début.");
             } else if (ChronoUnit.DAYS.between(form.getDu(), form.getAu()) > MAX_DAYS) {

@@ -6,6 +6,8 @@ import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.security.FamilyPrincipal;
+import fr.portailfamille.system.web.DateParameters;
+import fr.portailfamille.system.web.OnceOnly;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -100,6 +102,7 @@ class PlanningController {
         return "planning/modifier";
     }
 
+    @OnceOnly
     @PostMapping("/planning/modifier")
     String save(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family, @RequestParam("enfant") long childId,
             @RequestParam("activite") long activityId, @RequestParam("mois") String monthParam,
@@ -141,15 +144,9 @@ class PlanningController {
                 .orElseGet(() -> all.stream().findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 
+    /** The month asked ({@code mois}); the current one when absent or unreadable; a 400 outside the years the portal knows. */
     YearMonth month(String value) {
-        if (value != null) {
-            try {
-                return YearMonth.parse(value);
-            } catch (DateTimeParseException e) {
-                // falls back to the current month
-            }
-        }
-        return YearMonth.now(clock);
+        return DateParameters.month(value, YearMonth.now(clock));
     }
 
     /** The months offered in the month list: from last month to a year ahead (and the one shown). */

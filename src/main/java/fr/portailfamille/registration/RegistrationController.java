@@ -6,6 +6,7 @@ import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.web.OnceOnly;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,6 +63,7 @@ class RegistrationController {
         return formPage(child, activity, EnumSet.noneOf(DayOfWeek.class), null, model);
     }
 
+    @OnceOnly
     @PostMapping("/inscriptions/inscrire")
     String register(@CurrentFamily FamilySummary family, @RequestParam(name = "activite") long activityId,
             @RequestParam(name = "enfant") long childId, @RequestParam(name = "jours", required = false) List<String> days,

@@ -55,7 +55,7 @@ class SignUpWebTest extends AccountFlows {
         Page sent = visitor.follow(visitor.submit(step4, "form[action$=/inscription/valider]", Map.of()));
         assertThat(sent.text()).contains("Vérifiez votre messagerie").contains("24 heures");
         Page again = visitor.submit(step4, "form[action$=/inscription/valider]", Map.of());
-        assertThat(again.isRedirectTo("/inscription")).as("a resubmission goes back to the start").isTrue();
+        assertThat(again.isRedirectTo("/inscription/envoyee")).as("a resubmission shows the first one's answer").isTrue();
         Page reload = visitor.open("/inscription/recapitulatif");
         assertThat(reload.doc().select("h2").text()).isEqualTo("Première étape");
 
@@ -226,6 +226,26 @@ class SignUpWebTest extends AccountFlows {
         fields.put("password", password);
         fields.put("passwordConfirmation", password);
         return fields;
+    }
+
+    @Test
+    void lineBreaksTypedInANameNeverReachTheMailsGreeting() {
+        WebSession visitor = session();
+        String email = unique("crlf") + "@example.org";
+        Map<String, String> fields = identity(unique("crlf"), email);
+        fields.put("firstName", "Inès\r\nMarie");
+        fields.put("lastName", "Martin\nDurand");
+        Page step2 = visitor.follow(visitor.submit(visitor.get("/inscription"), "form[action$=/inscription]", fields));
+        Page step3 = visitor.follow(visitor.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
+        Page step4 = visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        visitor.follow(visitor.submit(step4, "form[action$=/inscription/valider]", Map.of()));
+
+        PortalAccount account = accounts.findByEmailIgnoreCase(email).orElseThrow();
+        assertThat(account.getFirstName()).isEqualTo("Inès Marie");
+        assertThat(account.getLastName()).containsIgnoringCase("Martin Durand").doesNotContain("\n", "\r");
+        var mail = mailbox().await(email, "Activez votre compte");
+        String greeting = mail.text().lines().filter(l -> l.startsWith("Bonjour")).findFirst().orElseThrow();
+        assertThat(greeting).contains("Inès Marie").containsIgnoringCase("Martin Durand").endsWith(",");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -209,6 +210,8 @@ class HostileInputTest extends PortalIntegrationTest {
             String action = element.absUrl("action");
             boolean multipart = "multipart/form-data".equals(element.attr("enctype"));
             Map<String, String> fields = fieldsOf(element);
+            // without the one-time token each hostile value reaches the handler (with it, a repeat gets the first answer)
+            fields.remove("_formulaire");
             List<String> names = new ArrayList<>(fields.keySet());
             names.remove("_csrf");
             if (names.isEmpty()) {
@@ -371,6 +374,120 @@ class HostileInputTest extends PortalIntegrationTest {
         }
         assertThat(page.status()).isEqualTo(200);
         assertThat(problems).as("answers to undecodable bodies and hostile field names").isEmpty();
+    }
+
+    /** A request parameter (or form field) that is a month, a date or a year, on one route. */
+    record DateParameter(String route, String name, Actor actor, String path, Map<String, String> otherFields) {
+        DateParameter(String route, String name, Actor actor, String path) {
+            this(route, name, actor, path, Map.of());
+        }
+    }
+
+    /** Every month, date and year parameter of every route ({placeholders} filled from the fixture). */
+    private final List<DateParameter> dateParameters = List.of(
+            new DateParameter("GET /planning", "mois", Actor.FAMILY, "/planning?activite={activity}&vue=enfant&enfant={child}"),
+            new DateParameter("GET /planning/modifier", "mois", Actor.FAMILY, "/planning/modifier?enfant={child}&activite={activity}"),
+            new DateParameter("POST /planning/modifier", "mois", Actor.FAMILY, "/planning/modifier",
+                    Map.of("enfant", "{child}", "activite", "{activity}", "jours", "2027-06-02")),
+            new DateParameter("POST /planning/modifier", "jours", Actor.FAMILY, "/planning/modifier",
+                    Map.of("enfant", "{child}", "activite", "{activity}", "mois", "{month}")),
+            new DateParameter("POST /planning/dupliquer", "du", Actor.FAMILY, "/planning/dupliquer",
+                    Map.of("activite", "{activity}", "source", "{child}", "au", "2027-06-30")),
+            new DateParameter("POST /planning/dupliquer", "au", Actor.FAMILY, "/planning/dupliquer",
+                    Map.of("activite", "{activity}", "source", "{child}", "du", "2027-06-01")),
+            new DateParameter("GET /facturation/attestation-fiscale", "annee", Actor.FAMILY, "/facturation/attestation-fiscale"),
+            new DateParameter("POST /agent/activites/{id}/periodes", "startDate", Actor.ENFANCE, "/agent/activites/{staffActivity}/periodes",
+                    Map.of("label", "Essai", "endDate", "2099-06-30")),
+            new DateParameter("POST /agent/activites/{id}/periodes", "endDate", Actor.ENFANCE, "/agent/activites/{staffActivity}/periodes",
+                    Map.of("label", "Essai", "startDate", "2099-01-01")),
+            new DateParameter("POST /agent/activites/{id}/fermetures", "day", Actor.ENFANCE, "/agent/activites/{staffActivity}/fermetures",
+                    Map.of("reason", "Essai")),
+            new DateParameter("POST /agent/facturation/lancer", "month", Actor.FINANCES, "/agent/facturation/lancer"));
+
+    private static final Set<String> DATE_NAMES = Set.of("mois", "month", "jours", "du", "au", "annee", "year", "day", "date",
+            "startDate", "endDate", "validFrom", "birthDate");
+
+    private static boolean isDateType(Class<?> type) {
+        return java.time.temporal.Temporal.class.isAssignableFrom(type) || type == YearMonth.class || type == java.time.Year.class;
+    }
+
+    /** Every (route, parameter) of the handler mapping that carries a month, a date or a year: request parameters and form fields. */
+    private Set<String> dateParametersOfTheApplication() {
+        Set<String> found = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> verbs = info.getMethodsCondition().getMethods();
+            String verb = verbs.isEmpty() ? "GET" : verbs.iterator().next().name();
+            for (String pattern : info.getPatternValues()) {
+                for (org.springframework.core.MethodParameter parameter : method.getMethodParameters()) {
+                    parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+                    Class<?> type = parameter.getParameterType();
+                    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                    if (param != null) {
+                        String name = !param.name().isEmpty() ? param.name() : String.valueOf(parameter.getParameterName());
+                        if (isDateType(type) || DATE_NAMES.contains(name)) {
+                            found.add(verb + " " + pattern + " " + name);
+                        }
+                    } else if (type.getName().startsWith("fr.portailfamille.") && !type.isEnum() && !type.isInterface()
+                            && parameter.getParameterAnnotation(org.springframework.security.core.annotation.AuthenticationPrincipal.class) == null) {
+                        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                            if (isDateType(field.getType())) {
+                                found.add(verb + " " + pattern + " " + field.getName());
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyDateParameterOfEveryRouteHasHostileInputCoverage() {
+        Set<String> declared = new TreeSet<>();
+        dateParameters.forEach(d -> declared.add(d.route() + " " + d.name()));
+        Set<String> uncovered = new TreeSet<>(dateParametersOfTheApplication());
+        uncovered.removeAll(declared);
+        assertThat(uncovered).as("month/date parameters without extreme-value coverage: add them to HostileInputTest.dateParameters")
+                .isEmpty();
+    }
+
+    @Test
+    void extremeMonthsAndDatesAreAFrench400NeverA500() {
+        List<String> extremes = List.of("-999999999-01", "+999999999-12", "999999999-12", "-999999999-01-01", "+999999999-12-31",
+                "+1000000000-01", "9999-12-31", "0000-01-01", "-0001-12", "2027-02-30", "-999999999", "+999999999", "99999999999");
+        Map<Actor, WebSession> sessions = new LinkedHashMap<>();
+        Map<Actor, String> tokens = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (DateParameter parameter : dateParameters) {
+            WebSession session = sessions.computeIfAbsent(parameter.actor(), this::loggedIn);
+            String csrf = tokens.computeIfAbsent(parameter.actor(), a -> csrfOf(session, a == Actor.FAMILY ? "/" : "/agent"));
+            for (String value : extremes) {
+                Page answer;
+                if (parameter.route().startsWith("GET ")) {
+                    String path = fill(parameter.path());
+                    answer = session.get(path + (path.contains("?") ? "&" : "?") + parameter.name() + "="
+                            + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+                } else {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("_csrf", csrf);
+                    parameter.otherFields().forEach((k, v) -> fields.put(k, fill(v)));
+                    fields.put(parameter.name(), value);
+                    answer = session.postForm(fill(parameter.path()), fields);
+                }
+                String problem = HostileValues.problemWith(answer);
+                if (problem != null) {
+                    problems.add(parameter.route() + " " + parameter.name() + "=" + value + " → " + problem);
+                }
+            }
+        }
+        assertThat(problems).as("answers to extreme months and dates").isEmpty();
+
+        WebSession family = sessions.get(Actor.FAMILY);
+        Page planning = family.get(fill("/planning?activite={activity}&vue=enfant&enfant={child}&mois=-999999999-01"));
+        assertThat(planning.status()).isEqualTo(400);
+        assertThat(planning.text()).contains("Demande incorrecte").contains("1900").contains("2199");
+        Page edit = family.get(fill("/planning/modifier?enfant={child}&activite={activity}&mois=%2B999999999-12"));
+        assertThat(edit.status()).isEqualTo(400);
     }
 
     @Test

@@ -156,6 +156,42 @@ class HostileUploadTest extends PortalIntegrationTest {
         assertThat(attachments()).as("no attachment stored").isEmpty();
     }
 
+    /** A one-page PDF generated with PDFBox whose opening runs JavaScript (what an attacker would send). */
+    static byte[] pdfOpeningWithJavaScript() {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            pdf.getDocumentCatalog().setOpenAction(
+                    new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.launchURL('http://127.0.0.1/', true);"));
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void pdfsWithJavaScriptOnOpeningAreRefusedInFrenchAndPlainOnesServedAsAttachments() {
+        byte[] hostile = pdfOpeningWithJavaScript();
+
+        Page document = uploadDocument("attestation.pdf", hostile);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.doc().select("#file-erreur").text()).contains("contenu actif");
+        Page attachment = attachToMessage("attestation.pdf", hostile);
+        assertThat(attachment.status()).isEqualTo(200);
+        assertThat(attachment.text()).contains("Le fichier « attestation.pdf » contient du contenu actif");
+        assertThat(documents()).as("no document stored").isEmpty();
+        assertThat(attachments()).as("no attachment stored").isEmpty();
+
+        assertThat(attachToMessage("attestation.pdf", PDF).status()).isEqualTo(302);
+        long message = jdbc.queryForObject("select max(id) from message where family_file_id = ?", Long.class, family.fileId());
+        Page thread = session.get("/messagerie/messages/" + message);
+        Page download = session.get(thread.doc().select(".thread-message a").attr("href"));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("content-disposition")).startsWith("attachment");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
     @Test
     void archivesThatExpandHugelyAreRefusedOrStoredAsSentNeverExpanded() {
         // a zip (a .docx is one) holding 200 MB of zeros, about 200 KB on the wire: refused by type, never opened

@@ -74,8 +74,8 @@ final class HostileValues {
         return out.toString();
     }
 
-    private static final Set<String> FRENCH_ERROR_TITLES = Set.of("Demande non traitée", "Accès refusé", "Page introuvable",
-            "Lien expiré", "Lien déjà utilisé", "Lien remplacé", "Lien d'activation non valable", "Lien non valable",
+    private static final Set<String> FRENCH_ERROR_TITLES = Set.of("Demande incorrecte", "Demande non traitée", "Accès refusé",
+            "Page introuvable", "Lien expiré", "Lien déjà utilisé", "Lien remplacé", "Lien d'activation non valable", "Lien non valable",
             "Fichier trop volumineux");
 
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "at org.", "at java.", "at fr.portailfamille",

@@ -3,6 +3,7 @@ package fr.portailfamille.system.web;
 import fr.portailfamille.system.PortalProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.DateTimeException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,15 @@ class HostileInputAdvice {
      */
     @ExceptionHandler(InvalidPropertyException.class)
     void forgedFieldName(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    /**
+     * A date computation that overflowed (a year of ±999,999,999 that a parameter slipped through):
+     * a bad request, never a 500. Parameters are bounded by {@link DateParameters}; this is the net.
+     */
+    @ExceptionHandler(DateTimeException.class)
+    void dateOutOfRange(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 

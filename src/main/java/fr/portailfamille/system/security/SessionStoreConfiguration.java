@@ -1,0 +1,32 @@
+package fr.portailfamille.system.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * The sessions in PostgreSQL stay correct when one session sends several requests at once (a
+ * double click, a page's parallel requests right after login): each request saves the attributes
+ * it saw as new, and Spring Session's plain INSERT of the second one broke on the attributes'
+ * primary key (a 500 although the action was saved). Here an attribute is written with an upsert,
+ * the last write wins, and an attribute of a session another request just ended is dropped
+ * silently instead of breaking the foreign key.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+    /** The parameters stay those of Spring Session's own query: primary id, attribute name, bytes. */
+    static final String UPSERT_ATTRIBUTE = """
+            INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            SELECT s.PRIMARY_ID, a.ATTRIBUTE_NAME, a.ATTRIBUTE_BYTES
+            FROM (VALUES (?, ?, ?)) AS a (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            JOIN %TABLE_NAME% s ON s.PRIMARY_ID = a.SESSION_PRIMARY_ID
+            ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+            """;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentSafeAttributes() {
+        return repository -> repository.setCreateSessionAttributeQuery(UPSERT_ATTRIBUTE);
+    }
+}
