@@ -402,7 +402,12 @@ class HostileInputTest extends PortalIntegrationTest {
                     Map.of("label", "Essai", "startDate", "2099-01-01")),
             new DateParameter("POST /agent/activites/{id}/fermetures", "day", Actor.ENFANCE, "/agent/activites/{staffActivity}/fermetures",
                     Map.of("reason", "Essai")),
-            new DateParameter("POST /agent/facturation/lancer", "month", Actor.FINANCES, "/agent/facturation/lancer"));
+            new DateParameter("POST /agent/facturation/lancer", "month", Actor.FINANCES, "/agent/facturation/lancer"),
+            new DateParameter("POST /inscriptions/inscrire", "jours", Actor.FAMILY, "/inscriptions/inscrire",
+                    Map.of("activite", "{otherActivity}", "enfant", "{child}")),
+            new DateParameter("POST /agent/activites/nouvelle", "cutoffTime", Actor.ENFANCE, "/agent/activites/nouvelle"),
+            new DateParameter("POST /agent/activites/{id}", "cutoffTime", Actor.ENFANCE, "/agent/activites/{staffActivity}"),
+            new DateParameter("POST /agent/activites/{id}/tarifs", "validFrom", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs"));
 
     private static final Set<String> DATE_NAMES = Set.of("mois", "month", "jours", "du", "au", "annee", "year", "day", "date",
             "startDate", "endDate", "validFrom", "birthDate");
