@@ -2,6 +2,7 @@ package fr.portailfamille.activity;
 
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.DateParameters;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -156,6 +157,9 @@ class Catalogue {
         if (!errors.hasFieldErrors("validFrom")) {
             if (form.getValidFrom() == null) {
                 errors.rejectValue("validFrom", "required", "Saisissez la date d'entrée en vigueur.");
+            } else if (!DateParameters.inRange(form.getValidFrom())) {
+                errors.rejectValue("validFrom", "range", "Saisissez une date entre " + DateParameters.FIRST_YEAR + " et "
+                        + DateParameters.LAST_YEAR + ".");
             } else if (!form.getValidFrom().isAfter(today)) {
                 errors.rejectValue("validFrom", "past",
                         "Un nouveau tarif entre en vigueur au plus tôt demain : une facture déjà émise ne change jamais.");
