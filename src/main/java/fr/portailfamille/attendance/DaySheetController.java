@@ -3,6 +3,7 @@ package fr.portailfamille.attendance;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.DateParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class DaySheetController {
             LocalDate chosen = LocalDate.now(clock);
             try {
                 if (day != null && !day.isBlank()) {
-                    chosen = LocalDate.parse(day.strip());
+                    chosen = DateParameters.checked(LocalDate.parse(day.strip()));
                 }
             } catch (DateTimeParseException e) {
                 // an unreadable date: today's sheet

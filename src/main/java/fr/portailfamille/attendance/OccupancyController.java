@@ -5,6 +5,7 @@ import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.planning.WaitingLists;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.DateParameters;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -132,17 +133,13 @@ class OccupancyController {
 
     private static LocalDate parseDay(String value) {
         try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+            return value == null || value.isBlank() ? null : DateParameters.checked(LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
     private static YearMonth parseMonth(String value, YearMonth fallback) {
-        try {
-            return value == null || value.isBlank() ? fallback : YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return fallback;
-        }
+        return DateParameters.month(value, fallback);
     }
 }

@@ -407,9 +407,13 @@ class HostileInputTest extends PortalIntegrationTest {
                     Map.of("activite", "{otherActivity}", "enfant", "{child}")),
             new DateParameter("POST /agent/activites/nouvelle", "cutoffTime", Actor.ENFANCE, "/agent/activites/nouvelle"),
             new DateParameter("POST /agent/activites/{id}", "cutoffTime", Actor.ENFANCE, "/agent/activites/{staffActivity}"),
-            new DateParameter("POST /agent/activites/{id}/tarifs", "validFrom", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs"));
+            new DateParameter("POST /agent/activites/{id}/tarifs", "validFrom", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs"),
+            new DateParameter("GET /agent/occupation/{activityId}", "mois", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
+            new DateParameter("GET /agent/occupation/{activityId}", "semaine", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
+            new DateParameter("GET /agent/presences", "jour", Actor.ENFANCE, "/agent/presences?activite={staffActivity}"));
 
-    private static final Set<String> DATE_NAMES = Set.of("mois", "month", "jours", "du", "au", "annee", "year", "day", "date",
+    private static final Set<String> DATE_NAMES = Set.of("mois", "month", "semaine", "week", "jour", "jours", "du", "au", "annee",
+            "year", "day", "date",
             "startDate", "endDate", "validFrom", "birthDate");
 
     private static boolean isDateType(Class<?> type) {
