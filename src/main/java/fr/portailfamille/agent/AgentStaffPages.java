@@ -15,6 +15,8 @@ class AgentStaffPages {
         return StaffPages.of(
                 StaffPage.of(10, "Rechercher une famille", "/agent/dossiers",
                         "par numéro de dossier, nom, prénom d'un enfant ou e-mail", StaffPage.everyService()),
+                StaffPage.of(50, "Exports pour tableur", "/agent/exports",
+                        "inscriptions, réservations du mois, factures et paiements en CSV", StaffPage.everyService()),
                 StaffPage.of(70, "Consultations des fiches sanitaires", "/agent/fiches-sanitaires/consultations",
                         "qui a lu la fiche sanitaire de quel enfant, et quand", StaffGroup.ADMIN));
     }

@@ -4,5 +4,5 @@
  * promotions, the cut-offs, « dupliquer des réservations » and the families' iCalendar feed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Planning",
-        allowedDependencies = {"registration", "activity", "family", "system", "system :: *"})
+        allowedDependencies = {"registration", "activity", "family", "staff", "system", "system :: *"})
 package fr.portailfamille.planning;

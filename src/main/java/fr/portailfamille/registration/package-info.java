@@ -4,5 +4,5 @@
  * {@code preRegistration}. Other modules read validated registrations through
  * {@link fr.portailfamille.registration.Registrations}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inscriptions", allowedDependencies = {"family", "activity", "system", "system :: *"})
+@org.springframework.modulith.ApplicationModule(displayName = "Inscriptions", allowedDependencies = {"family", "activity", "staff", "system", "system :: *"})
 package fr.portailfamille.registration;

@@ -85,6 +85,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/{runId}", new String[] {"finances", "restauration"});
+        // the finances' spreadsheets (the exports page lists each agent's own)
+        STAFF_SERVICE.put("/agent/exports/{key}.csv", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
         STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
         // an attachment of a message handled by enfance (see attachmentOf)
@@ -174,6 +176,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "activityId" -> String.valueOf(enfanceActivity);
             case "bookingId" -> "999999999";
             case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+            case "key" -> "paiements";
             case "runId" -> String.valueOf(jdbc.queryForObject(
                     "insert into billing_run (month, state) values ('2020-01', 'CANCELLED') returning id", Long.class));
             case "id" -> {

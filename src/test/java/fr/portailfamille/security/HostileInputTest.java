@@ -270,7 +270,7 @@ class HostileInputTest extends PortalIntegrationTest {
     }
 
     @Test
-    void hostileSearchesAndFileKeysOnTheStaffFamilyPages() {
+    void hostileSearchesFileKeysAndExportFiltersOnTheStaffPages() {
         List<String> problems = new ArrayList<>();
         WebSession guichet = loggedIn(Actor.GUICHET);
         List<String> values = new ArrayList<>(HostileValues.ALWAYS);
@@ -279,7 +279,8 @@ class HostileInputTest extends PortalIntegrationTest {
         for (String value : values) {
             String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
             for (String path : List.of("/agent/dossiers?q=" + encoded, "/agent/dossiers/" + encoded,
-                    "/agent/dossiers/" + encoded + "/documents/" + encoded)) {
+                    "/agent/dossiers/" + encoded + "/documents/" + encoded, "/agent/exports/reservations.csv?mois=" + encoded,
+                    "/agent/exports/inscriptions.csv?activite=" + encoded, "/agent/exports/" + encoded + ".csv")) {
                 String problem = HostileValues.problemWith(guichet.get(path));
                 if (problem != null) {
                     problems.add("GET " + HostileValues.shown(path) + " → " + problem);

@@ -29,7 +29,7 @@ class StaffHomeTest extends PortalIntegrationTest {
     @Test
     void financesGetTheBillingRunsAndTheFamilies() {
         Page home = homeOf("finances");
-        assertThat(links(home, "finances")).contains("/camunda/app/tasklist/default/", "/agent/facturation", "/agent/dossiers");
+        assertThat(links(home, "finances")).contains("/camunda/app/tasklist/default/", "/agent/facturation", "/agent/dossiers", "/agent/exports");
         assertThat(home.doc().getElementById("accueil-enfance")).as("no other service's home").isNull();
         assertThat(home.doc().select("a[href*=cockpit]")).isEmpty();
     }

@@ -183,6 +183,19 @@ public class WebSession {
         }
     }
 
+    /** GET of a download: its raw bytes, undecoded (with the session's cookies). */
+    public byte[] bytes(String pathOrUrl) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSRF token of the last page that had a form. */
     public String csrfToken() {
         Element token = last == null ? null : last.doc().selectFirst("input[name=_csrf]");

@@ -1,0 +1,116 @@
+package fr.portailfamille.billing;
+
+import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.system.export.Spreadsheet;
+import fr.portailfamille.system.export.StaffExport;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The finances' spreadsheets of a month: the published invoices, and the payments received (desk and online). */
+final class InvoicesExport {
+
+    private InvoicesExport() {}
+
+    private abstract static class FinancesExport implements StaffExport {
+
+        @Override
+        public List<String> groups() {
+            return List.of(StaffGroup.FINANCES.id());
+        }
+
+        @Override
+        public boolean byMonth() {
+            return true;
+        }
+
+        @Override
+        public boolean byActivity() {
+            return false;
+        }
+    }
+
+    /** « Factures » of a month: every published invoice (drafts never), cancelled ones included with their state. */
+    @Component
+    static class Invoices extends FinancesExport {
+
+        private final JdbcTemplate jdbc;
+
+        Invoices(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String key() {
+            return "factures";
+        }
+
+        @Override
+        public String title() {
+            return "Factures du mois";
+        }
+
+        @Override
+        public int order() {
+            return 30;
+        }
+
+        @Override
+        public Spreadsheet rows(Request request) {
+            List<List<Object>> rows = new ArrayList<>();
+            jdbc.query("""
+                    select number, family_number, family_name, state, quotient, total, paid_amount, issued_on, due_on
+                    from invoice where month = ? and state <> 'DRAFT' order by number, id""", rs -> {
+                rows.add(java.util.Arrays.asList(rs.getString("number"), rs.getString("family_number"), rs.getString("family_name"),
+                        InvoiceState.valueOf(rs.getString("state")).label(), rs.getObject("quotient"), rs.getBigDecimal("total"),
+                        rs.getBigDecimal("paid_amount"), rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class)));
+            }, request.month().toString());
+            return new Spreadsheet(List.of("Facture", "Dossier", "Famille", "État", "Quotient familial", "Montant (€)", "Payé (€)",
+                    "Émise le", "Échéance"), rows);
+        }
+    }
+
+    /** « Paiements » received in a month, each with the invoice it settled. */
+    @Component
+    static class Payments extends FinancesExport {
+
+        private final JdbcTemplate jdbc;
+
+        Payments(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String key() {
+            return "paiements";
+        }
+
+        @Override
+        public String title() {
+            return "Paiements reçus dans le mois";
+        }
+
+        @Override
+        public int order() {
+            return 40;
+        }
+
+        @Override
+        public Spreadsheet rows(Request request) {
+            List<List<Object>> rows = new ArrayList<>();
+            java.time.ZonedDateTime from = request.month().atDay(1).atStartOfDay(fr.portailfamille.system.PortalTime.ZONE);
+            jdbc.query("""
+                    select p.paid_at, p.mode, p.amount, i.number, i.family_number, i.family_name, d.recorded_by
+                    from invoice_payment p join invoice i on i.id = p.invoice_id left join desk_payment d on d.id = p.desk_payment_id
+                    where p.paid_at >= ? and p.paid_at < ? order by p.paid_at, p.id""", rs -> {
+                rows.add(java.util.Arrays.asList(rs.getTimestamp("paid_at").toInstant(),
+                        new InvoiceView.Payment(rs.getString("mode"), rs.getBigDecimal("amount"), null).modeLabel(),
+                        rs.getBigDecimal("amount"), rs.getString("number"), rs.getString("family_number"), rs.getString("family_name"),
+                        rs.getString("recorded_by")));
+            }, java.sql.Timestamp.from(from.toInstant()), java.sql.Timestamp.from(from.plusMonths(1).toInstant()));
+            return new Spreadsheet(List.of("Reçu le", "Mode", "Montant (€)", "Facture", "Dossier", "Famille", "Enregistré par"), rows);
+        }
+    }
+}
