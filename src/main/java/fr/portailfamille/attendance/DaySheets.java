@@ -41,7 +41,13 @@ class DaySheets {
     }
 
     /** One child's line of the sheet. */
-    record Row(ChildCareCard card, boolean booked, SheetStore.Entry entry, int age) {
+    record Row(ChildCareCard card, boolean booked, SheetStore.Entry entry, int age, Absences.Absence absence) {
+
+        /** What the family declared for the day, if anything (« absence signalée : maladie, justification en cours d'examen »). */
+        public String absenceNote() {
+            return absence == null ? "" : "absence signalée par la famille : " + absence.reason().label()
+                    + (absence.hasCertificate() ? " (certificat joint)" : "") + ", " + absence.state().label();
+        }
 
         public long childId() {
             return card.childId();
@@ -115,12 +121,14 @@ class DaySheets {
     private final Bookings bookings;
     private final ChildCareCards cards;
     private final SheetStore store;
+    private final Absences absences;
     private final Clock clock;
 
-    DaySheets(Bookings bookings, ChildCareCards cards, SheetStore store, Clock clock) {
+    DaySheets(Bookings bookings, ChildCareCards cards, SheetStore store, Absences absences, Clock clock) {
         this.bookings = bookings;
         this.cards = cards;
         this.store = store;
+        this.absences = absences;
         this.clock = clock;
     }
 
@@ -141,9 +149,10 @@ class DaySheets {
         Set<Long> all = new LinkedHashSet<>(booked);
         all.addAll(entries.keySet());
         Map<Long, ChildCareCard> cardsById = cards.of(all);
+        Map<Long, Absences.Absence> declared = absences.ofDay(activity.id(), day);
         List<Row> rows = new ArrayList<>();
         for (ChildCareCard card : cardsById.values()) {
-            rows.add(new Row(card, booked.contains(card.childId()), entries.get(card.childId()), card.ageOn(day)));
+            rows.add(new Row(card, booked.contains(card.childId()), entries.get(card.childId()), card.ageOn(day), declared.get(card.childId())));
         }
         rows.sort(Comparator.comparing((Row r) -> r.card().lastName().toLowerCase()).thenComparing(r -> r.card().firstName().toLowerCase()));
         return new Sheet(activity, day, stored.orElse(null), rows, timed(activity), started(day),

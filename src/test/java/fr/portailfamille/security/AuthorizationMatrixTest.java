@@ -74,6 +74,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 "/agent/activites/{id}/tarifs")) {
             STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
         }
+        // the certificate of an absence at an enfance activity (see victimAbsence)
+        STAFF_SERVICE.put("/agent/absences/{absenceId}/certificat", new String[] {"enfance", "restauration"});
         // attendance: the sheets of an activity are its service's only (finances runs none)
         for (String p : List.of("/agent/presences", "/agent/presences/{activityId}/{day}", "/agent/presences/{activityId}/{day}/recherche",
                 "/agent/presences/{activityId}/{day}/pdf", "/agent/presences/{activityId}/{day}/enfants/{childId}",
@@ -175,6 +177,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "periodId", "closureId" -> "999999999";
             case "activityId" -> String.valueOf(enfanceActivity);
             case "bookingId" -> "999999999";
+            case "absenceId" -> String.valueOf(victimAbsence());
             case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
             case "key" -> "paiements";
             case "runId" -> String.valueOf(jdbc.queryForObject(
@@ -285,6 +288,20 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 .isEqualTo("VALIDATED");
         assertThat(jdbc.queryForObject("select count(*) from pickup_person where id = ?", Integer.class, victim.pickupId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from registration where child_id = ?", Integer.class, victimFamily.childId())).isEqualTo(1);
+    }
+
+    private Long victimAbsence;
+
+    /** An absence of the victim's child at the centre de loisirs, with a certificate. */
+    private long victimAbsence() {
+        if (victimAbsence == null) {
+            victimAbsence = jdbc.queryForObject("""
+                    insert into absence (family_file_id, child_id, activity_id, day, reason, certificate, certificate_name,
+                        certificate_media_type, certificate_size, declared_by, declared_at)
+                    values (?, ?, ?, current_date + 20, 'MALADIE', ?, 'certificat.pdf', 'application/pdf', 4, 'test', now()) returning id""",
+                    Long.class, victimFamily.fileId(), victimFamily.childId(), enfanceActivity(), "%PDF".getBytes());
+        }
+        return victimAbsence;
     }
 
     private long enfanceActivity() {

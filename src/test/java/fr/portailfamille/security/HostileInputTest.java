@@ -96,6 +96,8 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /inscriptions/{id}/retirer", Actor.FAMILY, "/inscriptions", "form[action$=/retirer]", s -> pendingRegistration()),
             new Form("POST /planning/modifier", Actor.FAMILY, "/planning/modifier?enfant={child}&activite={activity}&mois={month}",
                     "form[action$=/planning/modifier]"),
+            new Form("POST /planning/absences/signaler", Actor.FAMILY, "/planning/absences/signaler?enfant={child}&activite={activity}&jour={bookedDay}",
+                    "form[action$=/planning/absences/signaler]"),
             new Form("POST /planning/dupliquer", Actor.FAMILY, "/planning/dupliquer", "form[action$=/planning/dupliquer]"),
             new Form("POST /planning/calendrier/activer", Actor.FAMILY, "/planning/calendrier", "form[action$=/planning/calendrier/activer]"),
             new Form("POST /planning/calendrier/desactiver", Actor.FAMILY, "/planning/calendrier", "form[action$=/planning/calendrier/desactiver]",
@@ -616,6 +618,7 @@ class HostileInputTest extends PortalIntegrationTest {
                 .replace("{staffActivity}", String.valueOf(staffActivity))
                 .replace("{today}", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString())
                 .replace("{familyName}", family.name())
+                .replace("{bookedDay}", java.time.LocalDate.now().plusDays(20).toString())
                 .replace("{period}", String.valueOf(period))
                 .replace("{closure}", String.valueOf(closure))
                 .replace("{child}", String.valueOf(family.childId()))

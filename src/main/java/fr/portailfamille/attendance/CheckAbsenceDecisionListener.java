@@ -1,0 +1,29 @@
+package fr.portailfamille.attendance;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of « Justifier l'absence »: the form is checked again on the server. A missing
+ * decision, or a refusal without a reason, throws: the task stays open.
+ */
+@Component
+class CheckAbsenceDecisionListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object accepted = task.getVariable(AbsenceJustificationProcess.VAR_ACCEPTED);
+        if (!(accepted instanceof Boolean decision)) {
+            throw new ProcessEngineException("Indiquez si la justification est acceptée ou refusée.");
+        }
+        Object reason = task.getVariable(AbsenceJustificationProcess.VAR_REFUSAL_REASON);
+        if (!decision && (!(reason instanceof String text) || text.isBlank())) {
+            throw new ProcessEngineException("Indiquez le motif du refus : il est envoyé à la famille.");
+        }
+        if (reason instanceof String text && text.length() > 1000) {
+            throw new ProcessEngineException("Le motif ne dépasse pas 1000 caractères.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package fr.portailfamille.attendance;
+
+import static fr.portailfamille.attendance.AbsenceJustificationProcess.*;
+
+import fr.portailfamille.system.mail.MailService;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** {@value AbsenceJustificationProcess#REMINDER_WORKING_DAYS} working days without a decision: the task's priority rises and the Guichet Unique is told by mail. */
+@Component
+class EscalateAbsenceReviewDelegate implements JavaDelegate {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final MailService mail;
+
+    EscalateAbsenceReviewDelegate(TaskService tasks, IdentityService identity, MailService mail) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_REVIEW).singleResult();
+        if (task == null) {
+            return;
+        }
+        task.setPriority(ESCALATED_PRIORITY);
+        tasks.saveTask(task);
+        Map<String, Object> model = Map.of("absence", execution.getBusinessKey(),
+                "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
+                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "day", String.valueOf(execution.getVariable(VAR_DATES)),
+                "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)), "days", REMINDER_WORKING_DAYS);
+        for (User user : identity.createUserQuery().memberOfGroup(GUICHET_UNIQUE).list()) {
+            if (user.getEmail() != null && !user.getEmail().isBlank()) {
+                mail.send(user.getEmail(), "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés", "absence-escalated", model);
+            }
+        }
+    }
+}
