@@ -388,6 +388,7 @@ class HostileInputTest extends PortalIntegrationTest {
 
     /** Every month, date and year parameter of every route ({placeholders} filled from the fixture). */
     private final List<DateParameter> dateParameters = List.of(
+            new DateParameter("GET /agent/exports/{key}.csv", "mois", Actor.FINANCES, "/agent/exports/factures.csv"),
             new DateParameter("GET /planning", "mois", Actor.FAMILY, "/planning?activite={activity}&vue=enfant&enfant={child}"),
             new DateParameter("GET /planning/modifier", "mois", Actor.FAMILY, "/planning/modifier?enfant={child}&activite={activity}"),
             new DateParameter("POST /planning/modifier", "mois", Actor.FAMILY, "/planning/modifier",
