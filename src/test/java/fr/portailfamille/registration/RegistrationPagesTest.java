@@ -65,8 +65,16 @@ class RegistrationPagesTest extends PortalIntegrationTest {
         Element pending = saved.doc().selectFirst("table.registration-lines tr:has(.status-pending)");
         assertThat(pending.text()).contains("Sam " + family.name()).contains("Centre de loisirs").contains("mercredi");
 
-        Page duplicate = session.submit(form, "#form-inscription", Map.of("jours", "WEDNESDAY"));
-        assertThat(duplicate.text()).contains("Une demande est déjà en attente de validation pour Sam");
+        // the same form sent again (a double click, or « retour » then « enregistrer »): the first answer, nothing stored twice
+        Page resent = session.follow(session.submit(form, "#form-inscription", Map.of("jours", "WEDNESDAY")));
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.doc().select("table.registration-lines tr:has(.status-pending)")).hasSize(1);
+        assertThat(repository.findByFamilyFileIdOrderByCreatedAtDesc(family.fileId())).hasSize(1);
+
+        // a new request for the same child and activity: the page says why instead of offering the form
+        Page again = session.get("/inscriptions/inscrire?activite=" + activity("CENTRE_LOISIRS") + "&enfant=" + family.olderChildId());
+        assertThat(again.text()).contains("Une demande est déjà en attente de validation pour Sam");
+        assertThat(again.doc().select("#form-inscription")).isEmpty();
         assertThat(repository.findByFamilyFileIdOrderByCreatedAtDesc(family.fileId())).hasSize(1);
 
         Page withdrawn = session.follow(session.submit(saved, "form.withdraw-form", Map.of()));

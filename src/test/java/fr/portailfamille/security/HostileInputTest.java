@@ -414,7 +414,11 @@ class HostileInputTest extends PortalIntegrationTest {
             new DateParameter("POST /agent/activites/{id}/tarifs", "validFrom", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs"),
             new DateParameter("GET /agent/occupation/{activityId}", "mois", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
             new DateParameter("GET /agent/occupation/{activityId}", "semaine", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
-            new DateParameter("GET /agent/presences", "jour", Actor.ENFANCE, "/agent/presences?activite={staffActivity}"));
+            new DateParameter("GET /agent/presences", "jour", Actor.ENFANCE, "/agent/presences?activite={staffActivity}"),
+            new DateParameter("GET /planning/absences/signaler", "jour", Actor.FAMILY,
+                    "/planning/absences/signaler?enfant={child}&activite={activity}"),
+            new DateParameter("POST /planning/absences/signaler", "jour", Actor.FAMILY, "/planning/absences/signaler",
+                    Map.of("enfant", "{child}", "activite", "{activity}", "motif", "MALADIE")));
 
     private static final Set<String> DATE_NAMES = Set.of("mois", "month", "semaine", "week", "jour", "jours", "du", "au", "annee",
             "year", "day", "date",

@@ -23,7 +23,7 @@ public class SingleLineFields {
 
     /** The names of the textareas of the portal's forms (messages, comments, health texts, descriptions). */
     public static final Set<String> MULTI_LINE = Set.of("body", "message", "description", "comment", "allergies",
-            "paiDetails", "remarks");
+            "paiDetails", "remarks", "commentaire");
 
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\x0B\\f\\u0085\\u2028\\u2029]+");
 
