@@ -12,7 +12,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Module boundaries (STYLE.md): each direct sub-package is a module; modules use each other only
+ * Module boundaries: each direct sub-package is a module; modules use each other only
  * through their public types, without cycles and within their declared dependencies; only the
  * modules that own processes or identity touch Camunda.
  */
