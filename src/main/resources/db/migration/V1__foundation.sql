@@ -1,5 +1,5 @@
 -- Foundation: family files, portal accounts and the activity catalogue's first shape.
--- Later issues extend these tables with migrations of their own (V3_* accounts, V4_* family,
+-- Later migrations extend these tables, one range per module (V3_* accounts, V4_* family,
 -- V5_* activities and registrations, V6_* planning, V7_* billing, V8_* payment, V9_* messaging).
 
 create table family_file (

@@ -1,4 +1,4 @@
--- Accounts (issue 3): which version of the terms the family accepted, and the single-use links
+-- Portal accounts: which version of the terms the family accepted, and the single-use links
 -- (activation, password reset). Only a SHA-256 hash of a link's token is stored. When a pending
 -- account is purged its tokens lose their account (no personal data is left) so that an old
 -- link can still say « lien expiré » instead of « lien inconnu ».

@@ -1,4 +1,4 @@
--- Issue 4 « Mon dossier »: what the family file holds beyond names (quotient familial, health and
+-- « Mon dossier »: what the family file holds beyond names (quotient familial, health and
 -- safety sheets, pick-up persons, consents, supporting documents), the contact history, the change
 -- requests reviewed by the Guichet Unique and the help messages of the info sign.
 

@@ -1,4 +1,4 @@
--- Issue 5: the activity catalogue the services manage: when an activity runs, its cut-off, the
+-- The activity catalogue the services manage: when an activity runs, its cut-off, the
 -- documents it requires, its periods, closure days and versioned tariff grid.
 
 alter table activity

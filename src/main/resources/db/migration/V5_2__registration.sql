@@ -1,4 +1,4 @@
--- Issue 5: pre-registrations of children to activities, validated by the activity's service.
+-- Pre-registrations of children to activities, validated by the activity's service.
 create table registration (
     id                  bigserial primary key,
     family_file_id      bigint       not null references family_file (id),

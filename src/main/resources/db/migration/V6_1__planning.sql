@@ -1,4 +1,4 @@
--- Issue 6: the planning. Bookings of a child to an activity on a day, the per-(activity, day)
+-- The planning: bookings of a child to an activity on a day, the per-(activity, day)
 -- capacity counter that makes the check-and-book atomic across app nodes, the audit trail, and
 -- the families' private iCalendar feed tokens.
 

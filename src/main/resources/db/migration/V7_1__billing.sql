@@ -1,4 +1,4 @@
--- Issue 7 « Facturation »: monthly billing runs, invoices and their lines, the per-year invoice
+-- « Facturation »: monthly billing runs, invoices and their lines, the per-year invoice
 -- counter (gapless numbering), payments at the desk (and later online), and the families' credits.
 
 -- one run of the monthly billing process for a month; at most one run in progress per month

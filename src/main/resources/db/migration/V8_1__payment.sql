@@ -1,4 +1,4 @@
--- Issue 8 « Paiement en ligne »: card payments of invoices through SystemPay, the notifications
+-- « Paiement en ligne »: card payments of invoices through SystemPay, the notifications
 -- (IPN) exactly as received, and the payments finances must refund or review.
 
 -- vads_trans_id: 6 digits, unique per shop and UTC day (the unique index below is the guard)

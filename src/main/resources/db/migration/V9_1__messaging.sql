@@ -1,4 +1,4 @@
--- Messagerie (issue 9): conversations between a family file and the town's services, their
+-- « Messagerie »: conversations between a family file and the town's services, their
 -- messages (both directions) and the attachments, stored in PostgreSQL.
 
 create table conversation (
