@@ -3,6 +3,7 @@ package fr.portailfamille.system.security;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
+import fr.portailfamille.system.web.StaticResources;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,6 +37,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,6 +70,27 @@ class PortalSecurityConfiguration {
     @Bean
     PublicRoutes systemPublicRoutes() {
         return new PublicRoutes(ALWAYS_PUBLIC, List.of());
+    }
+
+    /**
+     * The static files (styles, scripts, images, WebJars): public, never a session read or written,
+     * and their cache headers left to {@link StaticResources} (a year, the URL carrying the content's
+     * hash) instead of Spring Security's {@code no-cache, no-store}, which every page keeps.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticResourcesChain(HttpSecurity http, List<FormTargets> formTargets) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(matchers(StaticResources.PATHS.stream())))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .csrf(c -> c.disable())
+                .headers(h -> h
+                        .cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
     }
 
     @Bean
