@@ -37,6 +37,11 @@ public class Activities {
         return activities.findByCode(code).map(Activities::summary);
     }
 
+    /** How the activity bills the days of its sheets (absences, late cancellations, children without a booking). */
+    public AttendanceBillingRule attendanceRule(long activityId) {
+        return activities.findById(activityId).map(Activity::attendanceRule).orElse(AttendanceBillingRule.DEFAULT);
+    }
+
     /** The periods of the activity (e.g. school years), in date order. */
     public List<ActivityPeriod> periods(long activityId) {
         return store.periods(activityId);

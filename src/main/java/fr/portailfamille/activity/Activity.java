@@ -73,6 +73,23 @@ class Activity {
     @Column(nullable = false)
     private String requiredDocuments = "";
 
+    /** Billing on attendance: a justified absence billed or not, after how many « jours de carence ». */
+    @Column(nullable = false)
+    private boolean billJustifiedAbsence;
+
+    @Column(nullable = false)
+    private int waitingDays;
+
+    @Column(nullable = false)
+    private boolean billUnjustifiedAbsence = true;
+
+    @Column(nullable = false)
+    private boolean billLateCancellation = true;
+
+    /** Added to the day's price for a child present without a booking. */
+    @Column(nullable = false)
+    private java.math.BigDecimal unbookedSurcharge = java.math.BigDecimal.ZERO;
+
     protected Activity() {}
 
     Activity(String code, String name, String activityType, String serviceGroup, String description,
@@ -106,6 +123,16 @@ class Activity {
         this.cutoffWorkingDays = form.getCutoffWorkingDays();
         this.cutoffTime = form.getCutoffTime();
         this.requiredDocuments = String.join(",", form.getRequiredDocuments());
+        this.billJustifiedAbsence = form.isBillJustifiedAbsence();
+        this.waitingDays = form.getWaitingDays();
+        this.billUnjustifiedAbsence = form.isBillUnjustifiedAbsence();
+        this.billLateCancellation = form.isBillLateCancellation();
+        this.unbookedSurcharge = form.surchargeAmount();
+    }
+
+    AttendanceBillingRule attendanceRule() {
+        return new AttendanceBillingRule(billJustifiedAbsence, waitingDays, billUnjustifiedAbsence, billLateCancellation,
+                unbookedSurcharge);
     }
 
     void runsOn(boolean schoolDays, boolean wednesdays, boolean holidays) {

@@ -28,6 +28,11 @@ class ActivityForm {
     @DateTimeFormat(pattern = "HH:mm")
     private LocalTime cutoffTime = LocalTime.NOON;
     private List<String> requiredDocuments = new ArrayList<>();
+    private boolean billJustifiedAbsence = AttendanceBillingRule.DEFAULT.billJustifiedAbsence();
+    private Integer waitingDays = AttendanceBillingRule.DEFAULT.waitingDays();
+    private boolean billUnjustifiedAbsence = AttendanceBillingRule.DEFAULT.billUnjustifiedAbsence();
+    private boolean billLateCancellation = AttendanceBillingRule.DEFAULT.billLateCancellation();
+    private String unbookedSurcharge = euros(AttendanceBillingRule.DEFAULT.unbookedSurcharge());
 
     static ActivityForm of(Activity a) {
         ActivityForm f = new ActivityForm();
@@ -47,6 +52,12 @@ class ActivityForm {
         f.cutoffWorkingDays = a.getCutoffWorkingDays();
         f.cutoffTime = a.getCutoffTime();
         f.requiredDocuments = new ArrayList<>(a.requiredDocumentList());
+        AttendanceBillingRule rule = a.attendanceRule();
+        f.billJustifiedAbsence = rule.billJustifiedAbsence();
+        f.waitingDays = rule.waitingDays();
+        f.billUnjustifiedAbsence = rule.billUnjustifiedAbsence();
+        f.billLateCancellation = rule.billLateCancellation();
+        f.unbookedSurcharge = euros(rule.unbookedSurcharge());
         return f;
     }
 
@@ -82,4 +93,23 @@ class ActivityForm {
     public void setCutoffTime(LocalTime cutoffTime) { this.cutoffTime = cutoffTime; }
     public List<String> getRequiredDocuments() { return requiredDocuments; }
     public void setRequiredDocuments(List<String> v) { this.requiredDocuments = v == null ? new ArrayList<>() : v; }
+    public boolean isBillJustifiedAbsence() { return billJustifiedAbsence; }
+    public void setBillJustifiedAbsence(boolean v) { this.billJustifiedAbsence = v; }
+    public Integer getWaitingDays() { return waitingDays; }
+    public void setWaitingDays(Integer v) { this.waitingDays = v; }
+    public boolean isBillUnjustifiedAbsence() { return billUnjustifiedAbsence; }
+    public void setBillUnjustifiedAbsence(boolean v) { this.billUnjustifiedAbsence = v; }
+    public boolean isBillLateCancellation() { return billLateCancellation; }
+    public void setBillLateCancellation(boolean v) { this.billLateCancellation = v; }
+    public String getUnbookedSurcharge() { return unbookedSurcharge; }
+    public void setUnbookedSurcharge(String v) { this.unbookedSurcharge = v; }
+
+    /** The surcharge as typed (« 2,50 »), null when it is not an amount. */
+    java.math.BigDecimal surchargeAmount() {
+        return TariffForm.Row.amount(unbookedSurcharge);
+    }
+
+    private static String euros(java.math.BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
 }

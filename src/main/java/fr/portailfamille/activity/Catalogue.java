@@ -103,6 +103,14 @@ class Catalogue {
         if (form.getRequiredDocuments().stream().anyMatch(d -> DocumentType.byName(d).isEmpty())) {
             errors.rejectValue("requiredDocuments", "invalid", "Choisissez les pièces dans la liste.");
         }
+        if (!errors.hasFieldErrors("waitingDays") && (form.getWaitingDays() == null || form.getWaitingDays() < 0 || form.getWaitingDays() > 31)) {
+            errors.rejectValue("waitingDays", "range", "Les jours de carence sont un nombre entre 0 et 31.");
+        }
+        BigDecimal surcharge = form.surchargeAmount();
+        if (!errors.hasFieldErrors("unbookedSurcharge") && (surcharge == null || surcharge.signum() < 0
+                || surcharge.compareTo(BigDecimal.valueOf(999)) > 0 || surcharge.stripTrailingZeros().scale() > 2)) {
+            errors.rejectValue("unbookedSurcharge", "range", "La majoration est un montant en euros entre 0 et 999, au centime près (par exemple 2,50).");
+        }
     }
 
     Activity create(ActivityForm form) {

@@ -95,6 +95,11 @@ class BillingRuns {
         return YearMonth.now(clock).minusMonths(1);
     }
 
+    /** The day sheets of the month still open: the month is not billed while any is. */
+    List<String> openSheets(YearMonth month) {
+        return source.openSheets(month);
+    }
+
     /**
      * The run of this process instance, created on first call (a retried job finds it again); refused
      * while another run of the same month is in progress.

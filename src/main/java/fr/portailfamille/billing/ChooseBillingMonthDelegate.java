@@ -4,6 +4,7 @@ import fr.portailfamille.system.PortalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code monthlyBilling}: the timer bills the month that just ended; the start
- * form's month is checked here, in the starting transaction, so a bad month, or a month that has
- * not ended (December on 2 December), starts nothing.
+ * form's month is checked here, in the starting transaction, so a bad month, a month that has
+ * not ended (December on 2 December), or a month with day sheets still open, starts nothing.
  */
 @Component
 class ChooseBillingMonthDelegate implements ExecutionListener {
@@ -44,7 +45,22 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
             throw new BillingException("Le mois de " + MONTH.format(month) + " n'est pas terminé : il pourra être facturé à partir du "
                     + FIRST_DAY.format(month.plusMonths(1)) + ".");
         }
+        if (asked != null) {
+            // asked in Tasklist or on the staff page: refused at once while sheets are open (the timer's run waits in a task instead)
+            refuseWhileSheetsOpen(month);
+        }
         execution.setVariable(MonthlyBillingProcess.MONTH, month.toString());
+    }
+
+    private void refuseWhileSheetsOpen(YearMonth month) {
+        List<String> open = runs.openSheets(month);
+        if (!open.isEmpty()) {
+            String listed = String.join(", ", open.subList(0, Math.min(10, open.size())))
+                    + (open.size() > 10 ? " et " + (open.size() - 10) + " autre(s)" : "");
+            throw new BillingException("Le mois de " + MONTH.format(month) + " est facturé d'après les présences : "
+                    + open.size() + " feuille(s) de présence ne sont pas clôturées (" + listed
+                    + "). Faites-les clôturer sur « Feuilles de présence », puis relancez.");
+        }
     }
 
     private static YearMonth parse(String month) {

@@ -74,6 +74,24 @@ class InvoicePdf {
                 table.addCell(right(line.amountText()));
             }
             document.add(table);
+            if (!invoice.days().isEmpty()) {
+                document.add(spacer());
+                document.add(new Paragraph("Détail des jours du mois", HEADING));
+                PdfPTable days = new PdfPTable(new float[] {3f, 3.4f, 5.3f, 5.3f});
+                days.setWidthPercentage(100);
+                for (String head : List.of("Enfant", "Activité", "Jours facturés", "Jours non facturés")) {
+                    PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+                    cell.setBackgroundColor(BLUE);
+                    days.addCell(cell);
+                }
+                for (InvoiceView.Days d : invoice.days()) {
+                    days.addCell(cell(d.childName()));
+                    days.addCell(cell(d.activityName()));
+                    days.addCell(cell(d.billed().isEmpty() ? "aucun" : d.billed()));
+                    days.addCell(cell(d.notBilled().isEmpty() ? "aucun" : d.notBilled()));
+                }
+                document.add(days);
+            }
             Paragraph total = new Paragraph("Total à payer : " + invoice.totalText(), HEADING);
             total.setAlignment(Element.ALIGN_RIGHT);
             document.add(total);

@@ -25,7 +25,8 @@ class InvoiceStore {
             """;
 
     private static final String PUBLISH = """
-            update invoice set number = ?, state = 'PENDING', issued_on = ?, due_on = ?, pdf = ? where id = ? and state = 'DRAFT'
+            update invoice set number = ?, state = 'PENDING', issued_on = ?, due_on = ?, pdf = ?, published_at = now()
+            where id = ? and state = 'DRAFT'
             """;
 
     private final JdbcTemplate jdbc;
@@ -54,6 +55,12 @@ class InvoiceStore {
                     childcare, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
+        List<Object[]> days = new ArrayList<>();
+        for (Pricing.DayNote note : priced.days()) {
+            days.add(new Object[] {id, days.size() + 1, note.childName(), note.activityName(), clip(note.billed()), clip(note.notBilled())});
+        }
+        jdbc.batchUpdate("insert into invoice_days (invoice_id, position, child_name, activity_name, billed, not_billed) values (?, ?, ?, ?, ?, ?)",
+                days);
         return id;
     }
 
@@ -85,8 +92,17 @@ class InvoiceStore {
                 """, rs -> {
             lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(line(rs, 1));
         }, runId);
+        Map<Long, List<InvoiceView.Days>> days = new HashMap<>();
+        jdbc.query("""
+                select d.invoice_id, d.child_name, d.activity_name, d.billed, d.not_billed
+                from invoice_days d join invoice i on i.id = d.invoice_id
+                where i.billing_run_id = ? and i.state = 'DRAFT' order by d.invoice_id, d.position
+                """, rs -> {
+            days.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(days(rs, 1));
+        }, runId);
         return jdbc.query("select " + COLUMNS + " from invoice i where i.billing_run_id = ? and i.state = 'DRAFT' order by i.family_number, i.id",
-                (rs, n) -> view(rs, lines.getOrDefault(rs.getLong("id"), List.of()), List.of()), runId);
+                (rs, n) -> view(rs, lines.getOrDefault(rs.getLong("id"), List.of()), List.of(),
+                        days.getOrDefault(rs.getLong("id"), List.of())), runId);
     }
 
     /** A published invoice to store: its number, dates and PDF. */
@@ -187,10 +203,11 @@ class InvoiceStore {
 
     private InvoiceView view(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        return view(rs, lines(id), payments(id));
+        return view(rs, lines(id), payments(id), days(id));
     }
 
-    private InvoiceView view(ResultSet rs, List<InvoiceView.Line> lines, List<InvoiceView.Payment> payments) throws SQLException {
+    private InvoiceView view(ResultSet rs, List<InvoiceView.Line> lines, List<InvoiceView.Payment> payments,
+            List<InvoiceView.Days> days) throws SQLException {
         long id = rs.getLong("id");
         Integer quotient = rs.getObject("quotient") == null ? null : rs.getInt("quotient");
         Timestamp paidAt = rs.getTimestamp("paid_at");
@@ -198,7 +215,7 @@ class InvoiceStore {
                 rs.getString("month"), rs.getString("number"), InvoiceState.valueOf(rs.getString("state")), quotient,
                 rs.getString("quotient_note"), rs.getBigDecimal("total"), rs.getBigDecimal("paid_amount"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                paidAt == null ? null : paidAt.toInstant(), rs.getInt("pdf_size"), lines, payments);
+                paidAt == null ? null : paidAt.toInstant(), rs.getInt("pdf_size"), lines, payments, days);
     }
 
     private List<InvoiceView.Line> lines(long invoiceId) {
@@ -212,6 +229,20 @@ class InvoiceStore {
     private static InvoiceView.Line line(ResultSet rs, int skip) throws SQLException {
         return new InvoiceView.Line(rs.getString(skip + 1), rs.getString(skip + 2), rs.getString(skip + 3), rs.getInt(skip + 4),
                 rs.getInt(skip + 5), rs.getBigDecimal(skip + 6), rs.getString(skip + 7), rs.getInt(skip + 8), rs.getBigDecimal(skip + 9));
+    }
+
+    private List<InvoiceView.Days> days(long invoiceId) {
+        return jdbc.query("select child_name, activity_name, billed, not_billed from invoice_days where invoice_id = ? order by position",
+                (rs, n) -> days(rs, 0), invoiceId);
+    }
+
+    private static InvoiceView.Days days(ResultSet rs, int skip) throws SQLException {
+        return new InvoiceView.Days(rs.getString(skip + 1), rs.getString(skip + 2), rs.getString(skip + 3), rs.getString(skip + 4));
+    }
+
+    /** A day list fits its column (a month has at most 31 days: never reached in practice). */
+    private static String clip(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 
     private List<InvoiceView.Payment> payments(long invoiceId) {

@@ -13,7 +13,7 @@ import java.util.List;
 /** An invoice as pages, mails and the PDF show it. */
 record InvoiceView(long id, long familyFileId, String familyNumber, String familyName, String month, String number,
         InvoiceState state, Integer quotient, String quotientNote, BigDecimal total, BigDecimal paidAmount,
-        LocalDate issuedOn, LocalDate dueOn, Instant paidAt, int pdfSize, List<Line> lines, List<Payment> payments) {
+        LocalDate issuedOn, LocalDate dueOn, Instant paidAt, int pdfSize, List<Line> lines, List<Payment> payments, List<Days> days) {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
 
@@ -28,6 +28,9 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
             return euros(unitPrice);
         }
     }
+
+    /** A child's days of an activity in the month: billed, and not billed, each with why. */
+    record Days(String childName, String activityName, String billed, String notBilled) {}
 
     record Payment(String mode, BigDecimal amount, Instant paidAt) {
 
@@ -53,7 +56,7 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
     /** The same invoice once published: its number and dates. */
     InvoiceView published(String newNumber, LocalDate issued, LocalDate due) {
         return new InvoiceView(id, familyFileId, familyNumber, familyName, month, newNumber, InvoiceState.PENDING, quotient,
-                quotientNote, total, paidAmount, issued, due, paidAt, pdfSize, lines, payments);
+                quotientNote, total, paidAmount, issued, due, paidAt, pdfSize, lines, payments, days);
     }
 
     /** « mars 2026 ». */

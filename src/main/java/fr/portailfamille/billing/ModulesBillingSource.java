@@ -4,6 +4,8 @@ import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivityClosure;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.activity.BookingUnit;
+import fr.portailfamille.attendance.Attendance;
+import fr.portailfamille.attendance.AttendanceStatus;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.planning.BillableBooking;
@@ -27,9 +29,12 @@ class ModulesBillingSource implements BillingSource {
     private final Activities activities;
     private final FamilyFiles families;
     private final QuotientSource quotients;
+    private final Attendance attendance;
 
-    ModulesBillingSource(Bookings bookings, Activities activities, FamilyFiles families, QuotientSource quotients) {
+    ModulesBillingSource(Bookings bookings, Activities activities, FamilyFiles families, QuotientSource quotients,
+            Attendance attendance) {
         this.bookings = bookings;
+        this.attendance = attendance;
         this.activities = activities;
         this.families = families;
         this.quotients = quotients;
@@ -37,10 +42,21 @@ class ModulesBillingSource implements BillingSource {
 
     @Override
     public List<Long> familiesToBill(YearMonth month) {
-        return bookings.familiesWithBillableDays(month);
+        java.util.TreeSet<Long> families = new java.util.TreeSet<>(bookings.familiesWithBillableDays(month));
+        families.addAll(attendance.familiesPresentWithoutBooking(month));
+        return List.copyOf(families);
     }
 
-    /** A batch in a constant number of queries: its families, their bookings, their quotients (no query per family). */
+    @Override
+    public List<String> openSheets(YearMonth month) {
+        return attendance.openSheets(month).stream()
+                .map(s -> s.activityName() + " du " + fr.portailfamille.system.PortalTime.DATE.format(s.day())).toList();
+    }
+
+    /**
+     * A batch in a constant number of queries: its families, their bookings, what the day sheets say
+     * of them and the accepted absences, their quotients (no query per family).
+     */
     @Override
     public List<FamilyMonth> monthsOf(List<Long> familyFileIds, YearMonth month) {
         Map<Long, FamilySummary> summaries = families.findAll(familyFileIds).stream()
@@ -48,6 +64,16 @@ class ModulesBillingSource implements BillingSource {
         Map<Long, List<BillableBooking>> bookingsOf = bookings.billableOfMonth(familyFileIds, month).stream()
                 .collect(Collectors.groupingBy(BillableBooking::familyFileId));
         Map<Long, List<PricingInput.Quotient>> quotientsOf = quotients.of(familyFileIds, month);
+        Map<List<Object>, AttendanceStatus> sheets = new HashMap<>();
+        Map<Long, List<Attendance.DayEntry>> unbookedOf = new HashMap<>();
+        for (Attendance.DayEntry entry : attendance.entriesOfMonth(familyFileIds, month)) {
+            sheets.put(List.of(entry.childId(), entry.activityId(), entry.day()), entry.status());
+            if (entry.status() == AttendanceStatus.PRESENT_UNBOOKED) {
+                unbookedOf.computeIfAbsent(entry.familyFileId(), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        java.util.Set<List<Object>> accepted = new java.util.HashSet<>();
+        attendance.acceptedAbsences(familyFileIds, month).forEach(a -> accepted.add(List.of(a.childId(), a.activityId(), a.day())));
         Map<Long, PricingInput.Activity> catalogue = new HashMap<>();
         List<FamilyMonth> months = new ArrayList<>();
         for (long familyFileId : familyFileIds) {
@@ -55,9 +81,15 @@ class ModulesBillingSource implements BillingSource {
             if (family == null) {
                 continue;
             }
-            List<PricingInput.BookedDay> days = bookingsOf.getOrDefault(familyFileId, List.of()).stream()
-                    .map(b -> new PricingInput.BookedDay(b.childId(), b.activityId(), b.day(), b.state() == BookingState.CANCELLED_LATE))
-                    .toList();
+            List<PricingInput.BookedDay> days = new ArrayList<>();
+            for (BillableBooking b : bookingsOf.getOrDefault(familyFileId, List.of())) {
+                List<Object> key = List.of(b.childId(), b.activityId(), b.day());
+                days.add(new PricingInput.BookedDay(b.childId(), b.activityId(), b.day(), b.state() == BookingState.CANCELLED_LATE,
+                        true, presence(sheets.get(key), accepted.contains(key))));
+            }
+            for (Attendance.DayEntry e : unbookedOf.getOrDefault(familyFileId, List.of())) {
+                days.add(new PricingInput.BookedDay(e.childId(), e.activityId(), e.day(), false, false, PricingInput.Presence.PRESENT));
+            }
             days.forEach(d -> catalogue.computeIfAbsent(d.activityId(), this::activity));
             Map<Long, PricingInput.Activity> used = days.stream().map(PricingInput.BookedDay::activityId).distinct()
                     .collect(Collectors.toMap(id -> id, catalogue::get));
@@ -67,6 +99,17 @@ class ModulesBillingSource implements BillingSource {
                     new PricingInput(month, quotientsOf.get(familyFileId), children, used, days)));
         }
         return months;
+    }
+
+    /** A present child stays present; otherwise an accepted absence makes the day justified, whatever the sheet says. */
+    static PricingInput.Presence presence(AttendanceStatus status, boolean absenceAccepted) {
+        if (status != null && status.present()) {
+            return PricingInput.Presence.PRESENT;
+        }
+        if (absenceAccepted || status == AttendanceStatus.ABSENT_JUSTIFIED) {
+            return PricingInput.Presence.ABSENT_JUSTIFIED;
+        }
+        return status == AttendanceStatus.ABSENT_UNJUSTIFIED ? PricingInput.Presence.ABSENT_UNJUSTIFIED : PricingInput.Presence.NO_ENTRY;
     }
 
     @Override
@@ -82,6 +125,7 @@ class ModulesBillingSource implements BillingSource {
         return new PricingInput.Activity(activityId, summary.name(), summary.bookingUnit().label(),
                 // the tax certificate counts childcare (leisure centre, before/after school), not meals
                 summary.bookingUnit() != BookingUnit.MEAL, tariff,
-                activities.closures(activityId).stream().map(ActivityClosure::day).collect(Collectors.toSet()));
+                activities.closures(activityId).stream().map(ActivityClosure::day).collect(Collectors.toSet()),
+                activities.attendanceRule(activityId));
     }
 }

@@ -11,6 +11,8 @@ final class MonthlyBillingProcess {
     /** Timer (1st of the month) and Tasklist start form: the process's initial start event. */
     static final String START_TIMER = "StartEvent_FirstOfMonth";
     static final String START_FORM = "StartEvent_AskedByFinances";
+    static final String TASK_CHECK_SHEETS = "Task_CheckSheets";
+    static final String TASK_CLOSE_SHEETS = "Task_CloseSheets";
     static final String TASK_COMPUTE_DRAFTS = "Task_ComputeDrafts";
     static final String TASK_REVIEW = "Task_ReviewBillingRun";
     static final String TASK_PUBLISH = "Task_PublishInvoices";
@@ -22,6 +24,10 @@ final class MonthlyBillingProcess {
 
     /** The month billed, {@code yyyy-MM} (chosen in the start form; the month just ended for the timer). */
     static final String MONTH = "month";
+    /** Boolean: day sheets of the month are still open (the run waits, finances get a task). */
+    static final String SHEETS_OPEN = "sheetsOpen";
+    /** The open sheets, one a line (« Centre de loisirs du 12/11/2026 »). */
+    static final String OPEN_SHEETS = "openSheets";
     static final String RUN_ID = "billingRunId";
     static final String RUN_MONTH = "runMonth";
     static final String RUN_FAMILIES = "runFamilies";

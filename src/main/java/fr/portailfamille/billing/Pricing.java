@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.activity.AttendanceBillingRule;
 import fr.portailfamille.billing.PricingInput.Activity;
 import fr.portailfamille.billing.PricingInput.BookedDay;
 import fr.portailfamille.billing.PricingInput.Child;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The pricing rules, in one place and free of any framework (table-driven tests in PricingTest):
  * <ul>
- *   <li>a billed day is a booked day or a day cancelled after the cut-off; a closure day never is;</li>
+ *   <li>a billed day is a booked day or a day cancelled after the cut-off, as the activity's rule for
+ *       attendance says ({@link #verdicts}): present, no entry on the sheet, present without a booking
+ *       (plus a surcharge line), « jours de carence » of a justified absence…; a closure day never is;</li>
  *   <li>its price is the activity's tariff (the grid version in force that day) for the family's
  *       quotient-familial bracket and the child's sibling rank;</li>
  *   <li>the sibling rank orders the family's children using that activity in the month by age
@@ -47,8 +50,29 @@ final class Pricing {
             boolean childcare, String unitLabel, int quantity, int lateCancelled, BigDecimal unitPrice, String bracket,
             int siblingRank, BigDecimal amount) {}
 
+    /** Appended to the activity's name on the line of the surcharge of days present without a booking. */
+    static final String SURCHARGE = " – majoration présence sans réservation";
+
+    /** Why a day is billed or not, as the invoice says it (in this order). */
+    enum Why {
+        PRESENT("présent"), BOOKED("réservé, sans pointage"), UNBOOKED("présent sans réservation"), WAITING_DAY("jour de carence"),
+        JUSTIFIED("absence justifiée"), UNJUSTIFIED("absence non justifiée"), LATE_CANCELLED("annulation hors délai"),
+        CLOSED("fermeture");
+
+        final String label;
+
+        Why(String label) {
+            this.label = label;
+        }
+    }
+
+    record Verdict(BookedDay day, boolean billed, Why why) {}
+
+    /** A child's days of an activity in the month: those billed and those not, each with why ("" when none). */
+    record DayNote(long childId, String childName, String activityName, String billed, String notBilled) {}
+
     /** The priced month of a family. {@code quotient} is null (and {@code quotientNote} says why) without a valid one. */
-    record Result(List<Line> lines, BigDecimal total, Integer quotient, String quotientNote) {
+    record Result(List<Line> lines, BigDecimal total, Integer quotient, String quotientNote, List<DayNote> days) {
 
         boolean isEmpty() {
             return lines.isEmpty();
@@ -58,16 +82,19 @@ final class Pricing {
     Result price(PricingInput input) {
         Optional<Quotient> quotient = quotientOf(input);
         Map<Long, Child> children = input.children().stream().collect(Collectors.toMap(Child::id, c -> c));
-        List<BookedDay> billed = input.days().stream()
+        // one day per child, activity and date (the same day given twice is priced once)
+        Map<List<Object>, BookedDay> unique = new LinkedHashMap<>();
+        input.days().stream()
                 .filter(d -> input.activities().containsKey(d.activityId()) && children.containsKey(d.childId()))
-                .filter(d -> !input.activities().get(d.activityId()).closedDays().contains(d.day()))
                 .filter(d -> input.month().equals(java.time.YearMonth.from(d.day())))
-                .distinct()
-                .toList();
+                .forEach(d -> unique.putIfAbsent(List.of(d.childId(), d.activityId(), d.day()), d));
+        List<Verdict> verdicts = verdicts(unique.values(), input.activities());
+        List<BookedDay> billed = verdicts.stream().filter(Verdict::billed).map(Verdict::day).toList();
 
         Map<Long, Map<Long, Integer>> ranks = ranks(billed, children);
         Map<LineKey, int[]> counts = new LinkedHashMap<>();
         Map<LineKey, Tariff> tariffs = new HashMap<>();
+        Map<List<Long>, Integer> unbooked = new LinkedHashMap<>();
         for (BookedDay day : billed) {
             Activity activity = input.activities().get(day.activityId());
             int rank = ranks.get(day.activityId()).get(day.childId());
@@ -79,9 +106,13 @@ final class Pricing {
             if (day.lateCancellation()) {
                 count[1]++;
             }
+            if (!day.booked() && activity.rule().unbookedSurcharge().signum() > 0) {
+                unbooked.merge(List.of(day.childId(), day.activityId()), 1, Integer::sum);
+            }
         }
 
         List<Line> lines = new ArrayList<>();
+        String bracketOf = quotient.isPresent() ? null : "Tranche maximale (QF non fourni)";
         counts.forEach((key, count) -> {
             Child child = children.get(key.childId());
             Activity activity = input.activities().get(key.activityId());
@@ -89,8 +120,16 @@ final class Pricing {
             int rank = ranks.get(key.activityId()).get(key.childId());
             lines.add(new Line(child.id(), child.fullName(), child.birthDate(), activity.id(), activity.name(),
                     activity.childcare(), activity.unitLabel(), count[0], count[1], tariff.unitPrice(),
-                    quotient.isPresent() ? tariff.bracket() : "Tranche maximale (QF non fourni)", rank,
+                    bracketOf == null ? tariff.bracket() : bracketOf, rank,
                     tariff.unitPrice().multiply(BigDecimal.valueOf(count[0]))));
+        });
+        unbooked.forEach((key, days) -> {
+            Child child = children.get(key.get(0));
+            Activity activity = input.activities().get(key.get(1));
+            BigDecimal surcharge = activity.rule().unbookedSurcharge();
+            lines.add(new Line(child.id(), child.fullName(), child.birthDate(), activity.id(), activity.name() + SURCHARGE,
+                    activity.childcare(), activity.unitLabel(), days, 0, surcharge, "majoration", ranks.get(activity.id()).get(child.id()),
+                    surcharge.multiply(BigDecimal.valueOf(days))));
         });
         Comparator<Line> order = Comparator.comparing((Line l) -> children.get(l.childId()), rankRule.order())
                 .thenComparing(Line::activityName).thenComparing(Line::unitPrice);
@@ -99,7 +138,74 @@ final class Pricing {
                 .setScale(2, RoundingMode.HALF_UP);
         String note = quotient.isPresent() ? null
                 : String.format(NO_QUOTIENT_NOTE, input.month().format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH)));
-        return new Result(List.copyOf(lines), total, quotient.map(Quotient::value).orElse(null), note);
+        return new Result(List.copyOf(lines), total, quotient.map(Quotient::value).orElse(null), note,
+                dayNotes(verdicts, children, input.activities()));
+    }
+
+    /**
+     * Whether each day is billed, and why, by the activity's rule: present, booked without an entry
+     * and present without a booking are billed; a justified absence is not (unless the rule bills
+     * it) after its first {@code waitingDays} days in a row (« jours de carence », counted within the
+     * month); an unjustified absence and a late cancellation are billed unless the rule says not;
+     * a closure day never is.
+     */
+    private static List<Verdict> verdicts(java.util.Collection<BookedDay> days, Map<Long, Activity> activities) {
+        List<Verdict> verdicts = new ArrayList<>();
+        Map<List<Long>, List<BookedDay>> series = days.stream().sorted(Comparator.comparing(BookedDay::day))
+                .collect(Collectors.groupingBy(d -> List.of(d.childId(), d.activityId()), LinkedHashMap::new, Collectors.toList()));
+        series.forEach((key, ofChild) -> {
+            Activity activity = activities.get(key.get(1));
+            AttendanceBillingRule rule = activity.rule();
+            int absentInARow = 0;
+            for (BookedDay day : ofChild) {
+                if (activity.closedDays().contains(day.day())) {
+                    verdicts.add(new Verdict(day, false, Why.CLOSED));
+                    continue;
+                }
+                boolean justified = day.presence() == PricingInput.Presence.ABSENT_JUSTIFIED && !day.lateCancellation();
+                absentInARow = justified ? absentInARow + 1 : 0;
+                Verdict verdict;
+                if (!day.booked()) {
+                    verdict = new Verdict(day, true, Why.UNBOOKED);
+                } else if (day.lateCancellation()) {
+                    verdict = new Verdict(day, rule.billLateCancellation(), Why.LATE_CANCELLED);
+                } else if (justified) {
+                    verdict = absentInARow <= rule.waitingDays() ? new Verdict(day, true, Why.WAITING_DAY)
+                            : new Verdict(day, rule.billJustifiedAbsence(), Why.JUSTIFIED);
+                } else {
+                    verdict = switch (day.presence()) {
+                        case PRESENT -> new Verdict(day, true, Why.PRESENT);
+                        case ABSENT_UNJUSTIFIED -> new Verdict(day, rule.billUnjustifiedAbsence(), Why.UNJUSTIFIED);
+                        default -> new Verdict(day, true, Why.BOOKED);
+                    };
+                }
+                verdicts.add(verdict);
+            }
+        });
+        return verdicts;
+    }
+
+    /** Per child and activity: the days billed and those not billed, grouped by why (« présent : 3, 4 ; jour de carence : 5 »). */
+    private List<DayNote> dayNotes(List<Verdict> verdicts, Map<Long, Child> children, Map<Long, Activity> activities) {
+        Map<List<Long>, List<Verdict>> byChild = verdicts.stream()
+                .collect(Collectors.groupingBy(v -> List.of(v.day().childId(), v.day().activityId()), LinkedHashMap::new, Collectors.toList()));
+        List<DayNote> notes = new ArrayList<>();
+        byChild.forEach((key, ofChild) -> {
+            Child child = children.get(key.get(0));
+            notes.add(new DayNote(child.id(), child.fullName(), activities.get(key.get(1)).name(),
+                    summary(ofChild.stream().filter(Verdict::billed).toList()),
+                    summary(ofChild.stream().filter(v -> !v.billed()).toList())));
+        });
+        notes.sort(Comparator.comparing((DayNote n) -> children.get(n.childId()), rankRule.order()).thenComparing(DayNote::activityName));
+        return List.copyOf(notes);
+    }
+
+    private static String summary(List<Verdict> verdicts) {
+        Map<Why, List<String>> days = new java.util.TreeMap<>();
+        verdicts.stream().sorted(Comparator.comparing(v -> v.day().day()))
+                .forEach(v -> days.computeIfAbsent(v.why(), w -> new ArrayList<>()).add(String.valueOf(v.day().day().getDayOfMonth())));
+        return days.entrySet().stream().map(e -> e.getKey().label + " : " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining(" ; "));
     }
 
     /** The quotient valid on the month's first day, else the latest one valid during the month. */

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.activity.AttendanceBillingRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,7 +39,14 @@ record PricingInput(YearMonth month, List<Quotient> quotients, List<Child> child
      * (leisure centre, before/after school; not the canteen), its tariff grid (every version), its
      * closure days.
      */
-    record Activity(long id, String name, String unitLabel, boolean childcare, List<Tariff> tariff, Set<LocalDate> closedDays) {}
+    record Activity(long id, String name, String unitLabel, boolean childcare, List<Tariff> tariff, Set<LocalDate> closedDays,
+            AttendanceBillingRule rule) {
+
+        /** An activity billed with the default rule for attendance. */
+        Activity(long id, String name, String unitLabel, boolean childcare, List<Tariff> tariff, Set<LocalDate> closedDays) {
+            this(id, name, unitLabel, childcare, tariff, closedDays, AttendanceBillingRule.DEFAULT);
+        }
+    }
 
     /** One cell of a tariff grid version: the price of a unit for a bracket ({@code qfMax} null = no upper bound) and a rank. */
     record Tariff(LocalDate validFrom, int qfMin, Integer qfMax, int siblingRank, BigDecimal unitPrice) {
@@ -52,6 +60,21 @@ record PricingInput(YearMonth month, List<Quotient> quotients, List<Child> child
         }
     }
 
-    /** A billable booked day: booked, or cancelled after the cut-off ({@code lateCancellation}). */
-    record BookedDay(long childId, long activityId, LocalDate day, boolean lateCancellation) {}
+    /**
+     * A day to price: booked, cancelled after the cut-off ({@code lateCancellation}), or a child
+     * present without a booking ({@code booked} false); {@code presence} is what the day sheet (or an
+     * accepted absence) says of it.
+     */
+    record BookedDay(long childId, long activityId, LocalDate day, boolean lateCancellation, boolean booked, Presence presence) {
+
+        /** A booked (or late-cancelled) day with no entry on a sheet. */
+        BookedDay(long childId, long activityId, LocalDate day, boolean lateCancellation) {
+            this(childId, activityId, day, lateCancellation, true, Presence.NO_ENTRY);
+        }
+    }
+
+    /** A day as attendance knows it; a justified absence is an accepted declaration or « absent justifié » on the sheet. */
+    enum Presence {
+        NO_ENTRY, PRESENT, ABSENT_JUSTIFIED, ABSENT_UNJUSTIFIED
+    }
 }

@@ -4,5 +4,5 @@
  * certificate. Its public API is {@link fr.portailfamille.billing.Invoices}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Facturation",
-        allowedDependencies = {"planning", "registration", "activity", "family", "staff", "system", "system :: *"})
+        allowedDependencies = {"planning", "registration", "activity", "attendance", "family", "staff", "system", "system :: *"})
 package fr.portailfamille.billing;

@@ -65,8 +65,16 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
         Page notANumber = enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", Map.of("capacityPerDay", "beaucoup"));
         assertThat(notANumber.text()).contains("Saisissez un nombre entier.");
 
+        Map<String, String> badRule = new HashMap<>(fields);
+        badRule.putAll(Map.of("waitingDays", "40", "unbookedSurcharge", "-1"));
+        Page refusedRule = enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", badRule);
+        assertThat(refusedRule.text()).contains("Les jours de carence sont un nombre entre 0 et 31.")
+                .contains("La majoration est un montant en euros entre 0 et 999");
+
         fields.put("capacityPerDay", "12");
         fields.put("weekdays", "WEDNESDAY");
+        fields.put("waitingDays", "2");
+        fields.put("unbookedSurcharge", "1,50");
         fields.put("runsOnHolidays", "true");
         Page created = enfance.follow(enfance.submit(enfance.get("/agent/activites/nouvelle"), "#form-activite", fields));
         assertThat(created.text()).contains("est créée");
@@ -74,6 +82,10 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
         assertThat(activity.capacityPerDay()).isEqualTo(12);
         assertThat(activity.serviceGroup()).isEqualTo("enfance");
         assertThat(activity.runsOnHolidays()).isTrue();
+        // billed on attendance: two « jours de carence », 1,50 € more a day for a child present without a booking
+        assertThat(activities.attendanceRule(activity.id()).waitingDays()).isEqualTo(2);
+        assertThat(activities.attendanceRule(activity.id()).unbookedSurcharge()).isEqualByComparingTo("1.50");
+        assertThat(activities.attendanceRule(activity.id()).billJustifiedAbsence()).isFalse();
 
         Page period = enfance.follow(enfance.submit(created, "#form-periode",
                 Map.of("label", "Été 2027", "startDate", "2027-07-05", "endDate", "2027-08-27")));

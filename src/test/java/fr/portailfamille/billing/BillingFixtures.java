@@ -90,4 +90,25 @@ final class BillingFixtures {
                 values (?, ?, ?, ?, ?, now(), 'DEMO', 'test', now())
                 """, familyFileId, childId, activityId, day, state);
     }
+
+    /** A day sheet of the activity, open or closed. */
+    long sheet(long activityId, LocalDate day, String state) {
+        return jdbc.queryForObject("insert into attendance_sheet (activity_id, day, state, opened_at) values (?, ?, ?, now()) returning id",
+                Long.class, activityId, day, state);
+    }
+
+    void entry(long sheetId, long familyFileId, long childId, String status) {
+        jdbc.update("""
+                insert into attendance_entry (sheet_id, child_id, family_file_id, status, recorded_by, recorded_at)
+                values (?, ?, ?, ?, 'enfance', now())
+                """, sheetId, childId, familyFileId, status);
+    }
+
+    /** A declared absence the service accepted. */
+    void acceptedAbsence(long familyFileId, long childId, long activityId, LocalDate day) {
+        jdbc.update("""
+                insert into absence (family_file_id, child_id, activity_id, day, reason, state, declared_by, declared_at, decided_by, decided_at)
+                values (?, ?, ?, ?, 'MALADIE', 'ACCEPTEE', 'famille', now(), 'enfance', now())
+                """, familyFileId, childId, activityId, day);
+    }
 }

@@ -112,6 +112,52 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aMonthIsBilledFromItsClosedDaySheetsAndTheInvoiceSaysWhichDaysAreBilledAndWhy() {
+        YearMonth june = YearMonth.of(2024, 6);
+        long leisure = fixtures.activity("Centre de loisirs présences");
+        fixtures.grid(leisure, BillingFixtures.GRID_FROM, "10.00", "8.00", "20.00", "16.00");
+        // one « jour de carence »: the first day of a justified absence is still billed
+        jdbc.update("update activity set waiting_days = 1 where id = ?", leisure);
+        long garcia = fixtures.family("GARCIA");
+        fixtures.quotient(garcia, 500, LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31));
+        long ines = fixtures.child(garcia, "Inès", LocalDate.of(2017, 3, 1));
+        for (int day : List.of(3, 4, 5, 6, 7)) {
+            fixtures.book(garcia, ines, leisure, june.atDay(day), "BOOKED");
+        }
+        long monday = fixtures.sheet(leisure, june.atDay(3), "CLOSED");
+        fixtures.entry(monday, garcia, ines, "PRESENT");
+        long tuesday = fixtures.sheet(leisure, june.atDay(4), "OPEN");
+        fixtures.entry(tuesday, garcia, ines, "ABSENT_JUSTIFIED");
+        fixtures.entry(fixtures.sheet(leisure, june.atDay(5), "CLOSED"), garcia, ines, "ABSENT_JUSTIFIED");
+        // the family's declaration accepted by the service makes Thursday justified whatever the sheet says: the absence goes on
+        fixtures.entry(fixtures.sheet(leisure, june.atDay(6), "CLOSED"), garcia, ines, "ABSENT_UNJUSTIFIED");
+        fixtures.acceptedAbsence(garcia, ines, leisure, june.atDay(6));
+        // Friday: no sheet, billed as booked
+
+        assertThatThrownBy(() -> startFromTasklist("2024-06"))
+                .hasMessageContaining("1 feuille(s) de présence ne sont pas clôturées")
+                .hasMessageContaining("Centre de loisirs présences du 04/06/2024");
+        var finances = session();
+        finances.follow(finances.submit(finances.get("/agent/connexion"), "form", Map.of("username", "finances", "password", "demo")));
+        var refused = finances.submit(finances.open("/agent/facturation"), "form[action$=/lancer]", Map.of("month", "2024-06"));
+        assertThat(refused.doc().select("#month-error").text()).contains("ne sont pas clôturées").contains("du 04/06/2024");
+
+        jdbc.update("update attendance_sheet set state = 'CLOSED', closed_by = 'enfance', closed_at = now() where id = ?", tuesday);
+        ProcessInstance instance = startFromTasklist("2024-06");
+        jobs().executeDue(instance.getId());
+        // billed: 3 (present), 4 (waiting day), 7 (no entry) = 3 × 10,00 €; not billed: 5 and 6 (justified absence)
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(RUN_AMOUNT, "30,00 €");
+        complete(task(instance), withVariables(PUBLISH, true));
+        jobs().executeDue(instance.getId());
+
+        byte[] pdf = jdbc.queryForObject("select pdf from invoice where family_file_id = ? and month = '2024-06'", byte[].class, garcia);
+        String text = PdfText.of(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("Jours facturés").contains("Jours non facturés")
+                .contains("présent : 3").contains("jour de carence : 4").contains("réservé, sans pointage : 7")
+                .contains("absence justifiée : 5, 6");
+    }
+
+    @Test
     void cancelledPath_draftsAreDiscardedAndTheMonthCanBeBilledAgain() {
         YearMonth february = YearMonth.of(2024, 2);
         long leisure = fixtures.activity("Centre de loisirs test");

@@ -3,6 +3,7 @@ package fr.portailfamille.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.portailfamille.activity.AttendanceBillingRule;
 import fr.portailfamille.billing.PricingInput.Activity;
 import fr.portailfamille.billing.PricingInput.BookedDay;
 import fr.portailfamille.billing.PricingInput.Child;
@@ -200,6 +201,108 @@ class PricingTest {
     @Test
     void nothingBookedGivesAnEmptyResult() {
         assertThat(pricing.price(input(List.of(qf(100)), List.of(HUGO), Map.of(10L, leisure()), List.of())).isEmpty()).isTrue();
+    }
+
+    // ---- billing on attendance: each state of a day by the activity's rule ----
+
+    static final LocalDate MON_2 = LocalDate.of(2026, 3, 2);
+
+    static BookedDay on(int dayOfMonth, PricingInput.Presence presence) {
+        return new BookedDay(HUGO.id(), 10, MARCH.atDay(dayOfMonth), false, true, presence);
+    }
+
+    static Activity leisureWith(AttendanceBillingRule rule) {
+        return new Activity(10, "Centre de loisirs", "journée", true, LEISURE_GRID, Set.of(), rule);
+    }
+
+    @ParameterizedTest(name = "{0} under the default rule: billed {1}, why « {2} »")
+    @CsvSource({
+            "PRESENT,            true,  présent",
+            "NO_ENTRY,           true,  'réservé, sans pointage'",
+            "ABSENT_UNJUSTIFIED, true,  absence non justifiée",
+            "ABSENT_JUSTIFIED,   false, absence justifiée"})
+    void eachStateOfTheSheetUnderTheDefaultRule(PricingInput.Presence presence, boolean billed, String why) {
+        Pricing.Result result = pricing.price(input(List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(AttendanceBillingRule.DEFAULT)),
+                List.of(on(4, presence), on(5, PricingInput.Presence.PRESENT))));
+
+        assertThat(result.total()).isEqualByComparingTo(billed ? "18.00" : "9.00");
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            if (billed) {
+                assertThat(n.billed()).contains(why + " : " + (presence == PricingInput.Presence.PRESENT ? "4, 5" : "4"));
+                assertThat(n.notBilled()).isEmpty();
+            } else {
+                assertThat(n.billed()).isEqualTo("présent : 5");
+                assertThat(n.notBilled()).isEqualTo(why + " : 4");
+            }
+        });
+    }
+
+    @Test
+    void aJustifiedAbsenceOfFourDaysWithTwoWaitingDaysBillsItsFirstTwoDaysOnly() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(false, 2, true, true, BigDecimal.ZERO);
+        var J = PricingInput.Presence.ABSENT_JUSTIFIED;
+        // an illness from the 9th to the 12th (four booked days), then another one-day absence on the 16th after a present day
+        List<BookedDay> days = List.of(on(2, PricingInput.Presence.PRESENT), on(9, J), on(10, J), on(11, J), on(12, J),
+                on(13, PricingInput.Presence.PRESENT), on(16, J));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)), days));
+
+        // billed: 2, 13 (present), 9, 10 (waiting days), 16 (the first day of the next absence) = 5 days × 9.00
+        assertThat(result.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(5));
+        assertThat(result.total()).isEqualByComparingTo("45.00");
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            assertThat(n.billed()).isEqualTo("présent : 2, 13 ; jour de carence : 9, 10, 16");
+            assertThat(n.notBilled()).isEqualTo("absence justifiée : 11, 12");
+        });
+    }
+
+    @Test
+    void aRuleMayBillJustifiedAbsencesAndSpareUnjustifiedOnesAndLateCancellations() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(true, 0, false, false, BigDecimal.ZERO);
+        List<BookedDay> days = List.of(on(4, PricingInput.Presence.ABSENT_JUSTIFIED), on(5, PricingInput.Presence.ABSENT_UNJUSTIFIED),
+                new BookedDay(HUGO.id(), 10, MARCH.atDay(6), true, true, PricingInput.Presence.NO_ENTRY));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)), days));
+
+        assertThat(result.total()).isEqualByComparingTo("9.00");
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            assertThat(n.billed()).isEqualTo("absence justifiée : 4");
+            assertThat(n.notBilled()).isEqualTo("absence non justifiée : 5 ; annulation hors délai : 6");
+        });
+    }
+
+    @Test
+    void aChildPresentWithoutABookingPaysTheDayPricePlusTheSurchargeOnALineOfItsOwn() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(false, 0, true, true, new BigDecimal("2.35"));
+        List<BookedDay> days = List.of(on(4, PricingInput.Presence.PRESENT),
+                new BookedDay(HUGO.id(), 10, MARCH.atDay(5), false, false, PricingInput.Presence.PRESENT),
+                new BookedDay(HUGO.id(), 10, MARCH.atDay(6), false, false, PricingInput.Presence.PRESENT));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(1500)), List.of(HUGO), Map.of(10L, leisureWith(rule)), days));
+
+        assertThat(result.lines()).extracting(Pricing.Line::activityName, Pricing.Line::quantity, l -> l.unitPrice().toPlainString(),
+                        l -> l.amount().toPlainString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Centre de loisirs", 3, "14.00", "42.00"),
+                        org.assertj.core.groups.Tuple.tuple("Centre de loisirs" + Pricing.SURCHARGE, 2, "2.35", "4.70"));
+        assertThat(result.total()).isEqualByComparingTo("46.70");
+        assertThat(result.days()).singleElement().satisfies(n -> assertThat(n.billed()).isEqualTo("présent : 4 ; présent sans réservation : 5, 6"));
+    }
+
+    @Test
+    void aClosureDayIsListedAsNotBilledAndDoesNotBreakAnAbsenceInARow() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(false, 1, true, true, BigDecimal.ZERO);
+        var J = PricingInput.Presence.ABSENT_JUSTIFIED;
+        Activity leisure = new Activity(10, "Centre de loisirs", "journée", true, LEISURE_GRID, Set.of(MARCH.atDay(10)), rule);
+        List<BookedDay> days = List.of(on(9, J), on(10, J), on(11, J));
+
+        Pricing.Result result = pricing.price(input(List.of(qf(300)), List.of(HUGO), Map.of(10L, leisure), days));
+
+        assertThat(result.total()).isEqualByComparingTo("5.00");
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            assertThat(n.billed()).isEqualTo("jour de carence : 9");
+            assertThat(n.notBilled()).isEqualTo("absence justifiée : 11 ; fermeture : 10");
+        });
     }
 
     static Activity leisure() {
