@@ -80,13 +80,37 @@ wait_ready() {
 crash_node() { kill -9 "${NODE_PIDS[$1]}" 2>/dev/null || true; wait "${NODE_PIDS[$1]}" 2>/dev/null || true; unset "NODE_PIDS[$1]"; }
 stop_node() { kill "${NODE_PIDS[$1]}" 2>/dev/null || true; wait "${NODE_PIDS[$1]}" 2>/dev/null || true; unset "NODE_PIDS[$1]"; }
 
-# seed_families COUNT DAY CAPACITY: benchmarks/seed-rush.sql (families rush00001…, two children each,
-# validated for « Centre de loisirs »), then DAY's capacity; writes $WORK/families.csv
+# seed_families COUNT: benchmarks/seed-rush.sql (families rush00001…, two children each, validated
+# for « Centre de loisirs »: Wednesdays and school holidays, booking closed 2 working days before at
+# noon); writes $WORK/families.csv. The day to book is chosen afterwards (bookable_day).
 seed_families() {
-    (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v ON_ERROR_STOP=1 -v families="$1" -v days="$2" \
+    (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v ON_ERROR_STOP=1 -v families="$1" -v days= \
         -v password="$FAMILY_PASSWORD" -f seed-rush.sql >/dev/null)
     cp benchmarks/target/rush-families.csv "$WORK/families.csv"
-    sql "update day_capacity set capacity = $3 where day = date '$2'"
+}
+
+# bookable_day BASE USER CHILD ACTIVITY: the first day that USER's « Modifier le planning » offers
+# (a free box to tick) for CHILD, this month or one of the next three: the town's calendar, the
+# activity's days and its cut-off decide, as for a family, so the scripts keep working whatever the
+# date. Prints the ISO day, nothing when none is offered.
+bookable_day() {
+    local base=$1 user=$2 child=$3 activity=$4 jar="$WORK/day-$2" month i day
+    login "$base" "$jar" "$user" || return 0
+    month=$(date +%Y-%m-01)
+    for i in 0 1 2 3; do
+        day=$(curl -s -b "$jar" -c "$jar" --max-time 300 \
+                "$base/planning/modifier?enfant=$child&activite=$activity&mois=$(date -d "$month +$i month" +%Y-%m)" \
+            | grep -o '<input type="checkbox" name="jours"[^>]*>' | grep -v 'checked' \
+            | grep -o 'value="[0-9-]*"' | head -1 | sed 's/value="\(.*\)"/\1/')
+        if [ -n "$day" ]; then echo "$day"; return 0; fi
+    done
+}
+
+# day_capacity DAY CAPACITY: « Centre de loisirs » takes CAPACITY children on DAY
+day_capacity() {
+    sql "insert into day_capacity (activity_id, day, capacity, booked)
+         select id, date '$1', $2, 0 from activity where code = 'CENTRE_LOISIRS'
+         on conflict (activity_id, day) do update set capacity = excluded.capacity"
 }
 
 csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/'; }
@@ -114,18 +138,42 @@ login() {
 # how many login answers were « Réessayez dans quelques secondes » so far
 busy_logins() { if [ -f "$WORK/login-busy" ]; then wc -l <"$WORK/login-busy"; else echo 0; fi; }
 
-# book BASE COOKIEJAR CHILD ACTIVITY DAY: « Modifier » then save that day, as OpeningRushSimulation
-# does; prints OK when the save is answered by the redirect to its « Enregistré » report (which
-# is then read), else KO-<HTTP status>
+# hidden_fields FORM_ID: the hidden fields of that form of the page on stdin, URL-encoded as a browser
+# sends them (the CSRF token, the form's one-time token « _formulaire », …)
+hidden_fields() {
+    python3 -c '
+import html.parser, sys, urllib.parse
+class Form(html.parser.HTMLParser):
+    inside, fields = False, []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == sys.argv[1]
+        elif tag == "input" and self.inside and a.get("type") == "hidden" and a.get("name"):
+            self.fields.append((a["name"], a.get("value") or ""))
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+form = Form()
+form.feed(sys.stdin.read())
+print(urllib.parse.urlencode(form.fields))' "$1"
+}
+
+# book BASE COOKIEJAR CHILD ACTIVITY DAY: « Modifier » then save that day with the form's own fields,
+# as a browser does (OpeningRushSimulation too); prints OK when the save is answered by the redirect
+# to its « Enregistré » report and that report is read; OK-report-unread when the redirect came but
+# the page after it had no report (kept in COOKIEJAR.report.html); else KO-<HTTP status>
 book() {
-    local base=$1 jar=$2 child=$3 activity=$4 day=$5 token answer
+    local base=$1 jar=$2 child=$3 activity=$4 day=$5 fields answer
     local month=${day:0:7}
-    token=$(curl -s -c "$jar" -b "$jar" --max-time 300 "$base/planning/modifier?enfant=$child&activite=$activity&mois=$month" | csrf_of)
-    answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 300 -w '%{http_code} %{redirect_url}' -d "_csrf=$token" \
-        -d "enfant=$child" -d "activite=$activity" -d "mois=$month" -d "jours=$day" "$base/planning/modifier" || true)
+    fields=$(curl -s -c "$jar" -b "$jar" --max-time 300 "$base/planning/modifier?enfant=$child&activite=$activity&mois=$month" \
+        | hidden_fields planning-form)
+    answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 300 -w '%{http_code} %{redirect_url}' -d "$fields" \
+        -d "jours=$day" "$base/planning/modifier" || true)
     case "$answer" in
         "302 $base/planning/modifier?"*)
-            curl -s -c "$jar" -b "$jar" --max-time 300 "${answer#302 }" | grep -q 'Enregistré' && echo OK || echo OK-report-unread ;;
+            curl -s -c "$jar" -b "$jar" --max-time 300 -D "$jar.report.headers" "${answer#302 }" >"$jar.report.html" || true
+            grep -q 'Enregistré' "$jar.report.html" && echo OK || echo OK-report-unread ;;
         *) echo "KO-${answer%% *}" ;;
     esac
 }

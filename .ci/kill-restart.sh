@@ -25,8 +25,10 @@ PORT=${KILL_PORT:-19220}
 DB=${KILL_DB:-portail_cl_kill}
 FAMILIES=${KILL_FAMILIES:-150}
 BURST=${KILL_BURST:-120}
-BURST_DAY=2026-12-22
-BILLED_MONTH=2026-10
+# the day of the burst: the first one a family can book today (bookable_day); the month billed: the
+# last one that has ended, its first four Wednesdays booked by every child
+BURST_DAY=
+BILLED_MONTH=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 BASE="http://127.0.0.1:$PORT"
 SHOP_KEY=cle-de-test-du-script-de-crash
 STARTED=$(date +%s)
@@ -66,14 +68,18 @@ incidents() {
 echo "== fresh database $DB, node on $BASE"
 fresh_db "$DB"
 start "fresh database"
-seed_families "$FAMILIES" "$BURST_DAY" $((BURST / 2))
+seed_families "$FAMILIES"
 ACTIVITY=$(sql "select id from activity where code = 'CENTRE_LOISIRS'")
+BURST_DAY=$(bookable_day "$BASE" rush00001 "$(sed -n 2p "$WORK/families.csv" | cut -d, -f2)" "$ACTIVITY")
+if [ -n "$BURST_DAY" ]; then pass "the day to book, offered by « Modifier le planning »: $BURST_DAY"; else fail "no bookable day offered"; finish; exit 1; fi
+day_capacity "$BURST_DAY" $((BURST / 2))
 # what the month to bill holds: a tariff, and four Wednesdays booked by every seeded child
 sql "insert into activity_tariff (activity_id, valid_from, qf_min, qf_max, sibling_rank, unit_price)
      select $ACTIVITY, date '2025-09-01', 0, null, r, 12.50 - r from generate_series(1, 3) r"
 sql "insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
      select c.family_file_id, c.id, $ACTIVITY, d, 'BOOKED', now(), 'PLANNING', 'script', now()
-     from child c, unnest(array[date '2026-10-07', date '2026-10-14', date '2026-10-21', date '2026-10-28']) d"
+     from child c, (select d::date from generate_series(date '$BILLED_MONTH-01', date '$BILLED_MONTH-01' + 27, interval '1 day') d
+                    where extract(isodow from d) = 3) w(d)"
 
 echo "== (c) SIGKILL during a burst of $BURST saves for $BURST_DAY (capacity $((BURST / 2)))"
 RESULTS="$WORK/burst"
@@ -90,7 +96,7 @@ done <"$WORK/families.csv"
 wait_for "select count(*) >= $((BURST / 4)) from booking where day = date '$BURST_DAY'" 300 || true
 restart "with $(sql "select count(*) from booking where day = date '$BURST_DAY'") of $BURST saves in the database"
 wait "${SAVES[@]}" 2>/dev/null || true
-echo "   answers before the kill: $(grep -c ' OK' "$RESULTS") saved, $(grep -vc ' OK' "$RESULTS") without answer or refused"
+echo "   answers before the kill: $(grep -c ' OK$' "$RESULTS") saved and reported, $(grep -c ' OK-' "$RESULTS") saved (redirect) with the report unread, $(grep -vc ' OK' "$RESULTS") without answer or refused"
 check_day "$BURST_DAY" "$RESULTS" "after the crash"
 check "audit lines = bookings" "$(sql "select count(*) from booking_audit a join booking b on b.id = a.booking_id where b.day = date '$BURST_DAY'")" \
     "$(sql "select count(*) from booking where day = date '$BURST_DAY'")"
@@ -103,7 +109,8 @@ while read -r user child result; do
 done <"$RESULTS"
 [ "${#SAVES[@]}" -gt 0 ] && wait "${SAVES[@]}"
 echo "   login answers « Réessayez dans quelques secondes » in the burst and the saves again (each family tried again): $(busy_logins)"
-check "saves again after restart answered « Enregistré »" "$(grep -c ' OK' "$RETRY")" "${#SAVES[@]}"
+check "saves again after restart answered « Enregistré »" "$(grep -c ' OK$' "$RETRY")" "${#SAVES[@]}"
+grep -v ' OK$' "$RETRY" | sed 's/^/   not answered: /' || true
 check "every child of the burst booked or waiting exactly once" \
     "$(sql "select count(*) from booking where day = date '$BURST_DAY' and state in ('BOOKED', 'WAITING')")" "$n"
 cat "$RESULTS" "$RETRY" >"$WORK/burst-all"
