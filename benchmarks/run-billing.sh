@@ -25,6 +25,7 @@ STAFF="banc-finances:Banc-Finances-2026"
 bench_out billing "$FAMILIES"
 
 trap stop_app_and_sink EXIT
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 build_jar
 fresh_db "$DB"
@@ -93,9 +94,16 @@ read -r T_REVIEW T_PUBLISH_STEP T_ENDED T_WAITED <<<"$(psql -tAq -d "$DB" -F ' '
     join act_hi_actinst a on a.proc_inst_id_ = p.id_ and a.act_id_ = 'Task_PublishInvoices'
     where p.id_ = '$INSTANCE'")"
 T_PUBLISHED=$(echo "$T_REVIEW + $T_PUBLISH_STEP" | bc)
+# the notification step (« Prévenir les familles », one job per batch): first batch started → last ended
+read -r T_NOTIFY NOTIFY_BATCHES <<<"$(psql -tAq -d "$DB" -F ' ' -c "
+    select round(extract(epoch from max(end_time_) - min(start_time_))::numeric, 3), count(*)
+    from act_hi_actinst where proc_inst_id_ = '$INSTANCE' and act_id_ = 'Task_NotifyFamilies'")"
 echo "drafts computed in ${T_REVIEW} s; publication step ${T_PUBLISH_STEP} s; process ended after $(echo "$T_ENDED - $T_WAITED" | bc) s of engine time"
+sleep 2  # the sink writes its counts every second
 stop_samplers
 MEMORY=$(peak_memory "$OUT/memory")
+MAILS=$(cat "$OUT/mails.count" 2>/dev/null || echo 0)
+read -r CONNECTIONS SINK_SPAN <<<"$(awk '/^connections/ {c = $2} /^first/ {f = $2} /^last/ {l = $2} END {printf "%d %.1f\n", c, l - f}' "$OUT/mails.count.stats" 2>/dev/null || echo "0 0")"
 stop_app
 kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=
 
@@ -110,13 +118,16 @@ INVOICES=$(psql -tAq -d "$DB" -c "select count(*) from invoice where month = '$M
 JOBS=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_job_log where process_instance_id_ = '$INSTANCE' and job_state_ = 0")
 
 {
-    echo "== billing run: $FAMILIES families, month $MONTH ($(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://'))"
+    echo "== billing run: $FAMILIES families, month $MONTH ($(date -u +%FT%TZ), load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg))"
     echo "(engine history timestamps; the review task's waiting time, ${T_WAITED} s here, is left out)"
     echo "drafts computed (start → review task):        ${T_REVIEW} s"
     echo "publication step (numbers + PDFs, committed):  ${T_PUBLISH_STEP} s"
     echo "start → all published with PDFs:              ${T_PUBLISHED} s"
-    echo "start → process ended (every family mailed):  $(echo "$T_ENDED - $T_WAITED" | bc) s   (mails received by the sink: $(cat "$OUT/mails.count" 2>/dev/null || echo 0))"
+    echo "start → process ended (every family mailed):  $(echo "$T_ENDED - $T_WAITED" | bc) s   (mails received by the sink: $MAILS)"
+    echo "mails « Nouvelle facture disponible »: $MAILS in ${T_NOTIFY} s (notification step, $NOTIFY_BATCHES batches; first to last mail at the sink: ${SINK_SPAN} s), over $CONNECTIONS SMTP connection(s)"
+    if [ "$(echo "${T_NOTIFY:-999} < 120" | bc)" = 1 ]; then echo "mails of every family in under 2 minutes: ok"; else echo "mails of every family in under 2 minutes: FAILED (${T_NOTIFY} s)"; fi
     echo "invoices published: $INVOICES = $(echo "scale=1; $INVOICES / $T_PUBLISHED" | bc) invoices/s start to published; jobs of the instance: $JOBS"
     echo "memory during the run: $MEMORY"
     echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"
+    grep 'mailed exactly once' "$OUT/verify.txt" | sed 's/^ */exactly-one check: /'
 } | tee "$OUT/figures.txt"
