@@ -7,6 +7,7 @@ import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
 import fr.portailfamille.support.WebSession.Page;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,13 @@ class MessageQuotaTest extends PortalIntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired PasswordEncoder encoder;
+
+    /** A PDF of {@code size} bytes (the header of a valid one, then padding). */
+    private static byte[] pdfOf(int size) {
+        byte[] bytes = new byte[size];
+        System.arraycopy(MessagingPagesTest.PDF, 0, bytes, 0, MessagingPagesTest.PDF.length);
+        return bytes;
+    }
 
     private WebSession loggedIn(TestFamily family) {
         WebSession session = session();
@@ -74,24 +82,22 @@ class MessageQuotaTest extends PortalIntegrationTest {
     @Test
     void attachmentsBeyondFiftyMegabytesADayAreRefused() {
         TestFamily family = MessagingFamilies.create(jdbc, encoder);
-        // what the family sent earlier today: 48 MB of attachments
-        long conversation = jdbc.queryForObject("insert into conversation (family_file_id, service, subject) values (?, 'Centre de loisirs', 'Avant')"
-                + " returning id", Long.class, family.fileId());
-        long earlier = jdbc.queryForObject("""
-                insert into message (conversation_id, family_file_id, direction, service, subject, body)
-                values (?, ?, 'FAMILY_TO_SERVICE', 'Centre de loisirs', 'Avant', 'Pièces') returning id""", Long.class,
-                conversation, family.fileId());
-        jdbc.update("insert into message_attachment (message_id, file_name, media_type, size_bytes, content) values (?, 'scan.pdf',"
-                + " 'application/pdf', ?, ?)", earlier, 48 * 1024 * 1024, MessagingPagesTest.PDF);
         WebSession session = loggedIn(family);
-        byte[] threeMegabytes = new byte[3 * 1024 * 1024];
-        System.arraycopy(MessagingPagesTest.PDF, 0, threeMegabytes, 0, MessagingPagesTest.PDF.length);
+        // what the family sent earlier today: two messages of five 4.8 MB files, 48 MB
+        for (int message = 1; message <= 2; message++) {
+            List<FilePart> files = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                files.add(new FilePart("fichiers", "scan-" + message + "-" + i + ".pdf", "application/pdf", pdfOf(48 * 1024 * 1024 / 10)));
+            }
+            assertThat(send(session, "Pièces " + message, files).isRedirectTo("/messagerie/envoyes")).as("message " + message).isTrue();
+        }
+        byte[] threeMegabytes = pdfOf(3 * 1024 * 1024);
 
         Page refused = send(session, "Encore des pièces", List.of(new FilePart("fichiers", "releve.pdf", "application/pdf", threeMegabytes)));
 
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.doc().select(".alert-error").text()).contains("50 Mo sur une journée");
-        assertThat(sent(family)).isEqualTo(1);
+        assertThat(sent(family)).isEqualTo(2);
         assertThat(send(session, "Sans pièce jointe", List.of()).isRedirectTo("/messagerie/envoyes")).as("a message without file goes").isTrue();
     }
 }

@@ -88,7 +88,18 @@ public class SharedLimits {
          * the bucket was already empty (nothing taken: refuse the request).
          */
         public long tryTake(String key) {
-            ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+            return tryTake(key, 1);
+        }
+
+        /**
+         * Takes {@code tokens} for {@code key} at once (an amount, e.g. bytes), atomically across
+         * nodes: the number left after them, or -1 when fewer were left (nothing taken).
+         */
+        public long tryTake(String key, long tokens) {
+            if (tokens <= 0) {
+                return bucket(key).getAvailableTokens();
+            }
+            ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(tokens);
             return probe.isConsumed() ? probe.getRemainingTokens() : -1;
         }
 
@@ -99,8 +110,16 @@ public class SharedLimits {
 
         /** Gives back a token taken for a request that turned out not to count (a successful login). */
         public void giveBack(String key) {
+            giveBack(key, 1);
+        }
+
+        /** Gives back {@code tokens} taken for a request that was not carried out after all. */
+        public void giveBack(String key, long tokens) {
+            if (tokens <= 0) {
+                return;
+            }
             try {
-                bucket(key).addTokens(1);
+                bucket(key).addTokens(tokens);
             } catch (RuntimeException e) {
                 log.warn("Limite {} : jeton non rendu pour {}", name, key, e);
             }
