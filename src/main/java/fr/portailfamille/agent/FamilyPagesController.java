@@ -49,7 +49,6 @@ class FamilyPagesController {
     static final int MAX_RESULTS = 30;
     private static final int MAX_QUERY = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE dd/MM", PortalTime.FRENCH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
 
     /** A search result: the family and how to recognise it. */
     record Hit(FamilySummary family, String children, String emails) {}
@@ -142,7 +141,7 @@ class FamilyPagesController {
         model.addAttribute("children", children);
         model.addAttribute("quotient", files.quotient(file.id(), today).orElse(null));
         model.addAttribute("registrations", registrations.linesOfFamily(file.id()));
-        model.addAttribute("month", MONTH.format(month));
+        model.addAttribute("month", PortalTime.MONTH.format(month));
         model.addAttribute("bookings", monthBookings);
         model.addAttribute("account", invoices.accountOf(file.id()));
         model.addAttribute("conversations", messaging.conversationsOf(file.id()));

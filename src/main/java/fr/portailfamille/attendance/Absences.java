@@ -48,7 +48,7 @@ class Absences {
             String certificateName, AbsenceState state, String refusalReason, Instant declaredAt) {
 
         public String dayLabel() {
-            return DaySheets.DAY.format(day);
+            return PortalTime.DAY.format(day);
         }
 
         public boolean hasCertificate() {
@@ -59,7 +59,7 @@ class Absences {
     /** A booked day the family may still declare an absence for. */
     record DeclarableDay(ChildSummary child, ActivitySummary activity, LocalDate day) {
         public String dayLabel() {
-            return DaySheets.DAY.format(day);
+            return PortalTime.DAY.format(day);
         }
     }
 
@@ -177,7 +177,7 @@ class Absences {
         variables.put(VAR_FAMILY, family.name() + " (dossier n° " + family.number() + ")");
         variables.put(VAR_CHILD, declared.child().fullName() + ", " + declared.child().ageOn(day) + " ans");
         variables.put(VAR_ACTIVITY, activity.name());
-        variables.put(VAR_DATES, DaySheets.DAY.format(day));
+        variables.put(VAR_DATES, PortalTime.DAY.format(day));
         variables.put(VAR_REASON_TEXT, reason.label() + (comment == null || comment.isBlank() ? "" : " – " + comment));
         variables.put(VAR_CERTIFICATE, withCertificate ? "fourni : " + uploads.safeFileName(certificateName) : "aucun certificat fourni");
         variables.put(VAR_CERTIFICATE_URL, withCertificate ? portal.link("/agent/absences/" + id + "/certificat") : "");

@@ -12,7 +12,6 @@ import fr.portailfamille.system.PortalTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 class DaySheets {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", PortalTime.FRENCH);
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", PortalTime.FRENCH);
 
     /** A refused check-in, with the French reason the agent reads. */
     static class CheckInRefused extends RuntimeException {
@@ -70,16 +67,16 @@ class DaySheets {
 
         public String recorded() {
             return entry == null ? "" : "par " + entry.recordedBy() + " à "
-                    + TIME.format(entry.recordedAt().atZone(PortalTime.ZONE)) + " le "
+                    + PortalTime.TIME.format(entry.recordedAt().atZone(PortalTime.ZONE)) + " le "
                     + PortalTime.DATE.format(entry.recordedAt().atZone(PortalTime.ZONE));
         }
 
         public String arrival() {
-            return entry == null || entry.arrival() == null ? "" : TIME.format(entry.arrival());
+            return entry == null || entry.arrival() == null ? "" : PortalTime.TIME.format(entry.arrival());
         }
 
         public String departure() {
-            return entry == null || entry.departure() == null ? "" : TIME.format(entry.departure());
+            return entry == null || entry.departure() == null ? "" : PortalTime.TIME.format(entry.departure());
         }
     }
 
@@ -88,7 +85,7 @@ class DaySheets {
             List<SheetStore.AuditLine> corrections) {
 
         public String dayLabel() {
-            String label = DAY.format(day);
+            String label = PortalTime.DAY.format(day);
             return Character.toUpperCase(label.charAt(0)) + label.substring(1);
         }
 

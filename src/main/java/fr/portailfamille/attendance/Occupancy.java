@@ -10,7 +10,6 @@ import fr.portailfamille.planning.DayBooking;
 import fr.portailfamille.planning.WaitingLists;
 import fr.portailfamille.system.PortalTime;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Occupancy {
 
-    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", PortalTime.FRENCH);
 
     /** One day of the view. {@code rate} is booked / capacity in percent (0 when closed). */
     record DayLine(LocalDate day, boolean open, int capacity, int booked, int waiting) {
@@ -34,11 +32,11 @@ class Occupancy {
         }
 
         public String label() {
-            return SHORT_DAY.format(day);
+            return PortalTime.SHORT_DAY.format(day);
         }
 
         public String fullLabel() {
-            return DaySheets.DAY.format(day);
+            return PortalTime.DAY.format(day);
         }
     }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -37,7 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/agent/occupation")
 class OccupancyController {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
 
     private final Activities activities;
     private final Occupancy occupancy;
@@ -83,7 +81,7 @@ class OccupancyController {
             YearMonth month = parseMonth(monthParam, YearMonth.from(today));
             from = month.atDay(1);
             to = month.atEndOfMonth();
-            String label = MONTH.format(month);
+            String label = PortalTime.MONTH.format(month);
             title = Character.toUpperCase(label.charAt(0)) + label.substring(1);
             model.addAttribute("previousLink", "?mois=" + month.minusMonths(1));
             model.addAttribute("nextLink", "?mois=" + month.plusMonths(1));

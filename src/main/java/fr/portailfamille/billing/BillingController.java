@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.family.FamilySummary;
 import java.math.BigDecimal;
@@ -38,9 +39,9 @@ class BillingController {
     @GetMapping("/facturation")
     String pending(@CurrentFamily long familyFileId, Model model) {
         model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING)));
-        model.addAttribute("pendingTotal", InvoiceView.euros(invoices.pendingTotal(familyFileId)));
+        model.addAttribute("pendingTotal", Euros.of(invoices.pendingTotal(familyFileId)));
         BigDecimal credit = payments.creditOf(familyFileId);
-        model.addAttribute("credit", credit.signum() > 0 ? InvoiceView.euros(credit) : null);
+        model.addAttribute("credit", credit.signum() > 0 ? Euros.of(credit) : null);
         int thisYear = Year.now(clock).getValue();
         model.addAttribute("years", IntStream.rangeClosed(0, 2).map(i -> thisYear - i).boxed().toList());
         return "billing/facturation";

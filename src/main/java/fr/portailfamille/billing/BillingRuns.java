@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -55,7 +56,7 @@ class BillingRuns {
         }
 
         public String amountText() {
-            return InvoiceView.euros(amount);
+            return Euros.of(amount);
         }
 
         public String startedAtText() {

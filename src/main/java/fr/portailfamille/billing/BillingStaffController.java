@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.security.StaffPrincipal;
 import java.time.YearMonth;
 import java.util.List;
@@ -48,7 +49,7 @@ class BillingStaffController {
         model.addAttribute("run", run);
         model.addAttribute("lines", lines);
         model.addAttribute("anomalies", lines.stream().filter(RunReview.FamilyLine::hasAnomaly).count());
-        model.addAttribute("farAmount", InvoiceView.euros(RunReview.FAR_AMOUNT));
+        model.addAttribute("farAmount", Euros.of(RunReview.FAR_AMOUNT));
         return "billing/agent-facturation-run";
     }
 

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ChooseBillingMonthDelegate implements ExecutionListener {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
     private static final DateTimeFormatter FIRST_DAY = DateTimeFormatter.ofPattern("'1er' MMMM yyyy", PortalTime.FRENCH);
 
     private final BillingRuns runs;
@@ -42,7 +41,7 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
         YearMonth month = asked == null || asked.toString().isBlank() ? runs.monthToBill() : parse(asked.toString().trim());
         if (month.isAfter(runs.monthToBill())) {
             // a month is billed once it has ended: its days have all happened (or been cancelled)
-            throw new BillingException("Le mois de " + MONTH.format(month) + " n'est pas terminé : il pourra être facturé à partir du "
+            throw new BillingException("Le mois de " + PortalTime.MONTH.format(month) + " n'est pas terminé : il pourra être facturé à partir du "
                     + FIRST_DAY.format(month.plusMonths(1)) + ".");
         }
         if (asked != null) {
@@ -57,7 +56,7 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
         if (!open.isEmpty()) {
             String listed = String.join(", ", open.subList(0, Math.min(10, open.size())))
                     + (open.size() > 10 ? " et " + (open.size() - 10) + " autre(s)" : "");
-            throw new BillingException("Le mois de " + MONTH.format(month) + " est facturé d'après les présences : "
+            throw new BillingException("Le mois de " + PortalTime.MONTH.format(month) + " est facturé d'après les présences : "
                     + open.size() + " feuille(s) de présence ne sont pas clôturées (" + listed
                     + "). Faites-les clôturer sur « Feuilles de présence », puis relancez.");
         }

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import static fr.portailfamille.billing.MonthlyBillingProcess.*;
 
 import java.time.YearMonth;
@@ -26,7 +27,7 @@ class ComputeDraftsDelegate implements JavaDelegate {
         execution.setVariable(RUN_MONTH, month.toString());
         execution.setVariable(RUN_FAMILIES, totals.families());
         execution.setVariable(RUN_INVOICES, totals.invoices());
-        execution.setVariable(RUN_AMOUNT, InvoiceView.euros(totals.amount()));
+        execution.setVariable(RUN_AMOUNT, Euros.of(totals.amount()));
         execution.setVariable(RUN_WITHOUT_QUOTIENT, totals.withoutQuotient());
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
 import java.math.BigDecimal;
@@ -75,8 +76,8 @@ class DeskPayments {
         }
         Request request = new Request(family, paymentMode, received, settled);
         if (received.compareTo(request.due()) < 0) {
-            throw new BillingException("Paiement refusé : " + InvoiceView.euros(received) + " reçus pour "
-                    + InvoiceView.euros(request.due()) + " dus sur " + String.join(", ", numbers)
+            throw new BillingException("Paiement refusé : " + Euros.of(received) + " reçus pour "
+                    + Euros.of(request.due()) + " dus sur " + String.join(", ", numbers)
                     + ". Un paiement partiel n'est pas accepté au guichet : encaissez le montant dû ou retirez une facture.");
         }
         return request;

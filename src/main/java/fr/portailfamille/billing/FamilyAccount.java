@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,11 +21,11 @@ public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal c
         }
 
         public String totalText() {
-            return InvoiceView.euros(total);
+            return Euros.of(total);
         }
 
         public String amountDueText() {
-            return InvoiceView.euros(amountDue);
+            return Euros.of(amountDue);
         }
     }
 
@@ -32,7 +33,7 @@ public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal c
     public record Payment(String modeLabel, BigDecimal amount, Instant paidAt, String invoiceNumber) {
 
         public String amountText() {
-            return InvoiceView.euros(amount);
+            return Euros.of(amount);
         }
 
         public String paidOnText() {
@@ -41,10 +42,10 @@ public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal c
     }
 
     public String dueText() {
-        return InvoiceView.euros(due);
+        return Euros.of(due);
     }
 
     public String creditText() {
-        return InvoiceView.euros(credit);
+        return Euros.of(credit);
     }
 }

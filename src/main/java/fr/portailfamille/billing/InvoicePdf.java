@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -137,11 +138,11 @@ class InvoicePdf {
             for (CertificateLine line : lines) {
                 table.addCell(cell(line.childName()));
                 table.addCell(cell(PortalTime.DATE.format(line.birthDate())));
-                table.addCell(right(InvoiceView.euros(line.amount())));
+                table.addCell(right(Euros.of(line.amount())));
                 total = total.add(line.amount());
             }
             document.add(table);
-            document.add(new Paragraph("Total payé en " + year + " : " + InvoiceView.euros(total), HEADING));
+            document.add(new Paragraph("Total payé en " + year + " : " + Euros.of(total), HEADING));
             if (lines.isEmpty()) {
                 document.add(new Paragraph("Aucune somme de ce type n'a été payée cette année-là.", TEXT));
             }

@@ -1,13 +1,11 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** An invoice as pages, mails and the PDF show it. */
@@ -15,17 +13,16 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
         InvoiceState state, Integer quotient, String quotientNote, BigDecimal total, BigDecimal paidAmount,
         LocalDate issuedOn, LocalDate dueOn, Instant paidAt, int pdfSize, List<Line> lines, List<Payment> payments, List<Days> days) {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH);
 
     record Line(String childName, String activityName, String unitLabel, int quantity, int lateCancelled, BigDecimal unitPrice,
             String bracket, int siblingRank, BigDecimal amount) {
 
         public String amountText() {
-            return euros(amount);
+            return Euros.of(amount);
         }
 
         public String unitPriceText() {
-            return euros(unitPrice);
+            return Euros.of(unitPrice);
         }
     }
 
@@ -45,7 +42,7 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
         }
 
         public String amountText() {
-            return euros(amount);
+            return Euros.of(amount);
         }
 
         public String paidOnText() {
@@ -61,11 +58,11 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
 
     /** « mars 2026 ». */
     public String period() {
-        return YearMonth.parse(month).format(MONTH);
+        return YearMonth.parse(month).format(PortalTime.MONTH);
     }
 
     public String totalText() {
-        return euros(total);
+        return Euros.of(total);
     }
 
     public BigDecimal amountDue() {
@@ -73,7 +70,7 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
     }
 
     public String amountDueText() {
-        return euros(amountDue());
+        return Euros.of(amountDue());
     }
 
     public String dueOnText() {
@@ -93,11 +90,4 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
         return Math.max(1, (bytes + 1023) / 1024);
     }
 
-    /** « 1 234,50 € ». */
-    static String euros(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getNumberInstance(PortalTime.FRENCH);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount.setScale(2, RoundingMode.HALF_UP)).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
-    }
 }

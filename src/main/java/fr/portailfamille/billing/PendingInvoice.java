@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ public record PendingInvoice(long id, long familyFileId, String number, String p
 
     /** « Facture FA-2026-000002 – octobre 2026 : 45,00 € à payer avant le 02/12/2026 ». */
     public String describe() {
-        return "Facture " + number + " – " + period + " : " + InvoiceView.euros(amountDue) + " à payer avant le "
+        return "Facture " + number + " – " + period + " : " + Euros.of(amountDue) + " à payer avant le "
                 + PortalTime.DATE.format(dueOn);
     }
 }

@@ -137,7 +137,7 @@ final class Pricing {
         BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         String note = quotient.isPresent() ? null
-                : String.format(NO_QUOTIENT_NOTE, input.month().format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", PortalTime.FRENCH)));
+                : String.format(NO_QUOTIENT_NOTE, input.month().format(PortalTime.MONTH));
         return new Result(List.copyOf(lines), total, quotient.map(Quotient::value).orElse(null), note,
                 dayNotes(verdicts, children, input.activities()));
     }

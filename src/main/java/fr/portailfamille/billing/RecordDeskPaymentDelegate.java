@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import static fr.portailfamille.billing.DeskPaymentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +24,6 @@ class RecordDeskPaymentDelegate implements JavaDelegate {
         DeskPayments.Recorded recorded = payments.record(request, (String) execution.getVariable(STARTED_BY),
                 execution.getProcessInstanceId());
         execution.setVariable(DESK_PAYMENT_ID, recorded.deskPaymentId());
-        execution.setVariable(CREDIT, InvoiceView.euros(recorded.credit()));
+        execution.setVariable(CREDIT, Euros.of(recorded.credit()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -23,11 +24,11 @@ class RunReview {
             BigDecimal previousTotal, boolean withoutQuotient, String anomaly) {
 
         public String totalText() {
-            return total == null ? "–" : InvoiceView.euros(total);
+            return total == null ? "–" : Euros.of(total);
         }
 
         public String previousText() {
-            return previousTotal == null ? "–" : InvoiceView.euros(previousTotal);
+            return previousTotal == null ? "–" : Euros.of(previousTotal);
         }
 
         public boolean hasAnomaly() {

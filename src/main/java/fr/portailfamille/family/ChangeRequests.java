@@ -1,5 +1,6 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyForms.ChildChangeForm;
 import fr.portailfamille.family.FamilyForms.QuotientChangeForm;
 import fr.portailfamille.family.FamilyRecords.ChangeRequest;
@@ -141,7 +142,7 @@ class ChangeRequests {
         }
         FamilyFile file = files.findById(request.familyFileId()).orElseThrow();
         if (request.subject() == ChangeSubject.QUOTIENT) {
-            String before = store.quotientOn(file.getId(), request.newQuotientFrom()).map(q -> q.value() + " €").orElse(null);
+            String before = store.quotientOn(file.getId(), request.newQuotientFrom()).map(q -> Euros.whole(q.value())).orElse(null);
             store.addQuotient(file.getId(), new QuotientFamilial(request.newQuotient(), request.newQuotientFrom(), null,
                     DECIDED_BY));
             // « Historique des modifications » of « Mes coordonnées »

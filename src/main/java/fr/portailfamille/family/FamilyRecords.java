@@ -1,5 +1,6 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ public final class FamilyRecords {
 
         /** The quotient asked, in euros, and from when: « 640 € à partir du 01/12/2026 ». */
         public String newQuotientText() {
-            return newQuotient + " €" + (newQuotientFrom == null ? "" : " à partir du " + PortalTime.DATE.format(newQuotientFrom));
+            return Euros.whole(newQuotient) + (newQuotientFrom == null ? "" : " à partir du " + PortalTime.DATE.format(newQuotientFrom));
         }
 
         /** What is asked, in French, for the pages and mails. */

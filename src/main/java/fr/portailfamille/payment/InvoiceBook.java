@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ interface InvoiceBook {
     record PayableInvoice(long id, String number, String period, long amountCents, LocalDate dueOn) {
 
         public String amountText() {
-            return Money.euros(amountCents);
+            return Euros.ofCents(amountCents);
         }
 
         public String dueOnText() {

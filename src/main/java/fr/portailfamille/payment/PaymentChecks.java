@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ class PaymentChecks {
         var fields = notification.fields();
         String amount;
         try {
-            amount = Money.euros(Long.parseLong(fields.getOrDefault("vads_effective_amount", fields.get("vads_amount"))))
+            amount = Euros.ofCents(Long.parseLong(fields.getOrDefault("vads_effective_amount", fields.get("vads_amount"))))
                     + ("978".equals(fields.get("vads_currency")) ? "" : " (devise " + fields.get("vads_currency") + ")");
         } catch (NumberFormatException e) {
             amount = "montant illisible : " + fields.get("vads_amount");

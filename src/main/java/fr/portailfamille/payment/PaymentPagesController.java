@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.CurrentFamily;
 import fr.portailfamille.system.web.OnceOnly;
 import java.util.List;
@@ -43,7 +44,7 @@ class PaymentPagesController {
         try {
             List<InvoiceBook.PayableInvoice> chosen = payments.selection(familyFileId, invoiceIds);
             model.addAttribute("invoices", chosen);
-            model.addAttribute("total", Money.euros(chosen.stream().mapToLong(InvoiceBook.PayableInvoice::amountCents).sum()));
+            model.addAttribute("total", Euros.ofCents(chosen.stream().mapToLong(InvoiceBook.PayableInvoice::amountCents).sum()));
             return "payment/etape2-recapitulatif";
         } catch (PaymentService.PaymentRefusedException e) {
             return step1(familyFileId, invoiceIds, e.getMessage(), model);
@@ -112,8 +113,8 @@ class PaymentPagesController {
     }
 
     static PaymentView view(Payment payment) {
-        return new PaymentView(payment.getOrderId(), payment.getStatus(), Money.euros(payment.getAmountCents()),
+        return new PaymentView(payment.getOrderId(), payment.getStatus(), Euros.ofCents(payment.getAmountCents()),
                 payment.getInvoices().stream()
-                        .map(i -> new PaymentView.InvoiceLine(i.getInvoiceNumber(), Money.euros(i.getAmountCents()))).toList());
+                        .map(i -> new PaymentView.InvoiceLine(i.getInvoiceNumber(), Euros.ofCents(i.getAmountCents()))).toList());
     }
 }

@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
@@ -38,12 +39,12 @@ class PaymentReceipts {
             return;
         }
         List<Map<String, String>> lines = payment.getInvoices().stream()
-                .map(i -> Map.of("number", i.getInvoiceNumber(), "amount", Money.euros(i.getAmountCents()))).toList();
+                .map(i -> Map.of("number", i.getInvoiceNumber(), "amount", Euros.ofCents(i.getAmountCents()))).toList();
         mail.send(payment.getEmail(), SUBJECT + " " + payment.getOrderId(), "paiement-recu", Map.of(
                 "familyName", families.find(payment.getFamilyFileId()).map(f -> f.name()).orElse(""),
                 "reference", payment.getOrderId(),
                 "paidAt", PortalTime.DATE_TIME.format(payment.getPaidAt().atZone(PortalTime.ZONE)),
-                "total", Money.euros(payment.getAmountCents()),
+                "total", Euros.ofCents(payment.getAmountCents()),
                 "invoices", lines,
                 "historyLink", portal.link("/facturation/historique")));
     }

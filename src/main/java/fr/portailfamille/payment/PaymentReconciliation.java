@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.system.PortalTime;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class PaymentReconciliation implements ApplicationRunner {
                 clock.instant().minus(properties.timeout())).stream()
                 .map(p -> p.getOrderId() + " – " + PortalTime.DATE_TIME.format(p.getCreatedAt().atZone(PortalTime.ZONE)) + " – "
                         + families.find(p.getFamilyFileId()).map(f -> f.name() + " (" + f.number() + ")").orElse("?") + " – "
-                        + Money.euros(p.getAmountCents()))
+                        + Euros.ofCents(p.getAmountCents()))
                 .toList();
     }
 }

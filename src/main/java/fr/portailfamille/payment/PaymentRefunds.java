@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyFiles;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ class PaymentRefunds {
         String family = families.find(payment.getFamilyFileId()).map(f -> f.name() + " (dossier " + f.number() + ")").orElse("");
         return new RefundToReview(payment.getOrderId() + " / transaction " + payment.getTransId() + " du "
                 + payment.getTransDate().substring(6, 8) + "/" + payment.getTransDate().substring(4, 6) + "/"
-                + payment.getTransDate().substring(0, 4), family, Money.euros(refund.getAmountCents()), refund.getReason());
+                + payment.getTransDate().substring(0, 4), family, Euros.ofCents(refund.getAmountCents()), refund.getReason());
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.web.PublicRoutes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -106,7 +107,7 @@ class SystemPaySimulator {
         String token = UUID.randomUUID().toString();
         sessions.put(token, fields);
         model.addAttribute("token", token);
-        model.addAttribute("amount", Money.euros(Long.parseLong(fields.get("vads_amount"))));
+        model.addAttribute("amount", Euros.ofCents(Long.parseLong(fields.get("vads_amount"))));
         model.addAttribute("orderId", fields.getOrDefault("vads_order_id", ""));
         model.addAttribute("choices", Choice.values());
         return "payment/simulateur";

@@ -1,16 +1,15 @@
 package fr.portailfamille.planning;
 
+import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.family.ChildSummary;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class PlanningService {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
-    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
 
     /** What a day shows on the planning. */
     enum DayStatus {
@@ -56,7 +53,7 @@ class PlanningService {
     record DayCell(LocalDate day, DayStatus status, String text, boolean editable, boolean checked) {
 
         public String dayLabel() {
-            return DAY.format(day);
+            return PortalTime.DAY.format(day);
         }
 
         public String id() {
@@ -80,7 +77,7 @@ class PlanningService {
     record ReportLine(String person, LocalDate day, String outcome, String css) implements Serializable {
 
         public String dayLabel() {
-            return DAY.format(day);
+            return PortalTime.DAY.format(day);
         }
     }
 
@@ -268,7 +265,7 @@ class PlanningService {
     }
 
     static String monthLabel(YearMonth month) {
-        String label = MONTH.format(month);
+        String label = PortalTime.MONTH.format(month);
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 }

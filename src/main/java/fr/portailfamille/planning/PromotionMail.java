@@ -1,5 +1,6 @@
 package fr.portailfamille.planning;
 
+import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.family.ChildSummary;
@@ -7,7 +8,6 @@ import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.mail.MailService;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 class PromotionMail {
 
     static final String SUBJECT = "Place obtenue : réservation confirmée";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRANCE);
 
     private final FamilyFiles families;
     private final Activities activities;
@@ -42,7 +41,7 @@ class PromotionMail {
         Map<String, Object> model = Map.of(
                 "child", child,
                 "activity", activity,
-                "day", DAY.format(promotion.day()),
+                "day", PortalTime.DAY.format(promotion.day()),
                 "link", properties.link("/planning?activite=" + promotion.activityId() + "&mois="
                         + java.time.YearMonth.from(promotion.day())));
         for (String email : family.emails()) {

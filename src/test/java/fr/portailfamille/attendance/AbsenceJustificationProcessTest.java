@@ -74,7 +74,7 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
         assertThat(pi).isWaitingAt(TASK_REVIEW).hasVariables(VAR_CHILD, VAR_DATES, VAR_REASON_TEXT, VAR_CERTIFICATE_URL);
         assertThat(tasks.getIdentityLinksForTask(review(pi).getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
         Map<String, Object> variables = runtime.getVariables(pi.getId());
-        assertThat(variables.get(VAR_DATES)).isEqualTo(DaySheets.DAY.format(day));
+        assertThat(variables.get(VAR_DATES)).isEqualTo(PortalTime.DAY.format(day));
         assertThat(variables.get(VAR_REASON_TEXT)).isEqualTo("maladie – fièvre");
         assertThat((String) variables.get(VAR_CERTIFICATE_URL)).endsWith("/agent/absences/" + id + "/certificat");
 

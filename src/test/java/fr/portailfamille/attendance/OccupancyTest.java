@@ -52,10 +52,10 @@ class OccupancyTest extends PortalIntegrationTest {
         Page month = enfance.get("/agent/occupation/" + activity + "?mois=" + YearMonth.from(day));
         assertThat(month.status()).isEqualTo(200);
         Element row = month.doc().select("table.occupancy tr").stream()
-                .filter(r -> r.text().startsWith(DaySheets.DAY.format(day))).findFirst().orElseThrow();
+                .filter(r -> r.text().startsWith(PortalTime.DAY.format(day))).findFirst().orElseThrow();
         assertThat(row.select("td").eachText()).startsWith("2", "2", "1", "100 %");
         Element closed = month.doc().select("table.occupancy tr").stream()
-                .filter(r -> r.text().startsWith(DaySheets.DAY.format(day.plusDays(1)))).findFirst().orElseThrow();
+                .filter(r -> r.text().startsWith(PortalTime.DAY.format(day.plusDays(1)))).findFirst().orElseThrow();
         assertThat(closed.text()).contains("fermé");
         Element chart = month.doc().getElementById("graphique-occupation");
         assertThat(chart.attr("data-rates")).contains("100");
@@ -63,7 +63,7 @@ class OccupancyTest extends PortalIntegrationTest {
         assertThat(enfance.get(month.doc().selectFirst("script[src*=uPlot]").attr("src")).status()).isEqualTo(200);
 
         Page week = enfance.get("/agent/occupation/" + activity + "?semaine=" + day);
-        assertThat(week.text()).contains("Semaine du", DaySheets.DAY.format(day));
+        assertThat(week.text()).contains("Semaine du", PortalTime.DAY.format(day));
         assertThat(agent("restauration").get("/agent/occupation/" + activity).status()).isEqualTo(403);
     }
 

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.family.FamilyFiles;
@@ -62,7 +63,7 @@ class BillingPagesTest extends PortalIntegrationTest {
         assertThat(row.text()).contains(pending.number(), pending.period(), pending.amountDueText(), pending.dueOnText());
         assertThat(row.select("details table tbody tr")).hasSize(pending.lines().size());
         assertThat(row.select("details").text()).contains("Léa DUPONT", "Centre de loisirs", "QF 701 à 1200", "Restauration scolaire");
-        assertThat(page.doc().select("caption").text()).contains(InvoiceView.euros(invoices.pendingTotal(dupont)));
+        assertThat(page.doc().select("caption").text()).contains(Euros.of(invoices.pendingTotal(dupont)));
 
         Element link = row.selectFirst("a.pdf-link");
         Matcher size = SIZE.matcher(link.text());
@@ -122,7 +123,7 @@ class BillingPagesTest extends PortalIntegrationTest {
             assertThat(l.amount()).isEqualByComparingTo(chloeLeisure);
         });
         String text = PdfText.of(certificates.certificate(dupont, year));
-        assertThat(text).contains("Attestation fiscale " + year, "Chloé DUPONT", InvoiceView.euros(chloeLeisure), "200 quater B")
+        assertThat(text).contains("Attestation fiscale " + year, "Chloé DUPONT", Euros.of(chloeLeisure), "200 quater B")
                 .doesNotContain("Léa DUPONT");
 
         WebSession session = session();

@@ -1,5 +1,6 @@
 package fr.portailfamille.planning;
 
+import fr.portailfamille.system.PortalTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +84,7 @@ class PlanningBrowserTest extends PortalIntegrationTest {
             Locator summary = page.getByRole(AriaRole.STATUS);
             assertThat(summary).containsText("Enregistré");
             for (String day : days) {
-                assertThat(summary).containsText(PlanningService.DAY.format(LocalDate.parse(day)) + " : réservé");
+                assertThat(summary).containsText(PortalTime.DAY.format(LocalDate.parse(day)) + " : réservé");
                 assertThat(page.locator("#jour-" + day)).isChecked();
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/planning-modifier.png")).setFullPage(true));
@@ -100,7 +101,7 @@ class PlanningBrowserTest extends PortalIntegrationTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
             Locator report = page.locator(".report-table tbody tr");
             for (String day : days) {
-                assertThat(report.filter(new Locator.FilterOptions().setHasText(PlanningService.DAY.format(LocalDate.parse(day)))))
+                assertThat(report.filter(new Locator.FilterOptions().setHasText(PortalTime.DAY.format(LocalDate.parse(day)))))
                         .hasText(Pattern.compile("Hugo.*copié : réservé", Pattern.DOTALL));
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/planning-duplication.png")).setFullPage(true));
