@@ -38,8 +38,11 @@ class BillingController {
 
     @GetMapping("/facturation")
     String pending(@CurrentFamily long familyFileId, Model model) {
-        model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING)));
-        model.addAttribute("pendingTotal", Euros.of(invoices.pendingTotal(familyFileId)));
+        List<InvoiceView> pending = invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING));
+        model.addAttribute("invoices", pending);
+        // the same sum as InvoiceStore.pendingTotal, from the invoices just read
+        model.addAttribute("pendingTotal", Euros.of(pending.stream().map(i -> i.total().subtract(i.paidAmount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
         BigDecimal credit = payments.creditOf(familyFileId);
         model.addAttribute("credit", credit.signum() > 0 ? Euros.of(credit) : null);
         int thisYear = Year.now(clock).getValue();

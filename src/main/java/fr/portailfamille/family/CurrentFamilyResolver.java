@@ -10,13 +10,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Resolves {@link CurrentFamily} parameters for every module's controllers. The file is looked up
- * once per request (the tabs' counters and the page share it) and at each request: a link made by
+ * once per request (the tabs' counters and the page share it; when the page's method takes the whole
+ * file, the counters' id comes from that one lookup by account) and at each request: a link made by
  * the Guichet Unique shows at once.
  */
 @Component
@@ -63,9 +66,11 @@ class CurrentFamilyResolver implements HandlerMethodArgumentResolver, WebMvcConf
         @SuppressWarnings("unchecked")
         Optional<Long> known = (Optional<Long>) request.getAttribute(FILE_ID, RequestAttributes.SCOPE_REQUEST);
         if (known == null) {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            known = authentication != null && authentication.getPrincipal() instanceof FamilyPrincipal family
-                    ? families.fileIdOfAccount(family.accountId()) : Optional.empty();
+            if (handlerTakesSummary(request)) {
+                // the page's method will want the whole file: one lookup by account serves both
+                return summary(request).map(FamilySummary::id);
+            }
+            known = accountId().flatMap(families::fileIdOfAccount);
             request.setAttribute(FILE_ID, known, RequestAttributes.SCOPE_REQUEST);
         }
         return known;
@@ -75,10 +80,33 @@ class CurrentFamilyResolver implements HandlerMethodArgumentResolver, WebMvcConf
         @SuppressWarnings("unchecked")
         Optional<FamilySummary> known = (Optional<FamilySummary>) request.getAttribute(SUMMARY, RequestAttributes.SCOPE_REQUEST);
         if (known == null) {
-            known = fileId(request).flatMap(families::find);
+            @SuppressWarnings("unchecked")
+            Optional<Long> fileId = (Optional<Long>) request.getAttribute(FILE_ID, RequestAttributes.SCOPE_REQUEST);
+            known = fileId != null ? fileId.flatMap(families::find) : accountId().flatMap(families::ofAccount);
             request.setAttribute(SUMMARY, known, RequestAttributes.SCOPE_REQUEST);
+            request.setAttribute(FILE_ID, known.map(FamilySummary::id), RequestAttributes.SCOPE_REQUEST);
         }
         return known;
+    }
+
+    private static Optional<Long> accountId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof FamilyPrincipal family
+                ? Optional.of(family.accountId()) : Optional.empty();
+    }
+
+    /** Whether the controller method of this request takes the whole file ({@code @CurrentFamily FamilySummary}). */
+    private static boolean handlerTakesSummary(NativeWebRequest request) {
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(CurrentFamily.class)
+                        && parameter.nestedIfOptional().getNestedParameterType() == FamilySummary.class) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The account has no family file (yet): see {@link NoFamilyFileAdvice}. */

@@ -13,4 +13,6 @@ interface RegistrationRepository extends JpaRepository<Registration, Long> {
     List<Registration> findByFamilyFileIdAndState(long familyFileId, RegistrationState state);
 
     List<Registration> findByChildIdAndState(long childId, RegistrationState state);
+
+    List<Registration> findByChildIdInAndState(Collection<Long> childIds, RegistrationState state);
 }

@@ -39,6 +39,12 @@ public class Registrations {
         return registrations.findByChildIdAndState(childId, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();
     }
 
+    /** The validated registrations of several children, in one query. */
+    public List<RegistrationSummary> validatedOfChildren(Collection<Long> childIds) {
+        return childIds.isEmpty() ? List.of()
+                : registrations.findByChildIdInAndState(childIds, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();
+    }
+
     /** The validated registrations of every child of a family file. */
     public List<RegistrationSummary> validatedOfFamily(long familyFileId) {
         return registrations.findByFamilyFileIdAndState(familyFileId, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();

@@ -1,9 +1,14 @@
 package fr.portailfamille.system.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The sessions in PostgreSQL stay correct when one session sends several requests at once (a
@@ -24,6 +29,37 @@ class SessionStoreConfiguration {
             JOIN %TABLE_NAME% s ON s.PRIMARY_ID = a.SESSION_PRIMARY_ID
             ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
             """;
+
+    /**
+     * What the session filter and the modules get instead of Spring Boot's JDBC repository: the same,
+     * read once per request and written on change (a bean of our own would turn Boot's session
+     * configuration off, so the repository is wrapped once built).
+     */
+    @Bean
+    static BeanPostProcessor quietSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new QuietSessions(jdbc) : bean;
+            }
+        };
+    }
+
+    /** Around Spring Session's filter: what {@link QuietSessions} kept for a request ends with it. */
+    @Bean
+    FilterRegistrationBean<Filter> quietSessionsRequestEnd() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            QuietSessions.endOfRequest();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                QuietSessions.endOfRequest();
+            }
+        });
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentSafeAttributes() {
