@@ -2,6 +2,7 @@ package fr.portailfamille.account;
 
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.mail.MailService;
+import fr.portailfamille.system.security.PersistentLogins;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** « mot de passe oublié ? » (guide, II-1): a single-use link valid one hour, a new password, the other sessions ended. */
+/** « mot de passe oublié ? » (guide, II-1): a single-use link valid one hour, a new password, the other sessions and every « rester connecté » browser ended. */
 @Service
 class PasswordReset {
 
@@ -25,11 +26,12 @@ class PasswordReset {
     private final MailService mail;
     private final PortalProperties properties;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final PersistentLogins persistentLogins;
     private final Clock clock;
 
     PasswordReset(PortalAccountRepository accounts, LinkTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
             MailService mail, PortalProperties properties, FindByIndexNameSessionRepository<? extends Session> sessions,
-            Clock clock) {
+            PersistentLogins persistentLogins, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
@@ -37,6 +39,7 @@ class PasswordReset {
         this.mail = mail;
         this.properties = properties;
         this.sessions = sessions;
+        this.persistentLogins = persistentLogins;
         this.clock = clock;
     }
 
@@ -81,6 +84,7 @@ class PasswordReset {
         checked.token().use(clock.instant());
         account.changePassword(encoder.encode(password));
         sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+        persistentLogins.forgetAll(account.getUsername());
         return errors;
     }
 }

@@ -10,8 +10,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -68,6 +72,12 @@ class PortalSecurityConfiguration {
     }
 
     @Bean
+    PersistentLogins persistentLogins(UserDetailsService familyAccounts, JdbcTemplate jdbc, Clock clock) {
+        // the key only marks the authentications this node creates from a cookie, checked in the same request
+        return new PersistentLogins(UUID.randomUUID().toString(), familyAccounts, jdbc, clock);
+    }
+
+    @Bean
     PublicRoutes systemPublicRoutes() {
         return new PublicRoutes(ALWAYS_PUBLIC, List.of());
     }
@@ -97,7 +107,7 @@ class PortalSecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
             List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle, MultipartProperties multipart,
-            PortalProperties properties) throws Exception {
+            PortalProperties properties, PersistentLogins persistentLogins) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         PortalProperties.LoginAdmission admission = properties.loginAdmission();
         int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
@@ -116,7 +126,7 @@ class PortalSecurityConfiguration {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
 
-        http.authenticationManager(new ProviderManager(provider))
+        http.authenticationManager(new ProviderManager(provider, new RememberMeAuthenticationProvider(persistentLogins.getKey())))
                 .requestCache(c -> c.requestCache(requestCache))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
@@ -149,6 +159,7 @@ class PortalSecurityConfiguration {
                             attempt.failed();
                             response.sendRedirect(request.getContextPath() + "/connexion?erreur");
                         }))
+                .rememberMe(r -> r.rememberMeServices(persistentLogins).key(persistentLogins.getKey()))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
                 // the error page rendered for a refused request (dispatch ERROR, same method) changes nothing: without this,
