@@ -8,14 +8,14 @@
 # completes it with « publier », and waits until every invoice is published with its PDF, then
 # until every family is told (the check counts the mails each family's address received: exactly
 # one). Prints the times, invoices/s, the peak memory and the database checks.
-# Options (environment): BILLING_MONTH (2026-10: a month that has ended), BENCH_PORT (19400),
+# Options (environment): BILLING_MONTH (default the month just ended, from benchmarks/dates.py), BENCH_PORT (19400),
 # SMTP_PORT (19401), BENCH_DB (portail_bn_billing), SKIP_BUILD=1, JFR=1, BATCH_SIZE (billing.batch-size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/lib.sh
 
 FAMILIES=${1:-${BILLING_FAMILIES:-10000}}
-MONTH=${BILLING_MONTH:-2026-10}
+MONTH=${BILLING_MONTH:-$(python3 benchmarks/dates.py ended-month)}
 PORT=${BENCH_PORT:-19400}
 SMTP_PORT=${SMTP_PORT:-19401}
 DB=${BENCH_DB:-portail_bn_billing}

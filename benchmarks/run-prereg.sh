@@ -9,15 +9,18 @@
 # decision » timer of every instance is brought forward to now (in the database: the benchmark's
 # fast-forward) and the job executor runs them (timer, then the asyncBefore escalation, which
 # raises the task's priority and mails the Guichet Unique); jobs/s from ACT_HI_JOB_LOG.
-# Options (environment): PREREG_RAMP_SECONDS (10: the families log in over it, then all submit at
-# its end; 0 = all at once), BENCH_PORT (19410),
+# The families log in BEFORE the measured phase: over PREREG_RAMP_SECONDS (default one second per 15
+# families, at least 30 s: the password checks, bcrypt, admit about 30 logins/s on the quiet 2-core
+# machine), then 20 s more for the last ones, and all submit at the same instant; the starts are
+# reported on their own (first to last start, from the engine's history), the logins apart.
+# Options (environment): PREREG_RAMP_SECONDS (0 = all log in at once), BENCH_PORT (19410),
 # SMTP_PORT (19411), BENCH_DB (portail_bn_prereg), SKIP_BUILD=1, SKIP_JOBS=1, JFR=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/lib.sh
 
 FAMILIES=${1:-${PREREG_FAMILIES:-2000}}
-RAMP=${PREREG_RAMP_SECONDS:-10}
+RAMP=${PREREG_RAMP_SECONDS:-$(( FAMILIES / 15 > 30 ? FAMILIES / 15 : 30 ))}
 PORT=${BENCH_PORT:-19410}
 SMTP_PORT=${SMTP_PORT:-19411}
 DB=${BENCH_DB:-portail_bn_prereg}
@@ -37,20 +40,22 @@ start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts prereg)
 wait_ready "$PORT"
 echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
 
+# the days of seed-rush.sql's « Centre de loisirs » counters, derived from today (benchmarks/dates.py)
+read -r _ OPEN_DAYS <<<"$(python3 benchmarks/dates.py open-month)"
 echo "== seeding $FAMILIES families and the activity they ask for"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v password="$PASSWORD" \
-    -v days=2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28 -f seed-rush.sql)
+    -v days="$OPEN_DAYS" -f seed-rush.sql)
 cp benchmarks/target/rush-families.csv "$OUT/families.csv"
 ACTIVITY=$(psql -tAq -d "$DB" -f benchmarks/seed-prereg.sql | awk '/^activity/ {print $2}')
 echo "activity $ACTIVITY"
 
 sample_memory "$OUT/memory"
-echo "== Gatling: $FAMILIES pre-registrations (ramp ${RAMP} s)"
+echo "== Gatling: $FAMILIES families log in over ${RAMP} s (+20 s), then all submit a pre-registration at once"
 mvn -B -Pbenchmarks -DskipTests test-compile gatling:test \
     -Dgatling.simulationClass=fr.portailfamille.benchmarks.PreRegistrationSimulation \
     -Dbenchmarks.resultsFolder="$OUT/gatling" \
     -Dbench.baseUrl="http://127.0.0.1:$PORT" -Dbench.feeder="$OUT/families.csv" \
-    -Dprereg.families="$FAMILIES" -Dprereg.rampSeconds="$RAMP" -Dprereg.activity="$ACTIVITY" \
+    -Dprereg.families="$FAMILIES" -Dprereg.rampSeconds="$RAMP" -Dprereg.activity="$ACTIVITY" -Dbench.loginTries=10 \
     -Drush.password="$PASSWORD" >"$OUT/gatling.log" 2>&1 || echo "(Gatling reported failures: see $OUT/gatling.log)"
 
 STARTS=$(psql -tAq -d "$DB" -F ' ' -c "
@@ -90,8 +95,9 @@ psql -d "$DB" -v activity="$ACTIVITY" -f benchmarks/verify-prereg.sql | tee "$OU
 
 {
     echo "== pre-registrations: $FAMILIES families, ramp ${RAMP} s ($(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://'))"
-    python3 benchmarks/gatling_stats.py "$OUT/gatling"
-    echo "process instances started: $INSTANCES in ${WINDOW} s (first to last start) = $PER_SECOND pre-registrations/s"
+    python3 benchmarks/gatling_stats.py "$OUT/gatling" | tee "$OUT/stats.txt"
+    echo "logins (before the starts): $(awk '/^connexion \(envoi\)/' "$OUT/stats.txt" 2>/dev/null | head -1)"
+    echo "process starts alone: $INSTANCES instances in ${WINDOW} s (first to last start, ACT_HI_PROCINST) = $PER_SECOND pre-registrations/s"
     echo "$JOB_LINE"
     echo "memory during the run: $MEMORY"
     echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"

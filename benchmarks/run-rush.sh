@@ -9,7 +9,7 @@
 #   log in at the opening second; N: they log in over the N seconds before and all book at the opening),
 #   WARM_UP (1: 20 families browse every page for a while first, so the rush meets a warm JVM; 0: cold),
 #   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
-#   of that month, after the cut-off of today), BENCH_PORT (18080), BENCH_DB (portail_bench),
+#   of that month, after the cut-off of today; by default derived from today by benchmarks/dates.py), BENCH_PORT (18080), BENCH_DB (portail_bench),
 #   SKIP_BUILD=1, BENCH_JAR (the jar to run, default target/), SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
 #   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
 #   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
@@ -23,8 +23,11 @@ LEAD=${RUSH_LOGIN_LEAD_SECONDS:-0}
 # cache, and two malloc arenas (glibc's default of 8 per core inflates the resident memory)
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-MONTH=${RUSH_MONTH:-2026-12}
-DAYS=${RUSH_DAYS:-2026-12-21,2026-12-22,2026-12-23,2026-12-24,2026-12-28}
+# the month the families book at the opening, derived from today (benchmarks/dates.py): the next month
+# with five days « Centre de loisirs » runs whose cut-off is still ahead
+read -r OPEN_MONTH OPEN_DAYS <<<"$(python3 benchmarks/dates.py open-month)"
+MONTH=${RUSH_MONTH:-$OPEN_MONTH}
+DAYS=${RUSH_DAYS:-$OPEN_DAYS}
 PORT=${BENCH_PORT:-18080}
 DB=${BENCH_DB:-portail_bench}
 PASSWORD=Banc-Essai-2026

@@ -45,7 +45,8 @@ where f.number like 'B%' and (c.n = 1 or substr(f.number, 2)::int % 2 = 1);
 
 -- 9 files in 10 have a quotient familial valid all year, in the three brackets by turn
 insert into quotient_familial (family_file_id, value, valid_from, valid_to, source)
-select f.id, (array[450, 950, 1600])[1 + substr(f.number, 2)::int % 3], date '2026-01-01', date '2026-12-31', 'CAF'
+select f.id, (array[450, 950, 1600])[1 + substr(f.number, 2)::int % 3], date_trunc('year', to_date(:'month', 'YYYY-MM'))::date,
+       (date_trunc('year', to_date(:'month', 'YYYY-MM')) + interval '1 year' - interval '1 day')::date, 'CAF'
 from family_file f where f.number like 'B%' and substr(f.number, 2)::int % 10 <> 0;
 
 -- 15 BOOKED days per child: the first 15 working days of the month

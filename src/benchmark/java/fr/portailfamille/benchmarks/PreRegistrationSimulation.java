@@ -24,7 +24,7 @@ import java.time.Duration;
  *
  * <p>System properties: {@code bench.baseUrl} (loopback only), {@code bench.feeder},
  * {@code prereg.families}, {@code prereg.rampSeconds} (the families log in over it, then all submit
- * at its end; 0 = all at once), {@code prereg.activity}
+ * {@code prereg.loginSlackSeconds} after its end; 0 = all log in at once), {@code prereg.activity}
  * (the id of the activity asked for), {@code rush.password}.
  */
 public class PreRegistrationSimulation extends Simulation {
@@ -34,11 +34,15 @@ public class PreRegistrationSimulation extends Simulation {
     private static final int MAX_SECONDS = Integer.getInteger("bench.maxSeconds", 900);
     private static final String ACTIVITY = System.getProperty("prereg.activity", "0");
 
+    /** Time left after the ramp for the last families' logins (retries included) before the starts. */
+    private static final int LOGIN_SLACK_SECONDS = Integer.getInteger("prereg.loginSlackSeconds", 20);
+
     /**
-     * The families log in during the ramp, then all ask at its end: the starts then measure what the
-     * application can take, not the pace of the logins (bcrypt, see docs/benchmarks.md).
+     * The families log in during the ramp and the slack after it, then all ask at the same instant: the
+     * starts then measure what the application can take, not the pace of the logins (bcrypt, see
+     * docs/benchmarks.md).
      */
-    private final long openingMillis = System.currentTimeMillis() + 1000L * Math.max(0, RAMP_SECONDS);
+    private final long openingMillis = System.currentTimeMillis() + 1000L * (Math.max(0, RAMP_SECONDS) + LOGIN_SLACK_SECONDS);
 
     private final ScenarioBuilder preRegister = scenario("Pré-inscriptions")
             .feed(csv(SeededFamilies.FEEDER).queue())
