@@ -1,5 +1,6 @@
 package fr.portailfamille;
 
+import fr.portailfamille.system.StartupSteps;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,8 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class PortalApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PortalApplication.class, args);
+        SpringApplication application = new SpringApplication(PortalApplication.class);
+        StartupSteps.recordIfAsked(application);
+        application.run(args);
     }
 }
