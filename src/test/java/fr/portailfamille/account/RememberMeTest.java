@@ -124,6 +124,18 @@ class RememberMeTest extends AccountFlows {
     }
 
     @Test
+    void pagesTheBrowserAskedForTogetherWithTheSameCookieAreNotTakenForACopy() {
+        String username = account();
+        String first = value(rememberCookie(login(session(), username, true)));
+        Page one = withCookieOnly(session(), "/", first);
+        String second = value(rememberCookie(one));
+        // a second tab restored at the same time, with the cookie the browser had before the first answer
+        Page other = withCookieOnly(session(), "/dossier", first);
+        assertThat(other.status()).as("the other tab is let in").isNotEqualTo(302);
+        assertThat(withCookieOnly(session(), "/", second).status()).as("the browser's new token still valid").isEqualTo(200);
+    }
+
+    @Test
     void aStolenOldTokenIsRefusedAndEveryBrowserOfTheAccountForgotten() {
         String username = account();
         String first = value(rememberCookie(login(session(), username, true)));
