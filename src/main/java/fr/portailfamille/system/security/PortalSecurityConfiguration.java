@@ -107,7 +107,8 @@ class PortalSecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
             List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle, MultipartProperties multipart,
-            PortalProperties properties, PersistentLogins persistentLogins) throws Exception {
+            PortalProperties properties, PersistentLogins persistentLogins, List<FamilyLoginListener> loginListeners,
+            List<FamilyChainCustomizer> customizers) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         PortalProperties.LoginAdmission admission = properties.loginAdmission();
         int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
@@ -126,7 +127,11 @@ class PortalSecurityConfiguration {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
 
-        http.authenticationManager(new ProviderManager(provider, new RememberMeAuthenticationProvider(persistentLogins.getKey())))
+        List<org.springframework.security.authentication.AuthenticationProvider> providers = new java.util.ArrayList<>();
+        providers.add(provider);
+        providers.add(new RememberMeAuthenticationProvider(persistentLogins.getKey()));
+        customizers.forEach(c -> providers.addAll(c.authenticationProviders()));
+        http.authenticationManager(new ProviderManager(providers))
                 .requestCache(c -> c.requestCache(requestCache))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
@@ -137,7 +142,7 @@ class PortalSecurityConfiguration {
                         .loginProcessingUrl("/connexion")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .successHandler(new ThrottleAwareSuccessHandler())
+                        .successHandler(new ThrottleAwareSuccessHandler(loginListeners))
                         .failureHandler((request, response, exception) -> {
                             String username = request.getParameter("username");
                             LoginThrottle.Attempt attempt = ThrottleFilter.attempt(request);
@@ -169,6 +174,9 @@ class PortalSecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        for (FamilyChainCustomizer customizer : customizers) {
+            customizer.customize(http);
+        }
         return http.build();
     }
 

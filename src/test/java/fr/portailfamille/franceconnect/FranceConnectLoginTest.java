@@ -1,0 +1,275 @@
+package fr.portailfamille.franceconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * « S'identifier avec FranceConnect » against a real OpenID provider on this machine playing
+ * FranceConnect: a first sign-in never opens an account by itself (not even when the e-mail matches),
+ * the account's password given once links it, then FranceConnect alone signs the family in; a forged
+ * {@code state}, a wrong {@code nonce}, a token signed with another key, an expired one or one below
+ * the required level of assurance sign nobody in; « Délier » ends the link and deletes the claims.
+ */
+class FranceConnectLoginTest extends PortalIntegrationTest {
+
+    private static final String PASSWORD = "FranceConnect-Test-2026";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    FranceConnectSimulator franceConnect;
+    @Autowired
+    FranceConnect portalFranceConnect;
+    @Autowired
+    JwtDecoderFactory<ClientRegistration> idTokenDecoders;
+
+    record Family(long accountId, String username, String email, String name) {}
+
+    @Test
+    void aFirstSignInLinksOnlyWithThePasswordThenFranceConnectAloneSignsIn() {
+        Family family = family();
+        String subject = "fc-" + UUID.randomUUID();
+        // FranceConnect gives the very e-mail of the account: still no sign-in without the password
+        nextIdentity(subject, claims("Camille", family.name(), family.email(), "eidas1"));
+        WebSession browser = session();
+        WebSession.Page linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+
+        assertThat(linking.url()).endsWith("/franceconnect/rattacher");
+        assertThat(linking.text()).contains("FranceConnect vous a identifié : Camille " + family.name())
+                .contains("Cette identité n'est encore reliée à aucun compte du portail.");
+        assertThat(browser.get("/").isRedirectTo("/connexion")).as("not signed in by an e-mail match").isTrue();
+        assertThat(linkedSubject(family)).isNull();
+
+        // a wrong password links nothing
+        WebSession.Page wrong = browser.submit(linking, "form[action$=/connexion]", Map.of("username", family.username(), "password", "faux"));
+        assertThat(wrong.isRedirectTo("/connexion?erreur")).isTrue();
+        assertThat(linkedSubject(family)).isNull();
+
+        // FranceConnect again (the pending identity was kept), then the right password: linked
+        nextIdentity(subject, claims("Camille", family.name(), family.email(), "eidas1"));
+        linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+        WebSession.Page linked = browser.follow(browser.submit(linking, "form[action$=/connexion]",
+                Map.of("username", family.username(), "password", PASSWORD)));
+        assertThat(linked.url()).endsWith("/dossier/franceconnect?relie");
+        assertThat(linked.text()).contains("FranceConnect est relié à votre compte")
+                .contains("Votre compte est relié à l'identité FranceConnect de Camille " + family.name());
+        assertThat(linkedSubject(family)).isEqualTo(subject);
+
+        // a new browser: FranceConnect alone signs the family in, on the page it asked for
+        WebSession later = session();
+        assertThat(later.get("/dossier").isRedirectTo("/connexion")).isTrue();
+        nextIdentity(subject, claims("Camille", family.name(), family.email(), "eidas1"));
+        WebSession.Page home = later.follow(later.get("/oauth2/authorization/franceconnect"));
+        assertThat(home.url()).endsWith("/dossier");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text()).contains("Mon dossier").contains(family.name());
+
+        // « Se déconnecter » ends the FranceConnect session too (end-session endpoint with id_token_hint)
+        WebSession.Page logout = later.submit(later.get("/"), "form[action$=/deconnexion]", Map.of());
+        assertThat(logout.status()).isEqualTo(302);
+        URI endSession = URI.create(logout.location());
+        Map<String, List<String>> query = UriComponentsBuilder.fromUri(endSession).build().getQueryParams();
+        assertThat(endSession.getPath()).endsWith("/franceconnect/endsession");
+        assertThat(query.get("id_token_hint")).hasSize(1);
+        assertThat(query.get("post_logout_redirect_uri").get(0)).endsWith("/connexion?deconnecte");
+        assertThat(later.get("/dossier").isRedirectTo("/connexion")).as("signed out of the portal").isTrue();
+    }
+
+    @Test
+    void delierEndsTheLinkAndDeletesTheIdentity() {
+        Family family = family();
+        String subject = "fc-" + UUID.randomUUID();
+        WebSession browser = session();
+        nextIdentity(subject, claims("Camille", family.name(), family.email(), "eidas1"));
+        WebSession.Page linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+        browser.follow(browser.submit(linking, "form[action$=/connexion]", Map.of("username", family.username(), "password", PASSWORD)));
+        assertThat(linkedSubject(family)).isEqualTo(subject);
+
+        WebSession.Page unlinked = browser.follow(browser.submit(browser.get("/dossier/franceconnect"),
+                "form[action$=/dossier/franceconnect/delier]", Map.of()));
+        assertThat(unlinked.text()).contains("FranceConnect n'est plus relié à votre compte")
+                .contains("Votre compte n'est relié à aucune identité FranceConnect.");
+        assertThat(jdbc.queryForObject("select count(*) from franceconnect_link where account_id = ?", Long.class, family.accountId()))
+                .isZero();
+
+        WebSession again = session();
+        nextIdentity(subject, claims("Camille", family.name(), family.email(), "eidas1"));
+        assertThat(again.follow(again.get("/oauth2/authorization/franceconnect")).url()).endsWith("/franceconnect/rattacher");
+    }
+
+    @Test
+    void anotherFamilysIdentityNeverSignsIntoThisAccount() {
+        Family first = family();
+        Family second = family();
+        String subject = "fc-" + UUID.randomUUID();
+        WebSession browser = session();
+        nextIdentity(subject, claims("Camille", first.name(), first.email(), "eidas1"));
+        WebSession.Page linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+        browser.follow(browser.submit(linking, "form[action$=/connexion]", Map.of("username", first.username(), "password", PASSWORD)));
+
+        // the same identity offered to the second account is refused: one identity, one account
+        WebSession other = session();
+        nextIdentity("fc-" + UUID.randomUUID(), claims("Camille", second.name(), second.email(), "eidas1"));
+        WebSession.Page secondLinking = other.follow(other.get("/oauth2/authorization/franceconnect"));
+        other.follow(other.submit(secondLinking, "form[action$=/connexion]", Map.of("username", second.username(), "password", PASSWORD)));
+        WebSession thief = session();
+        nextIdentity(subject, claims("Camille", first.name(), first.email(), "eidas1"));
+        WebSession.Page landed = thief.follow(thief.get("/oauth2/authorization/franceconnect"));
+        assertThat(landed.text()).contains(first.name()).doesNotContain(second.name());
+    }
+
+    @Test
+    void aForgedStateSignsNobodyIn() {
+        WebSession browser = session();
+        WebSession.Page started = browser.get("/oauth2/authorization/franceconnect");
+        assertThat(started.status()).isEqualTo(302);
+        WebSession.Page answer = browser.get("/login/oauth2/code/franceconnect?code=abc&state=forged-" + UUID.randomUUID());
+        assertThat(answer.isRedirectTo("/connexion?franceconnect-erreur")).isTrue();
+        assertThat(browser.follow(answer).text()).contains("La connexion avec FranceConnect n'a pas abouti");
+        assertThat(browser.get("/").isRedirectTo("/connexion")).isTrue();
+    }
+
+    @Test
+    void theProvidersOwnAnswerIsAcceptedByTheSameHarness() {
+        // the control of the refusals below: the same steps with a right token reach the linking page
+        WebSession.Page landed = signInWith(identityClaims("eidas1"), 600);
+        assertThat(landed.isRedirectTo("/franceconnect/rattacher")).as(landed.location()).isTrue();
+    }
+
+    @Test
+    void aTokenWithAnotherNonceIsRefused() {
+        Map<String, Object> claims = identityClaims("eidas1");
+        claims.put("nonce", "nonce-" + UUID.randomUUID());
+        assertRefused(signInWith(claims, 600));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        assertRefused(signInWith(identityClaims("eidas1"), -3600));
+    }
+
+    @Test
+    void aTokenWithoutTheRequiredLevelOfAssuranceIsRefused() {
+        Map<String, Object> claims = identityClaims("eidas1");
+        claims.remove("acr");
+        assertRefused(signInWith(claims, 600));
+        assertRefused(signInWith(identityClaims("faible"), 600));
+    }
+
+    @Test
+    void anIdTokenSignedWithAnotherKeyThanThePublishedOnesIsRefused() throws Exception {
+        ClientRegistration registration = portalFranceConnect.registration().orElseThrow();
+        JwtDecoder decoder = idTokenDecoders.createDecoder(registration);
+        String genuine = franceConnect.server().issueToken(FranceConnectSimulator.ISSUER_ID, registration.getClientId(),
+                new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(FranceConnectSimulator.ISSUER_ID,
+                        "fc-" + UUID.randomUUID(), "JWT", List.of(registration.getClientId()), identityClaims("eidas1"), 600))
+                .serialize();
+        assertThat(decoder.decode(genuine).getSubject()).startsWith("fc-");
+
+        SignedJWT original = SignedJWT.parse(genuine);
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID())
+                .type(JOSEObjectType.JWT).build(), original.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(stranger));
+        assertThatThrownBy(() -> decoder.decode(forged.serialize())).isInstanceOf(JwtException.class)
+                .hasMessageContaining("signature");
+    }
+
+    @Test
+    void theLoginPageOffersFranceConnectWithItsExplanation() {
+        WebSession.Page login = session().get("/connexion");
+        assertThat(login.doc().select("a.franceconnect-button").attr("href")).endsWith("/oauth2/authorization/franceconnect");
+        assertThat(login.doc().select("a.franceconnect-button").text()).isEqualTo("S'identifier avec FranceConnect");
+        assertThat(login.doc().select(".franceconnect a[target=_blank]").text()).isEqualTo("Qu'est-ce que FranceConnect ?");
+        assertThat(session().get("/inscription").doc().select("a.franceconnect-button")).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private WebSession browserAfter;
+
+    /** The whole flow in a new browser, the provider answering with these claims and lifetime; the portal's last answer. */
+    private WebSession.Page signInWith(Map<String, Object> claims, long lifetimeSeconds) {
+        WebSession browser = session();
+        browserAfter = browser;
+        WebSession.Page toProvider = browser.get("/oauth2/authorization/franceconnect");
+        Map<String, List<String>> asked = UriComponentsBuilder.fromUriString(toProvider.location()).build().getQueryParams();
+        assertThat(asked.get("acr_values")).containsExactly("eidas1");
+        assertThat(asked.get("state")).hasSize(1);
+        assertThat(asked.get("nonce")).hasSize(1);
+        franceConnect.server().enqueueCallback(FranceConnectSimulator.identity("fc-" + UUID.randomUUID(), claims, lifetimeSeconds));
+        WebSession.Page backToPortal = browser.get(toProvider.location());
+        assertThat(backToPortal.location()).contains("/login/oauth2/code/franceconnect?code=");
+        return browser.get(backToPortal.location());
+    }
+
+    private void assertRefused(WebSession.Page answer) {
+        assertThat(answer.isRedirectTo("/connexion?franceconnect-erreur")).as(answer.location()).isTrue();
+        assertThat(browserAfter.get("/").isRedirectTo("/connexion")).isTrue();
+        assertThat(browserAfter.get("/franceconnect/rattacher").isRedirectTo("/connexion")).as("no identity kept").isTrue();
+    }
+
+    private static Map<String, Object> identityClaims(String acr) {
+        return claims("Camille", "ESSAI", "essai@example.org", acr);
+    }
+
+    private void nextIdentity(String subject, Map<String, Object> claims) {
+        franceConnect.server().enqueueCallback(FranceConnectSimulator.identity(subject, claims, 600));
+    }
+
+    private static Map<String, Object> claims(String given, String family, String email, String acr) {
+        Map<String, Object> claims = new LinkedHashMap<>(FranceConnectSimulator.demoClaims(acr));
+        claims.put("given_name", given);
+        claims.put("family_name", family);
+        claims.put("email", email);
+        return claims;
+    }
+
+    private String linkedSubject(Family family) {
+        return jdbc.query("select subject from franceconnect_link where account_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, family.accountId());
+    }
+
+    private Family family() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+        String name = "CONNECT" + suffix.toUpperCase();
+        String username = "fc" + suffix;
+        String email = username + "@example.org";
+        Long accountId = jdbc.queryForObject("insert into portal_account (username, email, password_hash, status, civility, last_name, "
+                + "first_name, activated_at) values (?, ?, ?, 'ACTIVE', 'Mme', ?, 'Camille', now()) returning id",
+                Long.class, username, email, encoder.encode(PASSWORD), name);
+        Long fileId = jdbc.queryForObject("insert into family_file (number, name, city, account_id) values (?, ?, 'Belcourt', ?) returning id",
+                Long.class, "8" + suffix, name, accountId);
+        jdbc.update("insert into guardian (family_file_id, position, civility, last_name, first_name, email) values (?, 1, 'Mme', ?, 'Camille', ?)",
+                fileId, name, email);
+        return new Family(accountId, username, email, name);
+    }
+}
