@@ -69,7 +69,7 @@ class Activity {
     @Column(nullable = false)
     private LocalTime cutoffTime = LocalTime.NOON;
 
-    /** Document types required before validation, comma-separated (e.g. {@code ATTESTATION_QF,ASSURANCE}). */
+    /** Document types required before validation, comma-separated (names of {@code family.DocumentType}, e.g. {@code QUOTIENT_FAMILIAL,ASSURANCE}). */
     @Column(nullable = false)
     private String requiredDocuments = "";
 

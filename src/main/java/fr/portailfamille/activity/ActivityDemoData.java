@@ -6,6 +6,7 @@ import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 
+import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.demo.DemoDataLoader;
 import java.math.BigDecimal;
@@ -57,25 +58,25 @@ class ActivityDemoData implements DemoDataLoader {
 
         if (store.periods(loisirs.getId()).isEmpty()) {
             loisirs.runsOn(false, true, true);
-            loisirs.requireDocuments(List.of(DocumentType.ATTESTATION_QF.name(), DocumentType.ASSURANCE.name(), DocumentType.VACCINATIONS.name()));
+            loisirs.requireDocuments(List.of(DocumentType.QUOTIENT_FAMILIAL.name(), DocumentType.ASSURANCE.name(), DocumentType.VACCINATIONS.name()));
             schoolYears(loisirs, true);
             grid(loisirs, "8.00", "7.20", "6.40", "14.00", "12.60", "11.20", "20.00", "18.00", "16.00");
         }
         if (store.periods(matin.getId()).isEmpty()) {
             matin.runsOn(true, false, false);
-            matin.requireDocuments(List.of(DocumentType.ATTESTATION_QF.name(), DocumentType.ASSURANCE.name()));
+            matin.requireDocuments(List.of(DocumentType.QUOTIENT_FAMILIAL.name(), DocumentType.ASSURANCE.name()));
             schoolYears(matin, false);
             grid(matin, "1.20", "1.10", "1.00", "2.00", "1.80", "1.60", "2.80", "2.50", "2.20");
         }
         if (store.periods(soir.getId()).isEmpty()) {
             soir.runsOn(true, false, false);
-            soir.requireDocuments(List.of(DocumentType.ATTESTATION_QF.name(), DocumentType.ASSURANCE.name()));
+            soir.requireDocuments(List.of(DocumentType.QUOTIENT_FAMILIAL.name(), DocumentType.ASSURANCE.name()));
             schoolYears(soir, false);
             grid(soir, "1.80", "1.60", "1.40", "2.90", "2.60", "2.30", "3.90", "3.50", "3.10");
         }
         if (store.periods(cantine.getId()).isEmpty()) {
             cantine.runsOn(true, false, false);
-            cantine.requireDocuments(List.of(DocumentType.ATTESTATION_QF.name()));
+            cantine.requireDocuments(List.of(DocumentType.QUOTIENT_FAMILIAL.name()));
             schoolYears(cantine, false);
             grid(cantine, "1.00", "1.00", "1.00", "3.20", "2.90", "2.60", "4.60", "4.20", "3.80");
         }

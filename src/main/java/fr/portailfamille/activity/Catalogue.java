@@ -1,5 +1,6 @@
 package fr.portailfamille.activity;
 
+import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.security.StaffPrincipal;
 import fr.portailfamille.system.web.DateParameters;
@@ -100,7 +101,7 @@ class Catalogue {
         if (!errors.hasFieldErrors("cutoffTime") && form.getCutoffTime() == null) {
             errors.rejectValue("cutoffTime", "required", "Saisissez l'heure limite, par exemple 12:00.");
         }
-        if (form.getRequiredDocuments().stream().anyMatch(d -> DocumentType.byName(d).isEmpty())) {
+        if (form.getRequiredDocuments().stream().anyMatch(d -> DocumentType.byName(d).filter(DocumentType.requirable()::contains).isEmpty())) {
             errors.rejectValue("requiredDocuments", "invalid", "Choisissez les pièces dans la liste.");
         }
         if (!errors.hasFieldErrors("waitingDays") && (form.getWaitingDays() == null || form.getWaitingDays() < 0 || form.getWaitingDays() > 31)) {

@@ -1,11 +1,11 @@
 package fr.portailfamille.activity;
 
+import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.security.StaffPrincipal;
 import fr.portailfamille.system.web.DateParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -164,7 +164,7 @@ class CatalogueController {
         model.addAttribute("units", BookingUnit.values());
         model.addAttribute("days", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
-        model.addAttribute("documentTypes", Arrays.asList(DocumentType.values()));
+        model.addAttribute("documentTypes", DocumentType.requirable());
         model.addAttribute("dayLabels", Weekdays.labelMap());
         if (activity != null) {
             model.addAttribute("periods", store.periods(activity.getId()));

@@ -5,7 +5,6 @@ import fr.portailfamille.family.FamilyRecords.DocumentContent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -42,7 +41,7 @@ class DocumentsController {
     @PostMapping("/dossier/documents")
     String upload(@CurrentFamily long fileId, @ModelAttribute("documentForm") DocumentForm form,
             BindingResult errors, @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
-        DocumentType type = Arrays.stream(DocumentType.values()).filter(t -> t.name().equals(form.getType())).findFirst().orElse(null);
+        DocumentType type = DocumentType.uploadable().stream().filter(t -> t.name().equals(form.getType())).findFirst().orElse(null);
         if (type == null) {
             errors.rejectValue("type", "required", "Choisissez le type de justificatif.");
         }
@@ -76,7 +75,7 @@ class DocumentsController {
 
     private String page(long fileId, Model model) {
         model.addAttribute("documents", documents.list(fileId));
-        model.addAttribute("documentTypes", DocumentType.values());
+        model.addAttribute("documentTypes", DocumentType.uploadable());
         return PAGE;
     }
 }

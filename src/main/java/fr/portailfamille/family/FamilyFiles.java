@@ -109,6 +109,20 @@ public class FamilyFiles {
         return documents.types(familyFileId, day);
     }
 
+    /**
+     * Each document an activity requires, with the family's state on that day: accepted (and still
+     * valid), being checked, or missing (never sent, refused or expired). The health sheet is the
+     * child's, filled in on « Mon dossier ».
+     */
+    public List<RequiredDocument> requiredDocuments(long familyFileId, long childId, Collection<DocumentType> types, LocalDate day) {
+        Map<DocumentType, RequiredDocument.State> given = documents.states(familyFileId, day);
+        if (details.healthSheet(childId).isPresent()) {
+            given.put(DocumentType.FICHE_SANITAIRE, RequiredDocument.State.ACCEPTED);
+        }
+        return types.stream().map(type -> new RequiredDocument(type, given.getOrDefault(type, RequiredDocument.State.MISSING)))
+                .toList();
+    }
+
     /** « Mon dossier » at a glance: who, where, which quotient familial, what is being checked. */
     public FamilyOverview overview(long familyFileId, LocalDate day) {
         FamilyFile file = files.findById(familyFileId).orElseThrow();

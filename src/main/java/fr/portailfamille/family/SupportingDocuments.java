@@ -8,6 +8,7 @@ import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.mail.MailService;
 import fr.portailfamille.system.web.UploadedPdf;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,20 @@ class SupportingDocuments {
             }
         }
         return new SupportingDocumentTypes(Set.copyOf(present), Set.copyOf(accepted));
+    }
+
+    /** The kinds accepted and still valid on that day, or else being checked; a kind absent here is missing. */
+    @Transactional(readOnly = true)
+    Map<DocumentType, RequiredDocument.State> states(long familyFileId, LocalDate day) {
+        Map<DocumentType, RequiredDocument.State> states = new EnumMap<>(DocumentType.class);
+        for (SupportingDocument document : list(familyFileId)) {
+            if (document.state() == DocumentState.ACCEPTE && (document.validUntil() == null || !document.validUntil().isBefore(day))) {
+                states.put(document.type(), RequiredDocument.State.ACCEPTED);
+            } else if (document.state() == DocumentState.A_VERIFIER) {
+                states.putIfAbsent(document.type(), RequiredDocument.State.BEING_CHECKED);
+            }
+        }
+        return states;
     }
 
     @Transactional(readOnly = true)

@@ -5,9 +5,9 @@ import static fr.portailfamille.registration.PreRegistrationProcess.*;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivityPeriod;
 import fr.portailfamille.activity.ActivitySummary;
-import fr.portailfamille.activity.DocumentType;
 import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.mail.MailService;
@@ -181,10 +181,11 @@ class PreRegistrations {
                 + r.getValidFrom().format(fr.portailfamille.system.PortalTime.DATE) + ")");
         texts.put(VAR_ACTIVITY, activity.name() + " – " + r.getPeriodLabel());
         texts.put(VAR_DAYS, Weekdays.labels(r.weekdaySet()));
-        // the family module does not hold the quotient familial, documents nor health sheet yet
         texts.put(VAR_QUOTIENT, NOT_PROVIDED);
         texts.put(VAR_DOCUMENTS, activity.requiredDocuments().isEmpty() ? "Aucune pièce demandée"
-                : String.join(", ", activity.requiredDocuments().stream().map(d -> DocumentType.labelOf(d) + " : " + NOT_PROVIDED).toList()));
+                : String.join(", ", families.requiredDocuments(family.id(), child.id(),
+                        activity.requiredDocuments().stream().flatMap(d -> DocumentType.byName(d).stream()).toList(), today())
+                        .stream().map(d -> d.type().label() + " : " + d.state().label()).toList()));
         texts.put(VAR_HEALTH, "Fiche sanitaire (PAI, allergies) : " + NOT_PROVIDED);
         return texts;
     }

@@ -33,6 +33,9 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    FamilyFiles familyFiles;
+
     TestFamily family;
     long documentId;
     ProcessInstance process;
@@ -46,6 +49,9 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
 
     @Test
     void acceptedDocument_theFamilyIsToldAndSeesAccepte() {
+        assertThat(requiredDocuments()).as("sent, not checked yet").containsExactly(
+                new RequiredDocument(DocumentType.QUOTIENT_FAMILIAL, RequiredDocument.State.BEING_CHECKED),
+                new RequiredDocument(DocumentType.ASSURANCE, RequiredDocument.State.MISSING));
         assertThat(process).isWaitingAt(DocumentReviewProcess.TASK_REVIEW);
         assertThat(task(process)).hasCandidateGroup("guichet-unique").hasName("Vérifier un justificatif");
 
@@ -58,6 +64,9 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
         Mail mail = mailbox().await(family.email(), "Votre justificatif a été accepté");
         assertThat(mail.text()).contains("Attestation CAF / quotient familial").contains("caf.pdf");
         assertThat(documents.types(family.fileId(), java.time.LocalDate.now()).isAccepted(DocumentType.QUOTIENT_FAMILIAL)).isTrue();
+        assertThat(requiredDocuments()).as("what an activity requiring both documents finds").containsExactly(
+                new RequiredDocument(DocumentType.QUOTIENT_FAMILIAL, RequiredDocument.State.ACCEPTED),
+                new RequiredDocument(DocumentType.ASSURANCE, RequiredDocument.State.MISSING));
     }
 
     @Test
@@ -73,6 +82,13 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
         session.login(family.username(), FamilyFixtures.PASSWORD);
         assertThat(session.get("/dossier/documents").text()).contains("refusé").contains("Motif : Attestation illisible");
         assertThat(documents.types(family.fileId(), java.time.LocalDate.now()).present()).isEmpty();
+        assertThat(requiredDocuments()).as("a refused document is missing").first()
+                .isEqualTo(new RequiredDocument(DocumentType.QUOTIENT_FAMILIAL, RequiredDocument.State.MISSING));
+    }
+
+    private java.util.List<RequiredDocument> requiredDocuments() {
+        return familyFiles.requiredDocuments(family.fileId(), family.childId(),
+                java.util.List.of(DocumentType.QUOTIENT_FAMILIAL, DocumentType.ASSURANCE), java.time.LocalDate.now());
     }
 
     @Test

@@ -9,6 +9,7 @@ import fr.portailfamille.activity.Activities;
 import fr.portailfamille.system.calendar.TownCalendar;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
+import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
 import java.time.DayOfWeek;
@@ -77,7 +78,8 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         Map<String, Object> variables = runtime.getVariables(pi.getId());
         assertThat(variables.get(VAR_CHILD)).asString().contains("Sam " + family.name());
         assertThat(variables.get(VAR_DAYS)).isEqualTo("mercredi");
-        assertThat(variables.get(VAR_DOCUMENTS)).asString().contains("Attestation d'assurance extrascolaire");
+        assertThat(variables.get(VAR_DOCUMENTS)).asString().contains("Attestation CAF / quotient familial : non fourni")
+                .contains("Attestation d'assurance : non fourni");
         assertThat(validationTask(pi).getName()).isEqualTo("Valider la pré-inscription");
 
         tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, true));
@@ -161,7 +163,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
 
         Task followUp = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP).singleResult();
         assertThat(followUp.getName()).isEqualTo("Relancer la validation de la pré-inscription");
-        assertThat(tasks.getIdentityLinksForTask(followUp.getId())).extracting(IdentityLink::getGroupId).containsExactly(GUICHET_UNIQUE);
+        assertThat(tasks.getIdentityLinksForTask(followUp.getId())).extracting(IdentityLink::getGroupId).containsExactly(StaffGroup.GUICHET_UNIQUE.id());
         assertThat(pi).isWaitingAt(TASK_VALIDATE, TASK_FOLLOW_UP);
 
         // the service finally decides: the process ends and leaves no follow-up task behind
