@@ -20,7 +20,6 @@ public final class AbsenceJustificationProcess {
     /** Working days without a decision before the task's priority rises and the Guichet Unique is told. */
     public static final int REMINDER_WORKING_DAYS = 5;
     public static final int ESCALATED_PRIORITY = 80;
-    public static final String GUICHET_UNIQUE = "guichet-unique";
 
     // references set at start
     public static final String VAR_ABSENCE_ID = "absenceId";

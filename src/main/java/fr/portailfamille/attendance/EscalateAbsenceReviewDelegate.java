@@ -2,6 +2,7 @@ package fr.portailfamille.attendance;
 
 import static fr.portailfamille.attendance.AbsenceJustificationProcess.*;
 
+import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.mail.MailService;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -38,7 +39,7 @@ class EscalateAbsenceReviewDelegate implements JavaDelegate {
                 "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
                 "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "day", String.valueOf(execution.getVariable(VAR_DATES)),
                 "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)), "days", REMINDER_WORKING_DAYS);
-        for (User user : identity.createUserQuery().memberOfGroup(GUICHET_UNIQUE).list()) {
+        for (User user : identity.createUserQuery().memberOfGroup(StaffGroup.GUICHET_UNIQUE.id()).list()) {
             if (user.getEmail() != null && !user.getEmail().isBlank()) {
                 mail.send(user.getEmail(), "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés", "absence-escalated", model);
             }

@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.security.StaffPrincipal;
 import java.time.YearMonth;
@@ -85,7 +86,7 @@ class BillingStaffController {
     }
 
     private static void checkFinances(StaffPrincipal staff) {
-        if (!staff.isIn(BillingAuthorizations.FINANCES)) {
+        if (!staff.isIn(StaffGroup.FINANCES.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }

@@ -2,6 +2,7 @@ package fr.portailfamille.messaging;
 
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.messaging.MessageStore.Direction;
+import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.demo.DemoDataLoader;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class MessagingDemoData implements DemoDataLoader {
             long question = store.addMessage(conversation, file.id(), Direction.FAMILY_TO_SERVICE, "Centre de loisirs", "Inscription",
                     SUBJECT, "Bonjour,\nLéa pourra-t-elle aller au centre de loisirs pendant toute la première semaine des vacances ?\n"
                             + "Merci,\nMarie DUPONT", false, null);
-            store.setHandlingGroup(question, "enfance");
+            store.setHandlingGroup(question, StaffGroup.ENFANCE.id());
             store.addMessage(conversation, file.id(), Direction.SERVICE_TO_FAMILY, "Centre de loisirs", "Inscription",
                     Inbox.replySubject(SUBJECT), "Bonjour Madame,\nOui, il reste des places toute la semaine : "
                             + "pensez à réserver les jours dans l'onglet Planning.\nLe Service Enfance", false, "enfance");

@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.staff.StaffGroup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,6 @@ class RecordPaymentCheckDelegate implements JavaDelegate {
         Object comment = execution.getVariable(PaymentProcess.CHECK_COMMENT);
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         checks.recordDone(((Number) execution.getVariable(PaymentProcess.NOTIFICATION_ID)).longValue(),
-                authentication == null ? "finances" : authentication.getUserId(), comment == null ? null : comment.toString());
+                authentication == null ? StaffGroup.FINANCES.id() : authentication.getUserId(), comment == null ? null : comment.toString());
     }
 }

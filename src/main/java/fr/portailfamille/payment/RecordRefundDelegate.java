@@ -1,5 +1,6 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.FormRefusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +25,7 @@ class RecordRefundDelegate implements JavaDelegate {
             throw new FormRefusal("Cochez « J'ai remboursé ce paiement » une fois le remboursement fait.");
         }
         Object comment = execution.getVariable(PaymentProcess.REFUND_COMMENT);
-        String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "finances"
+        String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? StaffGroup.FINANCES.id()
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
         refunds.recordDone(paymentId, DescribeRefundDelegate.refundId(execution), by, comment == null ? null : comment.toString());

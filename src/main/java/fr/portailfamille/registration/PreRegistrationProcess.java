@@ -29,7 +29,6 @@ public final class PreRegistrationProcess {
     public static final int SECOND_REMINDER_WORKING_DAYS = 10;
     /** The priority of a validation task once escalated (Camunda's default is 50). */
     public static final int ESCALATED_PRIORITY = 80;
-    public static final String GUICHET_UNIQUE = "guichet-unique";
 
     // variables: references set at start
     public static final String VAR_REGISTRATION_ID = "registrationId";
