@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AccountActivationGrants {
 
     @Bean
-    ProcessGrants accountActivationGrants() {
+    ProcessGrants accountActivationProcessGrants() {
         return ProcessGrants.declare().readWithHistory(AccountActivationProcess.KEY, StaffGroup.GUICHET_UNIQUE);
     }
 }

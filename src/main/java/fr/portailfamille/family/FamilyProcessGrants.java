@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class FamilyProcessGrants {
 
     @Bean
-    ProcessGrants familyProcessGrants() {
+    ProcessGrants familyFileProcessGrants() {
         return ProcessGrants.declare()
                 .read(FamilyFileChangeProcess.KEY, GUICHET_UNIQUE)
                 .read(DocumentReviewProcess.KEY, GUICHET_UNIQUE)
