@@ -4,65 +4,68 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Periods, closure days and tariff lines of the activities (plain rows, read and appended). */
 @Repository
 class CatalogueStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    CatalogueStore(JdbcTemplate jdbc) {
+    CatalogueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<ActivityPeriod> periods(long activityId) {
-        return jdbc.query("select id, activity_id, label, start_date, end_date from activity_period where activity_id = ? order by start_date",
-                (rs, i) -> new ActivityPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), activityId);
+        return jdbc.sql("select id, activity_id, label, start_date, end_date from activity_period where activity_id = ? order by start_date")
+                .param(activityId)
+                .query((rs, i) -> new ActivityPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
     }
 
     void addPeriod(long activityId, String label, LocalDate start, LocalDate end) {
-        jdbc.update("insert into activity_period (activity_id, label, start_date, end_date) values (?, ?, ?, ?)",
-                activityId, label, Date.valueOf(start), Date.valueOf(end));
+        jdbc.sql("insert into activity_period (activity_id, label, start_date, end_date) values (?, ?, ?, ?)")
+                .params(activityId, label, Date.valueOf(start), Date.valueOf(end)).update();
     }
 
     void deletePeriod(long activityId, long periodId) {
-        jdbc.update("delete from activity_period where id = ? and activity_id = ?", periodId, activityId);
+        jdbc.sql("delete from activity_period where id = ? and activity_id = ?").params(periodId, activityId).update();
     }
 
     List<ActivityClosure> closures(long activityId) {
-        return jdbc.query("select id, activity_id, day, reason from activity_closure where activity_id = ? order by day",
-                (rs, i) -> new ActivityClosure(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)), activityId);
+        return jdbc.sql("select id, activity_id, day, reason from activity_closure where activity_id = ? order by day")
+                .param(activityId)
+                .query((rs, i) -> new ActivityClosure(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
     }
 
     void addClosure(long activityId, LocalDate day, String reason) {
-        jdbc.update("insert into activity_closure (activity_id, day, reason) values (?, ?, ?) on conflict (activity_id, day) do nothing",
-                activityId, Date.valueOf(day), reason);
+        jdbc.sql("insert into activity_closure (activity_id, day, reason) values (?, ?, ?) on conflict (activity_id, day) do nothing")
+                .params(activityId, Date.valueOf(day), reason).update();
     }
 
     void deleteClosure(long activityId, long closureId) {
-        jdbc.update("delete from activity_closure where id = ? and activity_id = ?", closureId, activityId);
+        jdbc.sql("delete from activity_closure where id = ? and activity_id = ?").params(closureId, activityId).update();
     }
 
     /** Every tariff line of the activity, newest version first. */
     List<TariffLine> tariffs(long activityId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select activity_id, valid_from, qf_min, qf_max, sibling_rank, unit_price from activity_tariff
-                where activity_id = ? order by valid_from desc, qf_min, sibling_rank""",
-                (rs, i) -> new TariffLine(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
-                        (Integer) rs.getObject(4), rs.getInt(5), rs.getBigDecimal(6)), activityId);
+                where activity_id = ? order by valid_from desc, qf_min, sibling_rank""")
+                .param(activityId)
+                .query((rs, i) -> new TariffLine(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+                        (Integer) rs.getObject(4), rs.getInt(5), rs.getBigDecimal(6))).list();
     }
 
     boolean hasTariffVersion(long activityId, LocalDate validFrom) {
-        Integer n = jdbc.queryForObject("select count(*) from activity_tariff where activity_id = ? and valid_from = ?",
-                Integer.class, activityId, Date.valueOf(validFrom));
-        return n != null && n > 0;
+        return jdbc.sql("select count(*) from activity_tariff where activity_id = ? and valid_from = ?")
+                .params(activityId, Date.valueOf(validFrom)).query(Integer.class).single() > 0;
     }
 
     void addTariffLine(long activityId, LocalDate validFrom, int qfMin, Integer qfMax, int rank, BigDecimal price, String by) {
-        jdbc.update("insert into activity_tariff (activity_id, valid_from, qf_min, qf_max, sibling_rank, unit_price, created_by) values (?, ?, ?, ?, ?, ?, ?)",
-                activityId, Date.valueOf(validFrom), qfMin, qfMax, rank, price, by);
+        jdbc.sql("insert into activity_tariff (activity_id, valid_from, qf_min, qf_max, sibling_rank, unit_price, created_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(activityId, Date.valueOf(validFrom), qfMin, qfMax, rank, price, by).update();
     }
 }

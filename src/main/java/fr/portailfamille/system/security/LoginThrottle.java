@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +46,10 @@ public class LoginThrottle {
 
     private final SharedLimits.Limit perAccount;
     private final SharedLimits.Limit perAddress;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    LoginThrottle(PortalProperties properties, SharedLimits limits, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    LoginThrottle(PortalProperties properties, SharedLimits limits, JdbcClient jdbc, ApplicationEventPublisher events) {
         PortalProperties.LoginThrottle settings = properties.loginThrottle();
         this.perAccount = limits.limit("login-account", settings.maxFailuresPerAccount(), settings.window());
         this.perAddress = limits.limit("login-address", settings.maxFailuresPerAddress(), settings.window());
@@ -97,25 +97,25 @@ public class LoginThrottle {
 
     /** When the account last signed in from this address, if it counts still (null otherwise). */
     private Instant lastSuccess(Realm realm, String username, String address) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select last_success from login_known_address
-                where realm = ? and username = ? and address = ? and last_success > ?""",
-                rs -> rs.next() ? rs.getTimestamp(1).toInstant() : null,
-                realm.name(), normalise(username), address, java.sql.Timestamp.from(Instant.now().minus(KNOWN_ADDRESS_FOR)));
+                where realm = ? and username = ? and address = ? and last_success > ?""")
+                .params(realm.name(), normalise(username), address, java.sql.Timestamp.from(Instant.now().minus(KNOWN_ADDRESS_FOR)))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
     }
 
     private void remember(Realm realm, String username, String address) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into login_known_address (realm, username, address, last_success) values (?, ?, ?, now())
-                on conflict (realm, username, address) do update set last_success = excluded.last_success""",
-                realm.name(), normalise(username), address);
+                on conflict (realm, username, address) do update set last_success = excluded.last_success""")
+                .params(realm.name(), normalise(username), address).update();
     }
 
     /** Addresses are personal data: forgotten once they no longer count (every night, on any node). */
     @Scheduled(cron = "0 15 3 * * *", zone = "Europe/Paris")
     void forgetOldAddresses() {
-        jdbc.update("delete from login_known_address where last_success < ?",
-                java.sql.Timestamp.from(Instant.now().minus(KNOWN_ADDRESS_FOR)));
+        jdbc.sql("delete from login_known_address where last_success < ?")
+                .param(java.sql.Timestamp.from(Instant.now().minus(KNOWN_ADDRESS_FOR))).update();
     }
 
     private static String normalise(String username) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -39,9 +39,9 @@ class OnceForms implements WebMvcConfigurer {
     /** How long a repeat waits for the first submission's answer before doing the work itself. */
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    OnceForms(JdbcTemplate jdbc) {
+    OnceForms(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -121,14 +121,14 @@ class OnceForms implements WebMvcConfigurer {
         if (token == null || token.isBlank() || token.length() > 64) {
             return true;
         }
-        if (jdbc.update("insert into form_submission (token) values (?) on conflict do nothing", token) == 1) {
+        if (jdbc.sql("insert into form_submission (token) values (?) on conflict do nothing").param(token).update() == 1) {
             request.setAttribute(CLAIMED, token);
             return true;
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Optional<String>> row = jdbc.query("select location from form_submission where token = ?",
-                    (rs, n) -> Optional.ofNullable(rs.getString(1)), token);
+            List<Optional<String>> row = jdbc.sql("select location from form_submission where token = ?").param(token)
+                    .query((rs, n) -> Optional.ofNullable(rs.getString(1))).list();
             if (row.isEmpty()) {
                 // the first one ended without a redirect (the form shown again): this one may try
                 return claimAgain(request, token);
@@ -145,7 +145,7 @@ class OnceForms implements WebMvcConfigurer {
     }
 
     private boolean claimAgain(HttpServletRequest request, String token) {
-        if (jdbc.update("insert into form_submission (token) values (?) on conflict do nothing", token) == 1) {
+        if (jdbc.sql("insert into form_submission (token) values (?) on conflict do nothing").param(token).update() == 1) {
             request.setAttribute(CLAIMED, token);
         }
         return true;
@@ -159,9 +159,9 @@ class OnceForms implements WebMvcConfigurer {
         String location = response.getHeader("Location");
         int status = response.getStatus();
         if (ex == null && status >= 300 && status < 400 && location != null && location.length() <= 2000) {
-            jdbc.update("update form_submission set location = ? where token = ?", location, token);
+            jdbc.sql("update form_submission set location = ? where token = ?").params(location, token).update();
         } else {
-            jdbc.update("delete from form_submission where token = ?", token);
+            jdbc.sql("delete from form_submission where token = ?").param(token).update();
         }
     }
 
