@@ -54,7 +54,7 @@ class AccountActivation {
     /** Starts the process of a new pending account (inside the sign-up's transaction). */
     void start(long accountId, boolean linked) {
         runtime.startProcessInstanceByKey(KEY, String.valueOf(accountId), Map.of(
-                VAR_ACCOUNT_ID, accountId, VAR_LINKED, linked, VAR_TIMEOUT, validity.toString()));
+                ACCOUNT_ID.name(), accountId, LINKED.name(), linked, TIMEOUT.name(), validity.toString()));
     }
 
     /** BPMN step: a new activation link, valid until 24 h after the sign-up, mailed now. */
@@ -101,10 +101,10 @@ class AccountActivation {
         Map<String, Object> variables = new HashMap<>();
         if (families.fileIdOfAccount(account.getId()).isEmpty()) {
             // who signed up, for the Guichet Unique's form (only once the account is real)
-            variables.put(VAR_NAME, (nullToEmpty(account.getCivility()) + " " + account.displayName()).trim());
-            variables.put(VAR_EMAIL, account.getEmail());
-            variables.put(VAR_PHONE, nullToEmpty(account.getPhone()));
-            variables.put(VAR_USERNAME, account.getUsername());
+            variables.put(SIGNED_UP_NAME.name(), (nullToEmpty(account.getCivility()) + " " + account.displayName()).trim());
+            variables.put(SIGNED_UP_EMAIL.name(), account.getEmail());
+            variables.put(SIGNED_UP_PHONE.name(), nullToEmpty(account.getPhone()));
+            variables.put(SIGNED_UP_USERNAME.name(), account.getUsername());
         }
         runtime.createMessageCorrelation(MESSAGE_ACTIVATED).processInstanceBusinessKey(String.valueOf(account.getId()))
                 .setVariables(variables).correlateWithResult();

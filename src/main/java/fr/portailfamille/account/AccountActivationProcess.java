@@ -1,5 +1,7 @@
 package fr.portailfamille.account;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The BPMN process {@code accountActivation}: its key, message, element ids and variables. */
 final class AccountActivationProcess {
 
@@ -26,19 +28,19 @@ final class AccountActivationProcess {
     static final String FORM_LINK = "linkAccountToFamilyFile";
 
     /** the portal account's id (also the business key) */
-    static final String VAR_ACCOUNT_ID = "accountId";
+    static final ProcessVariable<Long> ACCOUNT_ID = ProcessVariable.id("accountId");
     /** whether the account was linked to a family file at sign-up */
-    static final String VAR_LINKED = "linked";
+    static final ProcessVariable<Boolean> LINKED = ProcessVariable.flag("linked");
     /** ISO-8601 duration of the activation link (PT24H) */
-    static final String VAR_TIMEOUT = "activationTimeout";
+    static final ProcessVariable<String> TIMEOUT = ProcessVariable.text("activationTimeout");
     /** shown read-only in the Guichet Unique's form (set only once the account is activated) */
-    static final String VAR_NAME = "signedUpName";
-    static final String VAR_EMAIL = "signedUpEmail";
-    static final String VAR_PHONE = "signedUpPhone";
-    static final String VAR_USERNAME = "signedUpUsername";
+    static final ProcessVariable<String> SIGNED_UP_NAME = ProcessVariable.text("signedUpName");
+    static final ProcessVariable<String> SIGNED_UP_EMAIL = ProcessVariable.text("signedUpEmail");
+    static final ProcessVariable<String> SIGNED_UP_PHONE = ProcessVariable.text("signedUpPhone");
+    static final ProcessVariable<String> SIGNED_UP_USERNAME = ProcessVariable.text("signedUpUsername");
     /** the agent's choice: {@link #DECISION_LINK} or {@link #DECISION_DESK} */
-    static final String VAR_DECISION = "decision";
-    static final String VAR_FILE_NUMBER = "familyFileNumber";
+    static final ProcessVariable<String> DECISION = ProcessVariable.text("decision");
+    static final ProcessVariable<String> FILE_NUMBER = ProcessVariable.text("familyFileNumber");
 
     static final String DECISION_LINK = "link";
     static final String DECISION_DESK = "desk";

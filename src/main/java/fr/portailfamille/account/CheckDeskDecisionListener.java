@@ -19,8 +19,8 @@ class CheckDeskDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long accountId = ((Number) task.getVariable(AccountActivationProcess.VAR_ACCOUNT_ID)).longValue();
-        activation.applyDeskDecision(accountId, (String) task.getVariable(AccountActivationProcess.VAR_DECISION),
-                (String) task.getVariable(AccountActivationProcess.VAR_FILE_NUMBER));
+        long accountId = AccountActivationProcess.ACCOUNT_ID.require(task);
+        activation.applyDeskDecision(accountId, AccountActivationProcess.DECISION.get(task),
+                AccountActivationProcess.FILE_NUMBER.get(task));
     }
 }

@@ -16,6 +16,6 @@ class PurgePendingAccountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        activation.purgePending(((Number) execution.getVariable(AccountActivationProcess.VAR_ACCOUNT_ID)).longValue());
+        activation.purgePending(AccountActivationProcess.ACCOUNT_ID.require(execution));
     }
 }

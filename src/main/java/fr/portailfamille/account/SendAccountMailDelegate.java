@@ -16,7 +16,7 @@ class SendAccountMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long accountId = ((Number) execution.getVariable(AccountActivationProcess.VAR_ACCOUNT_ID)).longValue();
+        long accountId = AccountActivationProcess.ACCOUNT_ID.require(execution);
         activation.sendMail(accountId, execution.getCurrentActivityId());
     }
 }

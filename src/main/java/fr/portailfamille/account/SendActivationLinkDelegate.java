@@ -16,6 +16,6 @@ class SendActivationLinkDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        activation.sendActivationLink(((Number) execution.getVariable(AccountActivationProcess.VAR_ACCOUNT_ID)).longValue());
+        activation.sendActivationLink(AccountActivationProcess.ACCOUNT_ID.require(execution));
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.attendance;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The BPMN process {@code absenceJustification}: its key, element ids and variable names, written once. */
 public final class AbsenceJustificationProcess {
 
@@ -22,19 +24,19 @@ public final class AbsenceJustificationProcess {
     public static final int ESCALATED_PRIORITY = 80;
 
     // references set at start
-    public static final String VAR_ABSENCE_ID = "absenceId";
-    public static final String VAR_SERVICE_GROUP = "serviceGroup";
+    public static final ProcessVariable<Long> ABSENCE_ID = ProcessVariable.id("absenceId");
+    public static final ProcessVariable<String> SERVICE_GROUP = ProcessVariable.text("serviceGroup");
     // read-only texts of the review form
-    public static final String VAR_FAMILY = "familyText";
-    public static final String VAR_CHILD = "childText";
-    public static final String VAR_ACTIVITY = "activityText";
-    public static final String VAR_DATES = "datesText";
-    public static final String VAR_REASON_TEXT = "reasonText";
-    public static final String VAR_CERTIFICATE = "certificateText";
-    public static final String VAR_CERTIFICATE_URL = "certificateUrl";
+    public static final ProcessVariable<String> FAMILY = ProcessVariable.text("familyText");
+    public static final ProcessVariable<String> CHILD = ProcessVariable.text("childText");
+    public static final ProcessVariable<String> ACTIVITY = ProcessVariable.text("activityText");
+    public static final ProcessVariable<String> DATES = ProcessVariable.text("datesText");
+    public static final ProcessVariable<String> REASON_TEXT = ProcessVariable.text("reasonText");
+    public static final ProcessVariable<String> CERTIFICATE = ProcessVariable.text("certificateText");
+    public static final ProcessVariable<String> CERTIFICATE_URL = ProcessVariable.text("certificateUrl");
     // the decision
-    public static final String VAR_ACCEPTED = "accepted";
-    public static final String VAR_REFUSAL_REASON = "refusalReason";
+    public static final ProcessVariable<Boolean> ACCEPTED = ProcessVariable.flag("accepted");
+    public static final ProcessVariable<String> REFUSAL_REASON = ProcessVariable.text("refusalReason");
 
     private AbsenceJustificationProcess() {}
 }

@@ -172,15 +172,15 @@ class Absences {
         }
         ActivitySummary activity = declared.activity();
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(VAR_ABSENCE_ID, id);
-        variables.put(VAR_SERVICE_GROUP, activity.serviceGroup());
-        variables.put(VAR_FAMILY, family.name() + " (dossier n° " + family.number() + ")");
-        variables.put(VAR_CHILD, declared.child().fullName() + ", " + declared.child().ageOn(day) + " ans");
-        variables.put(VAR_ACTIVITY, activity.name());
-        variables.put(VAR_DATES, PortalTime.DAY.format(day));
-        variables.put(VAR_REASON_TEXT, reason.label() + (comment == null || comment.isBlank() ? "" : " – " + comment));
-        variables.put(VAR_CERTIFICATE, withCertificate ? "fourni : " + uploads.safeFileName(certificateName) : "aucun certificat fourni");
-        variables.put(VAR_CERTIFICATE_URL, withCertificate ? portal.link("/agent/absences/" + id + "/certificat") : "");
+        variables.put(ABSENCE_ID.name(), id);
+        variables.put(SERVICE_GROUP.name(), activity.serviceGroup());
+        variables.put(FAMILY.name(), family.name() + " (dossier n° " + family.number() + ")");
+        variables.put(CHILD.name(), declared.child().fullName() + ", " + declared.child().ageOn(day) + " ans");
+        variables.put(ACTIVITY.name(), activity.name());
+        variables.put(DATES.name(), PortalTime.DAY.format(day));
+        variables.put(REASON_TEXT.name(), reason.label() + (comment == null || comment.isBlank() ? "" : " – " + comment));
+        variables.put(CERTIFICATE.name(), withCertificate ? "fourni : " + uploads.safeFileName(certificateName) : "aucun certificat fourni");
+        variables.put(CERTIFICATE_URL.name(), withCertificate ? portal.link("/agent/absences/" + id + "/certificat") : "");
         String instance = runtime.startProcessInstanceByKey(KEY, "absence-" + id, variables).getId();
         jdbc.sql("update absence set process_instance_id = ? where id = ?").params(instance, id).update();
         return id;

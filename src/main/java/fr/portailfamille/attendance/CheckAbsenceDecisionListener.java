@@ -14,11 +14,11 @@ class CheckAbsenceDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object accepted = task.getVariable(AbsenceJustificationProcess.VAR_ACCEPTED);
+        Object accepted = task.getVariable(AbsenceJustificationProcess.ACCEPTED.name());
         if (!(accepted instanceof Boolean decision)) {
             throw new ProcessEngineException("Indiquez si la justification est acceptée ou refusée.");
         }
-        Object reason = task.getVariable(AbsenceJustificationProcess.VAR_REFUSAL_REASON);
+        Object reason = task.getVariable(AbsenceJustificationProcess.REFUSAL_REASON.name());
         if (!decision && (!(reason instanceof String text) || text.isBlank())) {
             throw new ProcessEngineException("Indiquez le motif du refus : il est envoyé à la famille.");
         }

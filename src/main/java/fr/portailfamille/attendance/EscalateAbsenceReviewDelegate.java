@@ -36,9 +36,9 @@ class EscalateAbsenceReviewDelegate implements JavaDelegate {
         task.setPriority(ESCALATED_PRIORITY);
         tasks.saveTask(task);
         Map<String, Object> model = Map.of("absence", execution.getBusinessKey(),
-                "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
-                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "day", String.valueOf(execution.getVariable(VAR_DATES)),
-                "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)), "days", REMINDER_WORKING_DAYS);
+                "family", String.valueOf(FAMILY.get(execution)), "child", String.valueOf(CHILD.get(execution)),
+                "activity", String.valueOf(ACTIVITY.get(execution)), "day", String.valueOf(DATES.get(execution)),
+                "service", String.valueOf(SERVICE_GROUP.get(execution)), "days", REMINDER_WORKING_DAYS);
         for (User user : identity.createUserQuery().memberOfGroup(StaffGroup.GUICHET_UNIQUE.id()).list()) {
             if (user.getEmail() != null && !user.getEmail().isBlank()) {
                 mail.send(user.getEmail(), "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés", "absence-escalated", model);

@@ -16,6 +16,6 @@ class MailAbsenceDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        absences.mailDecision(((Number) execution.getVariable(AbsenceJustificationProcess.VAR_ABSENCE_ID)).longValue());
+        absences.mailDecision(AbsenceJustificationProcess.ABSENCE_ID.require(execution));
     }
 }

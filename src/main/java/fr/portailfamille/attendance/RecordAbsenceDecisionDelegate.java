@@ -20,8 +20,8 @@ class RecordAbsenceDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Authentication agent = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        absences.recordDecision(((Number) execution.getVariable(VAR_ABSENCE_ID)).longValue(),
-                Boolean.TRUE.equals(execution.getVariable(VAR_ACCEPTED)), (String) execution.getVariable(VAR_REFUSAL_REASON),
+        absences.recordDecision(ABSENCE_ID.require(execution),
+                ACCEPTED.isTrue(execution), REFUSAL_REASON.get(execution),
                 agent == null ? null : agent.getUserId());
     }
 }

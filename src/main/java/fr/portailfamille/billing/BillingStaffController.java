@@ -61,7 +61,7 @@ class BillingStaffController {
         checkFinances(staff);
         try {
             runtime.createMessageCorrelation(MonthlyBillingProcess.MESSAGE_BILL_MONTH)
-                    .setVariable(MonthlyBillingProcess.MONTH, month.trim()).correlateStartMessage();
+                    .setVariable(MonthlyBillingProcess.MONTH.name(), month.trim()).correlateStartMessage();
         } catch (RuntimeException e) {
             BillingException refusal = refusal(e);
             if (refusal == null) {

@@ -18,8 +18,8 @@ class CheckAttendanceSheetsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> open = runs.openSheets(YearMonth.parse((String) execution.getVariable(MonthlyBillingProcess.MONTH)));
-        execution.setVariable(MonthlyBillingProcess.SHEETS_OPEN, !open.isEmpty());
-        execution.setVariable(MonthlyBillingProcess.OPEN_SHEETS, String.join("\n", open));
+        List<String> open = runs.openSheets(YearMonth.parse(MonthlyBillingProcess.MONTH.require(execution)));
+        MonthlyBillingProcess.SHEETS_OPEN.put(execution, !open.isEmpty());
+        MonthlyBillingProcess.OPEN_SHEETS.put(execution, String.join("\n", open));
     }
 }

@@ -10,7 +10,7 @@ class CheckBillingDecisionDelegate implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!(task.getVariable(MonthlyBillingProcess.PUBLISH) instanceof Boolean)) {
+        if (!(task.getVariable(MonthlyBillingProcess.PUBLISH.name()) instanceof Boolean)) {
             throw new BillingException("Indiquez si les factures doivent être publiées (case « Publier les factures »).");
         }
     }

@@ -32,12 +32,12 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
             choose(execution);
         } catch (BillingException refusal) {
             // a form field's refusal: the REST API (Tasklist's start form) answers 400 with the French reason
-            throw new FormFieldValidationException(MonthlyBillingProcess.MONTH, refusal.getMessage(), refusal);
+            throw new FormFieldValidationException(MonthlyBillingProcess.MONTH.name(), refusal.getMessage(), refusal);
         }
     }
 
     private void choose(DelegateExecution execution) {
-        Object asked = execution.getVariable(MonthlyBillingProcess.MONTH);
+        Object asked = execution.getVariable(MonthlyBillingProcess.MONTH.name());
         YearMonth month = asked == null || asked.toString().isBlank() ? runs.monthToBill() : parse(asked.toString().trim());
         if (month.isAfter(runs.monthToBill())) {
             // a month is billed once it has ended: its days have all happened (or been cancelled)
@@ -48,7 +48,7 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
             // asked in Tasklist or on the staff page: refused at once while sheets are open (the timer's run waits in a task instead)
             refuseWhileSheetsOpen(month);
         }
-        execution.setVariable(MonthlyBillingProcess.MONTH, month.toString());
+        MonthlyBillingProcess.MONTH.put(execution, month.toString());
     }
 
     private void refuseWhileSheetsOpen(YearMonth month) {

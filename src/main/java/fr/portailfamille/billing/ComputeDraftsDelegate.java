@@ -20,14 +20,14 @@ class ComputeDraftsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        YearMonth month = YearMonth.parse((String) execution.getVariable(MONTH));
+        YearMonth month = YearMonth.parse(MONTH.get(execution));
         long runId = runs.open(month, execution.getProcessInstanceId());
-        execution.setVariable(RUN_ID, runId);
+        RUN_ID.put(execution, runId);
         BillingRuns.Totals totals = runs.computeDrafts(runId);
-        execution.setVariable(RUN_MONTH, month.toString());
-        execution.setVariable(RUN_FAMILIES, totals.families());
-        execution.setVariable(RUN_INVOICES, totals.invoices());
-        execution.setVariable(RUN_AMOUNT, Euros.of(totals.amount()));
-        execution.setVariable(RUN_WITHOUT_QUOTIENT, totals.withoutQuotient());
+        RUN_MONTH.put(execution, month.toString());
+        RUN_FAMILIES.put(execution, totals.families());
+        RUN_INVOICES.put(execution, totals.invoices());
+        RUN_AMOUNT.put(execution, Euros.of(totals.amount()));
+        RUN_WITHOUT_QUOTIENT.put(execution, totals.withoutQuotient());
     }
 }

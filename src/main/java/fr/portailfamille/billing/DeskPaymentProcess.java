@@ -1,5 +1,7 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The {@code deskPayment} process (« Enregistrer un paiement au guichet »): key, element ids, variables. */
 final class DeskPaymentProcess {
 
@@ -9,16 +11,16 @@ final class DeskPaymentProcess {
     static final String TASK_RECORD = "Task_RecordDeskPayment";
     static final String END_RECORDED = "EndEvent_PaymentRecorded";
 
-    static final String FILE_NUMBER = "fileNumber";
+    static final ProcessVariable<String> FILE_NUMBER = ProcessVariable.text("fileNumber");
     /** ESPECES, CHEQUE or CESU. */
-    static final String MODE = "paymentMode";
+    static final ProcessVariable<String> MODE = ProcessVariable.text("paymentMode");
     /** The amount received, as typed: « 45,50 » or « 45.50 ». */
-    static final String AMOUNT = "amount";
+    static final ProcessVariable<String> AMOUNT = ProcessVariable.text("amount");
     /** The invoice numbers it settles, separated by commas, spaces or semicolons. */
-    static final String INVOICE_NUMBERS = "invoiceNumbers";
-    static final String STARTED_BY = "startedBy";
-    static final String DESK_PAYMENT_ID = "deskPaymentId";
-    static final String CREDIT = "credit";
+    static final ProcessVariable<String> INVOICE_NUMBERS = ProcessVariable.text("invoiceNumbers");
+    static final ProcessVariable<String> STARTED_BY = ProcessVariable.text("startedBy");
+    static final ProcessVariable<Long> DESK_PAYMENT_ID = ProcessVariable.id("deskPaymentId");
+    static final ProcessVariable<String> CREDIT = ProcessVariable.text("credit");
 
     private DeskPaymentProcess() {}
 }

@@ -16,6 +16,6 @@ class DiscardDraftsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        runs.discard(((Number) execution.getVariable(MonthlyBillingProcess.RUN_ID)).longValue());
+        runs.discard(MonthlyBillingProcess.RUN_ID.require(execution));
     }
 }

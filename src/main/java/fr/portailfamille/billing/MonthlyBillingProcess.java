@@ -1,5 +1,7 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The {@code monthlyBilling} process: its key, element ids and variable names, written once. */
 final class MonthlyBillingProcess {
 
@@ -23,23 +25,23 @@ final class MonthlyBillingProcess {
     static final String END_CANCELLED = "EndEvent_Cancelled";
 
     /** The month billed, {@code yyyy-MM} (chosen in the start form; the month just ended for the timer). */
-    static final String MONTH = "month";
-    /** Boolean: day sheets of the month are still open (the run waits, finances get a task). */
-    static final String SHEETS_OPEN = "sheetsOpen";
+    static final ProcessVariable<String> MONTH = ProcessVariable.text("month");
+    /** Day sheets of the month are still open (the run waits, finances get a task). */
+    static final ProcessVariable<Boolean> SHEETS_OPEN = ProcessVariable.flag("sheetsOpen");
     /** The open sheets, one a line (« Centre de loisirs du 12/11/2026 »). */
-    static final String OPEN_SHEETS = "openSheets";
-    static final String RUN_ID = "billingRunId";
-    static final String RUN_MONTH = "runMonth";
-    static final String RUN_FAMILIES = "runFamilies";
-    static final String RUN_INVOICES = "runInvoices";
-    static final String RUN_AMOUNT = "runAmount";
-    static final String RUN_WITHOUT_QUOTIENT = "runWithoutQuotient";
+    static final ProcessVariable<String> OPEN_SHEETS = ProcessVariable.text("openSheets");
+    static final ProcessVariable<Long> RUN_ID = ProcessVariable.id("billingRunId");
+    static final ProcessVariable<String> RUN_MONTH = ProcessVariable.text("runMonth");
+    static final ProcessVariable<Integer> RUN_FAMILIES = ProcessVariable.integer("runFamilies");
+    static final ProcessVariable<Integer> RUN_INVOICES = ProcessVariable.integer("runInvoices");
+    static final ProcessVariable<String> RUN_AMOUNT = ProcessVariable.text("runAmount");
+    static final ProcessVariable<Integer> RUN_WITHOUT_QUOTIENT = ProcessVariable.integer("runWithoutQuotient");
     /** Boolean set by each batch of the notification step: families are left to tell (the model loops). */
-    static final String FAMILIES_LEFT = "familiesLeft";
+    static final ProcessVariable<Boolean> FAMILIES_LEFT = ProcessVariable.flag("familiesLeft");
     /** Integer, optional: families mailed per job of the notification step for this run (else billing.notify-batch-size). */
-    static final String NOTIFY_BATCH_SIZE = "notifyBatchSize";
+    static final ProcessVariable<Integer> NOTIFY_BATCH_SIZE = ProcessVariable.integer("notifyBatchSize");
     /** The review's decision: publish the drafts, or discard them. */
-    static final String PUBLISH = "publish";
+    static final ProcessVariable<Boolean> PUBLISH = ProcessVariable.flag("publish");
 
     private MonthlyBillingProcess() {}
 }

@@ -21,9 +21,9 @@ class NotifyFamiliesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object batchSize = execution.getVariable(MonthlyBillingProcess.NOTIFY_BATCH_SIZE);
-        int left = runs.notifyNextFamilies(((Number) execution.getVariable(MonthlyBillingProcess.RUN_ID)).longValue(),
-                batchSize == null ? properties.notifyBatchSize() : ((Number) batchSize).intValue());
-        execution.setVariable(MonthlyBillingProcess.FAMILIES_LEFT, left > 0);
+        Integer batchSize = MonthlyBillingProcess.NOTIFY_BATCH_SIZE.get(execution);
+        int left = runs.notifyNextFamilies(MonthlyBillingProcess.RUN_ID.require(execution),
+                batchSize == null ? properties.notifyBatchSize() : batchSize);
+        MonthlyBillingProcess.FAMILIES_LEFT.put(execution, left > 0);
     }
 }

@@ -16,6 +16,6 @@ class PublishInvoicesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        runs.publish(((Number) execution.getVariable(MonthlyBillingProcess.RUN_ID)).longValue());
+        runs.publish(MonthlyBillingProcess.RUN_ID.require(execution));
     }
 }

@@ -19,11 +19,11 @@ class RecordDeskPaymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DeskPayments.Request request = payments.check(execution.getVariable(FILE_NUMBER), execution.getVariable(MODE),
-                execution.getVariable(AMOUNT), execution.getVariable(INVOICE_NUMBERS));
-        DeskPayments.Recorded recorded = payments.record(request, (String) execution.getVariable(STARTED_BY),
+        DeskPayments.Request request = payments.check(execution.getVariable(FILE_NUMBER.name()), execution.getVariable(MODE.name()),
+                execution.getVariable(AMOUNT.name()), execution.getVariable(INVOICE_NUMBERS.name()));
+        DeskPayments.Recorded recorded = payments.record(request, STARTED_BY.get(execution),
                 execution.getProcessInstanceId());
-        execution.setVariable(DESK_PAYMENT_ID, recorded.deskPaymentId());
-        execution.setVariable(CREDIT, Euros.of(recorded.credit()));
+        DESK_PAYMENT_ID.put(execution, recorded.deskPaymentId());
+        CREDIT.put(execution, Euros.of(recorded.credit()));
     }
 }

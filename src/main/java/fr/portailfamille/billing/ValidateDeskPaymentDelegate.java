@@ -18,7 +18,7 @@ class ValidateDeskPaymentDelegate implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        payments.check(execution.getVariable(FILE_NUMBER), execution.getVariable(MODE), execution.getVariable(AMOUNT),
-                execution.getVariable(INVOICE_NUMBERS));
+        payments.check(execution.getVariable(FILE_NUMBER.name()), execution.getVariable(MODE.name()), execution.getVariable(AMOUNT.name()),
+                execution.getVariable(INVOICE_NUMBERS.name()));
     }
 }

@@ -16,6 +16,6 @@ class ApplyFamilyFileChangeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.apply(((Number) execution.getVariable(FamilyFileChangeProcess.CHANGE_REQUEST_ID)).longValue());
+        requests.apply(FamilyFileChangeProcess.CHANGE_REQUEST_ID.require(execution));
     }
 }

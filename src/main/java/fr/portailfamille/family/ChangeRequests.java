@@ -116,10 +116,10 @@ class ChangeRequests {
         String summary = "Famille " + file.getName() + " (dossier n° " + file.getNumber() + ")" + who + " – demandé : "
                 + request.description() + (request.comment() == null ? "" : " – commentaire : " + request.comment());
         String processInstanceId = runtime.startProcessInstanceByKey(FamilyFileChangeProcess.KEY, "change-" + requestId, Map.of(
-                FamilyFileChangeProcess.CHANGE_REQUEST_ID, requestId,
-                FamilyFileChangeProcess.FAMILY_FILE_ID, request.familyFileId(),
-                FamilyFileChangeProcess.FAMILY_FILE_URL, properties.link("/agent/dossiers/" + request.familyFileId()),
-                FamilyFileChangeProcess.REQUEST_SUMMARY, summary)).getId();
+                FamilyFileChangeProcess.CHANGE_REQUEST_ID.name(), requestId,
+                FamilyFileChangeProcess.FAMILY_FILE_ID.name(), request.familyFileId(),
+                FamilyFileChangeProcess.FAMILY_FILE_URL.name(), properties.link("/agent/dossiers/" + request.familyFileId()),
+                FamilyFileChangeProcess.REQUEST_SUMMARY.name(), summary)).getId();
         jdbc.sql("update change_request set process_instance_id = ? where id = ?").params(processInstanceId, requestId).update();
     }
 

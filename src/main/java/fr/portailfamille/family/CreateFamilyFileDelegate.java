@@ -23,11 +23,11 @@ class CreateFamilyFileDelegate implements JavaDelegate {
         FamilyFile file = creation.create(execution.getVariables());
         String waiting = creation.waitingAccounts().stream()
                 .map(a -> a.username() + " (" + a.displayName() + ", " + a.email() + ")").collect(Collectors.joining(" ; "));
-        execution.setVariable(FamilyFileCreationProcess.FAMILY_FILE_ID, file.getId());
-        execution.setVariable(FamilyFileCreationProcess.FAMILY_FILE_NUMBER, file.getNumber());
-        execution.setVariable(FamilyFileCreationProcess.FAMILY_FILE_URL, properties.link("/agent/dossiers/" + file.getId()));
-        execution.setVariable(FamilyFileCreationProcess.ACCOUNT_WAITING, !waiting.isEmpty());
-        execution.setVariable(FamilyFileCreationProcess.CANDIDATE_USERNAMES, waiting);
+        FamilyFileCreationProcess.FAMILY_FILE_ID.put(execution, file.getId());
+        FamilyFileCreationProcess.FAMILY_FILE_NUMBER.put(execution, file.getNumber());
+        FamilyFileCreationProcess.FAMILY_FILE_URL.put(execution, properties.link("/agent/dossiers/" + file.getId()));
+        FamilyFileCreationProcess.ACCOUNT_WAITING.put(execution, !waiting.isEmpty());
+        FamilyFileCreationProcess.CANDIDATE_USERNAMES.put(execution, waiting);
         execution.setProcessBusinessKey("dossier-" + file.getNumber());
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** Process {@code familyFileChange}: the Guichet Unique accepts or refuses a change of identity data or quotient familial. */
 final class FamilyFileChangeProcess {
 
@@ -13,10 +15,10 @@ final class FamilyFileChangeProcess {
     static final String END_APPLIED = "EndEvent_ChangeApplied";
     static final String END_REFUSED = "EndEvent_ChangeRefused";
 
-    static final String CHANGE_REQUEST_ID = "changeRequestId";
-    static final String FAMILY_FILE_ID = "familyFileId";
-    static final String FAMILY_FILE_URL = "familyFileUrl";
-    static final String REQUEST_SUMMARY = "requestSummary";
+    static final ProcessVariable<Long> CHANGE_REQUEST_ID = ProcessVariable.id("changeRequestId");
+    static final ProcessVariable<Long> FAMILY_FILE_ID = ProcessVariable.id("familyFileId");
+    static final ProcessVariable<String> FAMILY_FILE_URL = ProcessVariable.text("familyFileUrl");
+    static final ProcessVariable<String> REQUEST_SUMMARY = ProcessVariable.text("requestSummary");
     static final String APPROVED = ReviewDecision.APPROVED;
     static final String REASON = ReviewDecision.REASON;
 

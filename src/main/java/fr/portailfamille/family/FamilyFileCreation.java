@@ -37,14 +37,14 @@ class FamilyFileCreation {
     /** Creates the file from the start form's values; throws with every problem, in French, when they are not right. */
     FamilyFile create(Map<String, Object> form) {
         List<String> problems = new ArrayList<>();
-        String familyName = text(form, FAMILY_NAME, "le nom de la famille", 100, problems);
-        String addressLine = text(form, ADDRESS_LINE, "l'adresse", 200, problems);
-        String postalCode = text(form, POSTAL_CODE, "le code postal", 10, problems);
-        String city = text(form, CITY, "la commune", 100, problems);
-        String lastName = text(form, GUARDIAN_LAST_NAME, "le nom du responsable", 100, problems);
-        String firstName = text(form, GUARDIAN_FIRST_NAME, "le prénom du responsable", 100, problems);
-        String email = text(form, GUARDIAN_EMAIL, "l'e-mail du responsable", 254, problems);
-        String phone = text(form, GUARDIAN_PHONE, "le téléphone du responsable", 20, problems);
+        String familyName = text(form, FAMILY_NAME.name(), "le nom de la famille", 100, problems);
+        String addressLine = text(form, ADDRESS_LINE.name(), "l'adresse", 200, problems);
+        String postalCode = text(form, POSTAL_CODE.name(), "le code postal", 10, problems);
+        String city = text(form, CITY.name(), "la commune", 100, problems);
+        String lastName = text(form, GUARDIAN_LAST_NAME.name(), "le nom du responsable", 100, problems);
+        String firstName = text(form, GUARDIAN_FIRST_NAME.name(), "le prénom du responsable", 100, problems);
+        String email = text(form, GUARDIAN_EMAIL.name(), "l'e-mail du responsable", 254, problems);
+        String phone = text(form, GUARDIAN_PHONE.name(), "le téléphone du responsable", 20, problems);
         if (postalCode != null && !FamilyInput.isPostalCode(postalCode)) {
             problems.add("Code postal : 5 chiffres.");
         }

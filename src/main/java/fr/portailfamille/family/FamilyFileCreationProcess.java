@@ -1,5 +1,7 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** Process {@code familyFileCreation}: the Guichet Unique creates a family file, then may link a waiting portal account. */
 final class FamilyFileCreationProcess {
 
@@ -13,14 +15,14 @@ final class FamilyFileCreationProcess {
     static final String END_LINK_OFFERED = "EndEvent_AccountLinkOffered";
 
     // start form fields
-    static final String FAMILY_NAME = "familyName";
-    static final String ADDRESS_LINE = "addressLine";
-    static final String POSTAL_CODE = "postalCode";
-    static final String CITY = "city";
-    static final String GUARDIAN_LAST_NAME = "guardianLastName";
-    static final String GUARDIAN_FIRST_NAME = "guardianFirstName";
-    static final String GUARDIAN_EMAIL = "guardianEmail";
-    static final String GUARDIAN_PHONE = "guardianPhone";
+    static final ProcessVariable<String> FAMILY_NAME = ProcessVariable.text("familyName");
+    static final ProcessVariable<String> ADDRESS_LINE = ProcessVariable.text("addressLine");
+    static final ProcessVariable<String> POSTAL_CODE = ProcessVariable.text("postalCode");
+    static final ProcessVariable<String> CITY = ProcessVariable.text("city");
+    static final ProcessVariable<String> GUARDIAN_LAST_NAME = ProcessVariable.text("guardianLastName");
+    static final ProcessVariable<String> GUARDIAN_FIRST_NAME = ProcessVariable.text("guardianFirstName");
+    static final ProcessVariable<String> GUARDIAN_EMAIL = ProcessVariable.text("guardianEmail");
+    static final ProcessVariable<String> GUARDIAN_PHONE = ProcessVariable.text("guardianPhone");
     static final int MAX_CHILDREN = 3;
 
     static String childFirstName(int n) { return "child" + n + "FirstName"; }
@@ -28,14 +30,14 @@ final class FamilyFileCreationProcess {
     static String childBirthDate(int n) { return "child" + n + "BirthDate"; }
 
     // set by the process
-    static final String FAMILY_FILE_ID = "familyFileId";
-    static final String FAMILY_FILE_NUMBER = "familyFileNumber";
-    static final String FAMILY_FILE_URL = "familyFileUrl";
-    static final String ACCOUNT_WAITING = "accountWaiting";
-    static final String CANDIDATE_USERNAMES = "candidateUsernames";
+    static final ProcessVariable<Long> FAMILY_FILE_ID = ProcessVariable.id("familyFileId");
+    static final ProcessVariable<String> FAMILY_FILE_NUMBER = ProcessVariable.text("familyFileNumber");
+    static final ProcessVariable<String> FAMILY_FILE_URL = ProcessVariable.text("familyFileUrl");
+    static final ProcessVariable<Boolean> ACCOUNT_WAITING = ProcessVariable.flag("accountWaiting");
+    static final ProcessVariable<String> CANDIDATE_USERNAMES = ProcessVariable.text("candidateUsernames");
     // link form field
-    static final String ACCOUNT_USERNAME = "accountUsername";
-    static final String LINKED_ACCOUNT_ID = "linkedAccountId";
+    static final ProcessVariable<String> ACCOUNT_USERNAME = ProcessVariable.text("accountUsername");
+    static final ProcessVariable<Long> LINKED_ACCOUNT_ID = ProcessVariable.id("linkedAccountId");
 
     private FamilyFileCreationProcess() {}
 }

@@ -16,9 +16,9 @@ class LinkFamilyAccountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long fileId = ((Number) execution.getVariable(FamilyFileCreationProcess.FAMILY_FILE_ID)).longValue();
-        Object username = execution.getVariable(FamilyFileCreationProcess.ACCOUNT_USERNAME);
+        long fileId = FamilyFileCreationProcess.FAMILY_FILE_ID.require(execution);
+        Object username = execution.getVariable(FamilyFileCreationProcess.ACCOUNT_USERNAME.name());
         creation.link(fileId, username == null ? null : username.toString())
-                .ifPresent(accountId -> execution.setVariable(FamilyFileCreationProcess.LINKED_ACCOUNT_ID, accountId));
+                .ifPresent(accountId -> FamilyFileCreationProcess.LINKED_ACCOUNT_ID.put(execution, accountId));
     }
 }

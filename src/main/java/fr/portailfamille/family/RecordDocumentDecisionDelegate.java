@@ -18,6 +18,6 @@ class RecordDocumentDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReviewDecision decision = ReviewDecision.of(execution.getVariable(DocumentReviewProcess.APPROVED),
                 execution.getVariable(DocumentReviewProcess.REASON));
-        documents.decide(((Number) execution.getVariable(DocumentReviewProcess.DOCUMENT_ID)).longValue(), decision);
+        documents.decide(DocumentReviewProcess.DOCUMENT_ID.require(execution), decision);
     }
 }

@@ -18,6 +18,6 @@ class RefuseFamilyFileChangeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReviewDecision decision = ReviewDecision.of(execution.getVariable(FamilyFileChangeProcess.APPROVED),
                 execution.getVariable(FamilyFileChangeProcess.REASON));
-        requests.refuse(((Number) execution.getVariable(FamilyFileChangeProcess.CHANGE_REQUEST_ID)).longValue(), decision.reason());
+        requests.refuse(FamilyFileChangeProcess.CHANGE_REQUEST_ID.require(execution), decision.reason());
     }
 }

@@ -16,6 +16,6 @@ class SendChangeDecisionMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.mailDecision(((Number) execution.getVariable(FamilyFileChangeProcess.CHANGE_REQUEST_ID)).longValue());
+        requests.mailDecision(FamilyFileChangeProcess.CHANGE_REQUEST_ID.require(execution));
     }
 }

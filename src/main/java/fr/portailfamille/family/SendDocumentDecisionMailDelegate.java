@@ -16,6 +16,6 @@ class SendDocumentDecisionMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        documents.mailDecision(((Number) execution.getVariable(DocumentReviewProcess.DOCUMENT_ID)).longValue());
+        documents.mailDecision(DocumentReviewProcess.DOCUMENT_ID.require(execution));
     }
 }

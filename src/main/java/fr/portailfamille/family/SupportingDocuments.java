@@ -84,11 +84,11 @@ class SupportingDocuments {
                 .query(Long.class).single();
         FamilyFile file = files.findById(familyFileId).orElseThrow();
         String processInstanceId = runtime.startProcessInstanceByKey(DocumentReviewProcess.KEY, "document-" + id, Map.of(
-                DocumentReviewProcess.DOCUMENT_ID, id,
-                DocumentReviewProcess.FAMILY_FILE_ID, familyFileId,
-                DocumentReviewProcess.FAMILY_FILE_URL, properties.link("/agent/dossiers/" + familyFileId),
-                DocumentReviewProcess.DOCUMENT_URL, properties.link("/agent/dossiers/" + familyFileId + "/documents/" + id),
-                DocumentReviewProcess.DOCUMENT_SUMMARY, type.label() + " – famille " + file.getName() + " (dossier n° "
+                DocumentReviewProcess.DOCUMENT_ID.name(), id,
+                DocumentReviewProcess.FAMILY_FILE_ID.name(), familyFileId,
+                DocumentReviewProcess.FAMILY_FILE_URL.name(), properties.link("/agent/dossiers/" + familyFileId),
+                DocumentReviewProcess.DOCUMENT_URL.name(), properties.link("/agent/dossiers/" + familyFileId + "/documents/" + id),
+                DocumentReviewProcess.DOCUMENT_SUMMARY.name(), type.label() + " – famille " + file.getName() + " (dossier n° "
                         + file.getNumber() + ") – " + fileName)).getId();
         jdbc.sql("update supporting_document set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
         return id;

@@ -30,7 +30,7 @@ class AnswerTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long messageId = ((Number) task.getVariable(MessageRoutingProcess.VAR_MESSAGE_ID)).longValue();
+        long messageId = MessageRoutingProcess.MESSAGE_ID.require(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             prepare(task, messageId);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -39,7 +39,7 @@ class AnswerTaskListener implements TaskListener {
     }
 
     private void prepare(DelegateTask task, long messageId) {
-        inbox.routedTo(messageId, (String) task.getVariable(MessageRoutingProcess.VAR_GROUP));
+        inbox.routedTo(messageId, MessageRoutingProcess.GROUP.get(task));
         Message message = inbox.message(messageId);
         var family = inbox.familyOf(message);
         task.setVariableLocal(MessageRoutingProcess.FORM_FAMILY, family.name() + " (dossier n° " + family.number() + ")");
@@ -53,8 +53,8 @@ class AnswerTaskListener implements TaskListener {
     }
 
     private void check(DelegateTask task) {
-        Object answer = task.getVariable(MessageRoutingProcess.VAR_ANSWER);
-        Object forward = task.getVariable(MessageRoutingProcess.VAR_FORWARD_TO);
+        Object answer = task.getVariable(MessageRoutingProcess.ANSWER.name());
+        Object forward = task.getVariable(MessageRoutingProcess.FORWARD_TO.name());
         String forwardTo = forward == null ? "" : forward.toString().trim();
         String answerText = answer == null ? "" : answer.toString();
         if (!forwardTo.isEmpty() && StaffGroup.byId(forwardTo).isEmpty()) {
@@ -67,9 +67,9 @@ class AnswerTaskListener implements TaskListener {
         if (answerText.length() > MessageForm.MAX_BODY) {
             throw new BadUserRequestException("La réponse ne doit pas dépasser " + MessageForm.MAX_BODY + " caractères.");
         }
-        task.getExecution().setVariable(MessageRoutingProcess.VAR_FORWARD_TO, forwardTo);
-        task.getExecution().setVariable(MessageRoutingProcess.VAR_ANSWER, answerText);
+        task.getExecution().setVariable(MessageRoutingProcess.FORWARD_TO.name(), forwardTo);
+        task.getExecution().setVariable(MessageRoutingProcess.ANSWER.name(), answerText);
         Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        task.getExecution().setVariable(MessageRoutingProcess.VAR_ANSWERED_BY, user == null ? null : user.getUserId());
+        task.getExecution().setVariable(MessageRoutingProcess.ANSWERED_BY.name(), user == null ? null : user.getUserId());
     }
 }

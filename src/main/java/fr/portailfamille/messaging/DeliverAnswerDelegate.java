@@ -16,10 +16,10 @@ class DeliverAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long messageId = ((Number) execution.getVariable(MessageRoutingProcess.VAR_MESSAGE_ID)).longValue();
-        long answerId = inbox.deliverAnswer(messageId, (String) execution.getVariable(MessageRoutingProcess.VAR_ANSWER),
-                (String) execution.getVariable(MessageRoutingProcess.VAR_ANSWERED_BY));
-        execution.setVariable(MessageRoutingProcess.VAR_ANSWER_ID, answerId);
-        execution.removeVariable(MessageRoutingProcess.VAR_ANSWER);
+        long messageId = MessageRoutingProcess.MESSAGE_ID.require(execution);
+        long answerId = inbox.deliverAnswer(messageId, MessageRoutingProcess.ANSWER.get(execution),
+                MessageRoutingProcess.ANSWERED_BY.get(execution));
+        MessageRoutingProcess.ANSWER_ID.put(execution, answerId);
+        execution.removeVariable(MessageRoutingProcess.ANSWER.name());
     }
 }

@@ -20,9 +20,9 @@ class DeliverStaffMessageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = text(execution, WriteToFamilyProcess.VAR_FILE_NUMBER);
-        String subject = text(execution, WriteToFamilyProcess.VAR_SUBJECT);
-        String body = text(execution, WriteToFamilyProcess.VAR_TEXT);
+        String number = text(execution, WriteToFamilyProcess.FILE_NUMBER.name());
+        String subject = text(execution, WriteToFamilyProcess.SUBJECT.name());
+        String body = text(execution, WriteToFamilyProcess.TEXT.name());
         if (number.isBlank() || subject.isBlank() || body.isBlank()) {
             throw new BadUserRequestException("Indiquez le numéro de dossier, l'objet et le message.");
         }
@@ -31,12 +31,12 @@ class DeliverStaffMessageDelegate implements JavaDelegate {
         }
         long id;
         try {
-            id = inbox.writeFirst(number, subject, body, (String) execution.getVariable(WriteToFamilyProcess.VAR_INITIATOR));
+            id = inbox.writeFirst(number, subject, body, WriteToFamilyProcess.INITIATOR.get(execution));
         } catch (IllegalArgumentException unknownFile) {
             throw new BadUserRequestException(unknownFile.getMessage());
         }
-        execution.setVariable(WriteToFamilyProcess.VAR_MESSAGE_ID, id);
-        execution.removeVariable(WriteToFamilyProcess.VAR_TEXT);
+        WriteToFamilyProcess.MESSAGE_ID.put(execution, id);
+        execution.removeVariable(WriteToFamilyProcess.TEXT.name());
     }
 
     private static String text(DelegateExecution execution, String name) {

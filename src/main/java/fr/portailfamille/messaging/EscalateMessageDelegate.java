@@ -21,7 +21,7 @@ class EscalateMessageDelegate implements JavaDelegate {
         tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(MessageRoutingProcess.TASK_ANSWER).list()
                 .forEach(task -> tasks.setPriority(task.getId(), MessageRoutingProcess.LATE_PRIORITY));
-        mails.late(((Number) execution.getVariable(MessageRoutingProcess.VAR_MESSAGE_ID)).longValue(),
-                (String) execution.getVariable(MessageRoutingProcess.VAR_GROUP));
+        mails.late(MessageRoutingProcess.MESSAGE_ID.require(execution),
+                MessageRoutingProcess.GROUP.get(execution));
     }
 }

@@ -66,10 +66,10 @@ class Inbox {
                 confirmation, null);
         files.forEach(file -> store.addAttachment(id, file));
         Map<String, Object> variables = new HashMap<>();
-        variables.put(MessageRoutingProcess.VAR_MESSAGE_ID, id);
-        variables.put(MessageRoutingProcess.VAR_SERVICE, service);
-        variables.put(MessageRoutingProcess.VAR_THEME, theme == null ? "" : theme);
-        variables.put(MessageRoutingProcess.VAR_CONFIRMATION, confirmation);
+        variables.put(MessageRoutingProcess.MESSAGE_ID.name(), id);
+        variables.put(MessageRoutingProcess.SERVICE.name(), service);
+        variables.put(MessageRoutingProcess.THEME.name(), theme == null ? "" : theme);
+        variables.put(MessageRoutingProcess.CONFIRMATION.name(), confirmation);
         runtime.startProcessInstanceByKey(MessageRoutingProcess.KEY, String.valueOf(id), variables);
         return id;
     }

@@ -1,5 +1,7 @@
 package fr.portailfamille.messaging;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The process {@code messageRouting} (business key = the message's id): its key, element ids and variables. */
 final class MessageRoutingProcess {
 
@@ -20,16 +22,16 @@ final class MessageRoutingProcess {
     static final String TASK_ESCALATE = "Task_EscalateMessage";
     static final String END_ESCALATED = "EndEvent_Escalated";
 
-    static final String VAR_MESSAGE_ID = "messageId";
-    static final String VAR_SERVICE = "service";
-    static final String VAR_THEME = "theme";
-    static final String VAR_CONFIRMATION = "confirmationByMail";
-    static final String VAR_GROUP = "group";
-    static final String VAR_DELAY = "answerDelayDays";
-    static final String VAR_ANSWER = "answer";
-    static final String VAR_FORWARD_TO = "forwardTo";
-    static final String VAR_ANSWERED_BY = "answeredBy";
-    static final String VAR_ANSWER_ID = "answerMessageId";
+    static final ProcessVariable<Long> MESSAGE_ID = ProcessVariable.id("messageId");
+    static final ProcessVariable<String> SERVICE = ProcessVariable.text("service");
+    static final ProcessVariable<String> THEME = ProcessVariable.text("theme");
+    static final ProcessVariable<Boolean> CONFIRMATION = ProcessVariable.flag("confirmationByMail");
+    static final ProcessVariable<String> GROUP = ProcessVariable.text("group");
+    static final ProcessVariable<Integer> DELAY = ProcessVariable.integer("answerDelayDays");
+    static final ProcessVariable<String> ANSWER = ProcessVariable.text("answer");
+    static final ProcessVariable<String> FORWARD_TO = ProcessVariable.text("forwardTo");
+    static final ProcessVariable<String> ANSWERED_BY = ProcessVariable.text("answeredBy");
+    static final ProcessVariable<Long> ANSWER_ID = ProcessVariable.id("answerMessageId");
 
     /** Task-local variables shown by the form {@code answerMessage}. */
     static final String FORM_FAMILY = "family";

@@ -16,6 +16,6 @@ class NotifyAnswerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.answerWaiting(((Number) execution.getVariable(MessageRoutingProcess.VAR_ANSWER_ID)).longValue());
+        mails.answerWaiting(MessageRoutingProcess.ANSWER_ID.require(execution));
     }
 }

@@ -16,6 +16,6 @@ class NotifyFamilyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.newMessage(((Number) execution.getVariable(WriteToFamilyProcess.VAR_MESSAGE_ID)).longValue());
+        mails.newMessage(WriteToFamilyProcess.MESSAGE_ID.require(execution));
     }
 }

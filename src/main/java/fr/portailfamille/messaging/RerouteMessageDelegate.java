@@ -10,9 +10,9 @@ class RerouteMessageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable(MessageRoutingProcess.VAR_FORWARD_TO);
-        execution.setVariable(MessageRoutingProcess.VAR_GROUP, target);
-        execution.setVariable(MessageRoutingProcess.VAR_FORWARD_TO, "");
-        execution.removeVariable(MessageRoutingProcess.VAR_ANSWER);
+        String target = MessageRoutingProcess.FORWARD_TO.get(execution);
+        MessageRoutingProcess.GROUP.put(execution, target);
+        MessageRoutingProcess.FORWARD_TO.put(execution, "");
+        execution.removeVariable(MessageRoutingProcess.ANSWER.name());
     }
 }

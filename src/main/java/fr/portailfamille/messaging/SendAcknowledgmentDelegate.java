@@ -16,6 +16,6 @@ class SendAcknowledgmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.acknowledge(((Number) execution.getVariable(MessageRoutingProcess.VAR_MESSAGE_ID)).longValue());
+        mails.acknowledge(MessageRoutingProcess.MESSAGE_ID.require(execution));
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.messaging;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The process {@code writeToFamily}: staff write first, from Tasklist's start form. */
 final class WriteToFamilyProcess {
 
@@ -10,11 +12,11 @@ final class WriteToFamilyProcess {
     static final String TASK_NOTIFY = "Task_NotifyFamily";
     static final String END = "EndEvent_Delivered";
 
-    static final String VAR_FILE_NUMBER = "familyFileNumber";
-    static final String VAR_SUBJECT = "subject";
-    static final String VAR_TEXT = "text";
-    static final String VAR_INITIATOR = "initiator";
-    static final String VAR_MESSAGE_ID = "messageId";
+    static final ProcessVariable<String> FILE_NUMBER = ProcessVariable.text("familyFileNumber");
+    static final ProcessVariable<String> SUBJECT = ProcessVariable.text("subject");
+    static final ProcessVariable<String> TEXT = ProcessVariable.text("text");
+    static final ProcessVariable<String> INITIATOR = ProcessVariable.text("initiator");
+    static final ProcessVariable<Long> MESSAGE_ID = ProcessVariable.id("messageId");
 
     private WriteToFamilyProcess() {}
 }

@@ -16,9 +16,9 @@ class DescribePaymentCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PaymentChecks.PaymentToCheck check = checks.describe(((Number) execution.getVariable(PaymentProcess.NOTIFICATION_ID)).longValue());
-        execution.setVariable(PaymentProcess.PAYMENT_REFERENCE, check.reference());
-        execution.setVariable(PaymentProcess.PAYMENT_AMOUNT, check.amount());
-        execution.setVariable(PaymentProcess.CHECK_DETAILS, check.details());
+        PaymentChecks.PaymentToCheck check = checks.describe(PaymentProcess.NOTIFICATION_ID.require(execution));
+        PaymentProcess.PAYMENT_REFERENCE.put(execution, check.reference());
+        PaymentProcess.PAYMENT_AMOUNT.put(execution, check.amount());
+        PaymentProcess.CHECK_DETAILS.put(execution, check.details());
     }
 }

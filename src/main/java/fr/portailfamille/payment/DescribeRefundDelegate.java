@@ -16,17 +16,16 @@ class DescribeRefundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
+        long paymentId = PaymentProcess.PAYMENT_ID.require(execution);
         PaymentRefunds.RefundToReview refund = refunds.describe(paymentId, refundId(execution));
-        execution.setVariable(PaymentProcess.PAYMENT_REFERENCE, refund.reference());
-        execution.setVariable(PaymentProcess.FAMILY_NAME, refund.familyName());
-        execution.setVariable(PaymentProcess.PAYMENT_AMOUNT, refund.amount());
-        execution.setVariable(PaymentProcess.REFUND_REASON, refund.reason());
+        PaymentProcess.PAYMENT_REFERENCE.put(execution, refund.reference());
+        PaymentProcess.FAMILY_NAME.put(execution, refund.familyName());
+        PaymentProcess.PAYMENT_AMOUNT.put(execution, refund.amount());
+        PaymentProcess.REFUND_REASON.put(execution, refund.reason());
     }
 
     /** The refund the process was told of, or null for a process started before a payment could have several. */
     static Long refundId(DelegateExecution execution) {
-        Object id = execution.getVariable(PaymentProcess.REFUND_ID);
-        return id == null ? null : ((Number) id).longValue();
+        return PaymentProcess.REFUND_ID.get(execution);
     }
 }

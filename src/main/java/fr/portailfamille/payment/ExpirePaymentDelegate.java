@@ -16,7 +16,7 @@ class ExpirePaymentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
-        execution.setVariable(PaymentProcess.PAYMENT_STATUS, payments.expireIfPending(paymentId).name());
+        long paymentId = PaymentProcess.PAYMENT_ID.require(execution);
+        PaymentProcess.PAYMENT_STATUS.put(execution, payments.expireIfPending(paymentId).name());
     }
 }

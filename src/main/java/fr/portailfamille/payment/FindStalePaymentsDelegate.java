@@ -18,7 +18,7 @@ class FindStalePaymentsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> stale = reconciliation.check();
-        execution.setVariable(PaymentProcess.STALE_COUNT, (long) stale.size());
-        execution.setVariable(PaymentProcess.STALE_LIST, String.join("\n", stale));
+        PaymentProcess.STALE_COUNT.put(execution, (long) stale.size());
+        PaymentProcess.STALE_LIST.put(execution, String.join("\n", stale));
     }
 }

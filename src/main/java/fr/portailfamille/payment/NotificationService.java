@@ -243,16 +243,16 @@ class NotificationService {
         NotificationOutcome outcome = NotificationOutcome.valueOf(notification.getOutcome());
         if (outcome.tell() == NotificationOutcome.Tell.CHECK_PROCESS) {
             runtime.startProcessInstanceByKey(PaymentProcess.CHECK_KEY, checkReference(notification),
-                    Map.of(PaymentProcess.NOTIFICATION_ID, notification.getId()));
+                    Map.of(PaymentProcess.NOTIFICATION_ID.name(), notification.getId()));
             notification.correlated(clock.instant());
             return;
         }
         Payment payment = payments.findById(notification.getPaymentId()).orElseThrow();
         String businessKey = payment.getId().toString();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(PaymentProcess.PAYMENT_ID, payment.getId());
-        variables.put(PaymentProcess.PAYMENT_STATUS, outcome.statusFor(notification.getTransStatus()).name());
-        refunds.findByNotificationId(notificationId).ifPresent(r -> variables.put(PaymentProcess.REFUND_ID, r.getId()));
+        variables.put(PaymentProcess.PAYMENT_ID.name(), payment.getId());
+        variables.put(PaymentProcess.PAYMENT_STATUS.name(), outcome.statusFor(notification.getTransStatus()).name());
+        refunds.findByNotificationId(notificationId).ifPresent(r -> variables.put(PaymentProcess.REFUND_ID.name(), r.getId()));
         if (outcome.tell() == NotificationOutcome.Tell.LATE_PROCESS) {
             runtime.startProcessInstanceByKey(PaymentProcess.LATE_KEY, businessKey, variables);
         } else if (outcome.tell() == NotificationOutcome.Tell.WAITING_PROCESS && isWaiting(businessKey)) {

@@ -1,5 +1,7 @@
 package fr.portailfamille.payment;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /**
  * The processes of online payment: their keys, element ids, messages and variables, written once
  * for the models' delegates, the services and the tests.
@@ -42,31 +44,33 @@ final class PaymentProcess {
     static final String END_PENDING_REVIEWED = "EndEvent_PendingReviewed";
 
     /** Long: the payment's id (also the business key, as text). */
-    static final String PAYMENT_ID = "paymentId";
+    static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.id("paymentId");
     /** Long: the refund finances handles in « Rembourser un paiement » (a payment may have several). */
-    static final String REFUND_ID = "refundId";
+    static final ProcessVariable<Long> REFUND_ID = ProcessVariable.id("refundId");
     /** Long: the notification finances checks in « Vérifier un paiement ». */
-    static final String NOTIFICATION_ID = "notificationId";
+    static final ProcessVariable<Long> NOTIFICATION_ID = ProcessVariable.id("notificationId");
     /** String: a {@link PaymentStatus} name, set by the notification or the expiry step. */
-    static final String PAYMENT_STATUS = "paymentStatus";
+    static final ProcessVariable<String> PAYMENT_STATUS = ProcessVariable.text("paymentStatus");
     /** String: ISO-8601 duration of the wait ({@code portal.payment.timeout}). */
-    static final String PAYMENT_TIMEOUT = "paymentTimeout";
+    static final ProcessVariable<String> PAYMENT_TIMEOUT = ProcessVariable.text("paymentTimeout");
     /** Strings shown in the finances forms. */
-    static final String PAYMENT_REFERENCE = "paymentReference";
-    static final String PAYMENT_AMOUNT = "paymentAmount";
-    static final String FAMILY_NAME = "familyName";
-    static final String REFUND_REASON = "refundReason";
+    static final ProcessVariable<String> PAYMENT_REFERENCE = ProcessVariable.text("paymentReference");
+    static final ProcessVariable<String> PAYMENT_AMOUNT = ProcessVariable.text("paymentAmount");
+    static final ProcessVariable<String> FAMILY_NAME = ProcessVariable.text("familyName");
+    static final ProcessVariable<String> REFUND_REASON = ProcessVariable.text("refundReason");
     /** Boolean and String filled in by finances in « Rembourser un paiement ». */
-    static final String REFUND_DONE = "refundDone";
-    static final String REFUND_COMMENT = "refundComment";
+    static final ProcessVariable<Boolean> REFUND_DONE = ProcessVariable.flag("refundDone");
+    static final ProcessVariable<String> REFUND_COMMENT = ProcessVariable.text("refundComment");
     /** Boolean and String filled in by finances in « Vérifier un paiement ». */
-    static final String CHECK_DONE = "checkDone";
-    static final String CHECK_COMMENT = "checkComment";
+    static final ProcessVariable<Boolean> CHECK_DONE = ProcessVariable.flag("checkDone");
+    static final ProcessVariable<String> CHECK_COMMENT = ProcessVariable.text("checkComment");
     /** String: the transaction as received, shown in « Vérifier un paiement ». */
-    static final String CHECK_DETAILS = "checkDetails";
+    static final ProcessVariable<String> CHECK_DETAILS = ProcessVariable.text("checkDetails");
     /** Long and String of the reconciliation. */
-    static final String STALE_COUNT = "stalePaymentCount";
-    static final String STALE_LIST = "stalePayments";
+    static final ProcessVariable<Long> STALE_COUNT = ProcessVariable.of("stalePaymentCount", Long.class);
+    static final ProcessVariable<String> STALE_LIST = ProcessVariable.text("stalePayments");
+    /** Boolean ticked by finances in « Vérifier les paiements en attente ». */
+    static final ProcessVariable<Boolean> PENDING_CHECKED = ProcessVariable.flag("pendingChecked");
 
     private PaymentProcess() {}
 }

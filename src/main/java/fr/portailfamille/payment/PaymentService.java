@@ -96,8 +96,8 @@ class PaymentService {
                     "Une des factures choisies est déjà en cours de paiement : patientez quelques minutes avant de réessayer.");
         }
         runtime.startProcessInstanceByKey(PaymentProcess.KEY, payment.getId().toString(), Map.of(
-                PaymentProcess.PAYMENT_ID, payment.getId(),
-                PaymentProcess.PAYMENT_TIMEOUT, properties.timeout().toString()));
+                PaymentProcess.PAYMENT_ID.name(), payment.getId(),
+                PaymentProcess.PAYMENT_TIMEOUT.name(), properties.timeout().toString()));
         return payment;
     }
 

@@ -20,12 +20,12 @@ class RecordPaymentCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Boolean.TRUE.equals(execution.getVariable(PaymentProcess.CHECK_DONE))) {
+        if (!PaymentProcess.CHECK_DONE.isTrue(execution)) {
             throw new IllegalArgumentException("Cochez « J'ai vérifié ce paiement » une fois le paiement remboursé ou rattaché.");
         }
-        Object comment = execution.getVariable(PaymentProcess.CHECK_COMMENT);
+        Object comment = execution.getVariable(PaymentProcess.CHECK_COMMENT.name());
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        checks.recordDone(((Number) execution.getVariable(PaymentProcess.NOTIFICATION_ID)).longValue(),
+        checks.recordDone(PaymentProcess.NOTIFICATION_ID.require(execution),
                 authentication == null ? StaffGroup.FINANCES.id() : authentication.getUserId(), comment == null ? null : comment.toString());
     }
 }

@@ -21,13 +21,13 @@ class RecordRefundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!Boolean.TRUE.equals(execution.getVariable(PaymentProcess.REFUND_DONE))) {
+        if (!PaymentProcess.REFUND_DONE.isTrue(execution)) {
             throw new FormRefusal("Cochez « J'ai remboursé ce paiement » une fois le remboursement fait.");
         }
-        Object comment = execution.getVariable(PaymentProcess.REFUND_COMMENT);
+        Object comment = execution.getVariable(PaymentProcess.REFUND_COMMENT.name());
         String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? StaffGroup.FINANCES.id()
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        long paymentId = ((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue();
+        long paymentId = PaymentProcess.PAYMENT_ID.require(execution);
         refunds.recordDone(paymentId, DescribeRefundDelegate.refundId(execution), by, comment == null ? null : comment.toString());
     }
 }

@@ -9,11 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RequirePendingPaymentsCheckedListener implements TaskListener {
 
-    static final String PENDING_CHECKED = "pendingChecked";
-
     @Override
     public void notify(DelegateTask task) {
-        if (!Boolean.TRUE.equals(task.getVariable(PENDING_CHECKED))) {
+        if (!PaymentProcess.PENDING_CHECKED.isTrue(task)) {
             throw new FormRefusal("Cochez « J'ai vérifié ces paiements » une fois la vérification faite.");
         }
     }

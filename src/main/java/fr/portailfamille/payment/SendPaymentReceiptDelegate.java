@@ -16,6 +16,6 @@ class SendPaymentReceiptDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        receipts.send(((Number) execution.getVariable(PaymentProcess.PAYMENT_ID)).longValue());
+        receipts.send(PaymentProcess.PAYMENT_ID.require(execution));
     }
 }

@@ -14,11 +14,11 @@ class CheckDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object approved = task.getVariable(PreRegistrationProcess.VAR_APPROVED);
+        Object approved = task.getVariable(PreRegistrationProcess.APPROVED.name());
         if (!(approved instanceof Boolean decision)) {
             throw new ProcessEngineException("Indiquez si la pré-inscription est validée ou refusée.");
         }
-        Object reason = task.getVariable(PreRegistrationProcess.VAR_REASON);
+        Object reason = task.getVariable(PreRegistrationProcess.REASON.name());
         if (!decision && (!(reason instanceof String text) || text.isBlank())) {
             throw new ProcessEngineException("Indiquez le motif du refus : il est envoyé à la famille.");
         }

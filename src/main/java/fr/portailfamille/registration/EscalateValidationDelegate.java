@@ -36,8 +36,8 @@ class EscalateValidationDelegate implements JavaDelegate {
         task.setPriority(ESCALATED_PRIORITY);
         tasks.saveTask(task);
         Map<String, Object> model = Map.of("registrationId", execution.getBusinessKey(),
-                "family", String.valueOf(execution.getVariable(VAR_FAMILY)), "child", String.valueOf(execution.getVariable(VAR_CHILD)),
-                "activity", String.valueOf(execution.getVariable(VAR_ACTIVITY)), "service", String.valueOf(execution.getVariable(VAR_SERVICE_GROUP)),
+                "family", String.valueOf(FAMILY.get(execution)), "child", String.valueOf(CHILD.get(execution)),
+                "activity", String.valueOf(ACTIVITY.get(execution)), "service", String.valueOf(SERVICE_GROUP.get(execution)),
                 "firstReminderDays", FIRST_REMINDER_WORKING_DAYS, "secondReminderDays", SECOND_REMINDER_WORKING_DAYS);
         for (User user : identity.createUserQuery().memberOfGroup(StaffGroup.GUICHET_UNIQUE.id()).list()) {
             if (user.getEmail() != null && !user.getEmail().isBlank()) {

@@ -16,6 +16,6 @@ class MailDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        preRegistrations.mailDecision(((Number) execution.getVariable(PreRegistrationProcess.VAR_REGISTRATION_ID)).longValue());
+        preRegistrations.mailDecision(PreRegistrationProcess.REGISTRATION_ID.require(execution));
     }
 }

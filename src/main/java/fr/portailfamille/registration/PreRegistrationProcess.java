@@ -1,5 +1,7 @@
 package fr.portailfamille.registration;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The BPMN process {@code preRegistration}: its key, element ids, message and variable names. */
 public final class PreRegistrationProcess {
 
@@ -31,23 +33,23 @@ public final class PreRegistrationProcess {
     public static final int ESCALATED_PRIORITY = 80;
 
     // variables: references set at start
-    public static final String VAR_REGISTRATION_ID = "registrationId";
-    public static final String VAR_FAMILY_FILE_ID = "familyFileId";
-    public static final String VAR_CHILD_ID = "childId";
-    public static final String VAR_ACTIVITY_ID = "activityId";
-    public static final String VAR_SERVICE_GROUP = "serviceGroup";
+    public static final ProcessVariable<Long> REGISTRATION_ID = ProcessVariable.id("registrationId");
+    public static final ProcessVariable<Long> FAMILY_FILE_ID = ProcessVariable.id("familyFileId");
+    public static final ProcessVariable<Long> CHILD_ID = ProcessVariable.id("childId");
+    public static final ProcessVariable<Long> ACTIVITY_ID = ProcessVariable.id("activityId");
+    public static final ProcessVariable<String> SERVICE_GROUP = ProcessVariable.text("serviceGroup");
     // read-only texts of the validation form, prepared by Task_PrepareReview
-    public static final String VAR_FAMILY = "familyText";
-    public static final String VAR_CHILD = "childText";
-    public static final String VAR_CHILD_AGE = "childAge";
-    public static final String VAR_ACTIVITY = "activityText";
-    public static final String VAR_DAYS = "requestedDays";
-    public static final String VAR_QUOTIENT = "quotientFamilial";
-    public static final String VAR_DOCUMENTS = "documentsStatus";
-    public static final String VAR_HEALTH = "healthAlerts";
+    public static final ProcessVariable<String> FAMILY = ProcessVariable.text("familyText");
+    public static final ProcessVariable<String> CHILD = ProcessVariable.text("childText");
+    public static final ProcessVariable<String> CHILD_AGE = ProcessVariable.text("childAge");
+    public static final ProcessVariable<String> ACTIVITY = ProcessVariable.text("activityText");
+    public static final ProcessVariable<String> DAYS = ProcessVariable.text("requestedDays");
+    public static final ProcessVariable<String> QUOTIENT = ProcessVariable.text("quotientFamilial");
+    public static final ProcessVariable<String> DOCUMENTS = ProcessVariable.text("documentsStatus");
+    public static final ProcessVariable<String> HEALTH = ProcessVariable.text("healthAlerts");
     // the decision
-    public static final String VAR_APPROVED = "approved";
-    public static final String VAR_REASON = "reason";
+    public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.flag("approved");
+    public static final ProcessVariable<String> REASON = ProcessVariable.text("reason");
 
     /** What a family-side page shows for data the family module does not hold yet. */
     public static final String NOT_PROVIDED = "non renseigné";

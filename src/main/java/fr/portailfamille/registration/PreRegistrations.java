@@ -124,11 +124,11 @@ class PreRegistrations {
         Registration registration = registrations.saveAndFlush(new Registration(family.id(), child.id(), activity.id(), days,
                 period.label(), period.startDate(), period.endDate(), RegistrationState.PENDING, clock.instant()));
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_REGISTRATION_ID, registration.getId());
-        variables.put(VAR_FAMILY_FILE_ID, family.id());
-        variables.put(VAR_CHILD_ID, child.id());
-        variables.put(VAR_ACTIVITY_ID, activity.id());
-        variables.put(VAR_SERVICE_GROUP, activity.serviceGroup());
+        variables.put(REGISTRATION_ID.name(), registration.getId());
+        variables.put(FAMILY_FILE_ID.name(), family.id());
+        variables.put(CHILD_ID.name(), child.id());
+        variables.put(ACTIVITY_ID.name(), activity.id());
+        variables.put(SERVICE_GROUP.name(), activity.serviceGroup());
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, String.valueOf(registration.getId()), variables);
         registration.startedAs(instance.getId());
         return registration;
@@ -175,18 +175,18 @@ class PreRegistrations {
         ChildSummary child = family.children().stream().filter(c -> c.id() == r.getChildId()).findFirst().orElseThrow();
         ActivitySummary activity = activities.find(r.getActivityId()).orElseThrow();
         Map<String, Object> texts = new LinkedHashMap<>();
-        texts.put(VAR_FAMILY, family.name() + " – dossier n° " + family.number());
-        texts.put(VAR_CHILD, child.fullName() + ", né(e) le " + child.birthDate().format(fr.portailfamille.system.PortalTime.DATE));
-        texts.put(VAR_CHILD_AGE, child.ageOn(today()) + " ans (" + child.ageOn(r.getValidFrom()) + " ans au " 
+        texts.put(FAMILY.name(), family.name() + " – dossier n° " + family.number());
+        texts.put(CHILD.name(), child.fullName() + ", né(e) le " + child.birthDate().format(fr.portailfamille.system.PortalTime.DATE));
+        texts.put(CHILD_AGE.name(), child.ageOn(today()) + " ans (" + child.ageOn(r.getValidFrom()) + " ans au " 
                 + r.getValidFrom().format(fr.portailfamille.system.PortalTime.DATE) + ")");
-        texts.put(VAR_ACTIVITY, activity.name() + " – " + r.getPeriodLabel());
-        texts.put(VAR_DAYS, Weekdays.labels(r.weekdaySet()));
-        texts.put(VAR_QUOTIENT, NOT_PROVIDED);
-        texts.put(VAR_DOCUMENTS, activity.requiredDocuments().isEmpty() ? "Aucune pièce demandée"
+        texts.put(ACTIVITY.name(), activity.name() + " – " + r.getPeriodLabel());
+        texts.put(DAYS.name(), Weekdays.labels(r.weekdaySet()));
+        texts.put(QUOTIENT.name(), NOT_PROVIDED);
+        texts.put(DOCUMENTS.name(), activity.requiredDocuments().isEmpty() ? "Aucune pièce demandée"
                 : String.join(", ", families.requiredDocuments(family.id(), child.id(),
                         activity.requiredDocuments().stream().flatMap(d -> DocumentType.byName(d).stream()).toList(), today())
                         .stream().map(d -> d.type().label() + " : " + d.state().label()).toList()));
-        texts.put(VAR_HEALTH, "Fiche sanitaire (PAI, allergies) : " + NOT_PROVIDED);
+        texts.put(HEALTH.name(), "Fiche sanitaire (PAI, allergies) : " + NOT_PROVIDED);
         return texts;
     }
 

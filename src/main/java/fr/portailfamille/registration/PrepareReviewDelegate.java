@@ -16,7 +16,7 @@ class PrepareReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(PreRegistrationProcess.VAR_REGISTRATION_ID)).longValue();
+        long id = PreRegistrationProcess.REGISTRATION_ID.require(execution);
         execution.setVariables(preRegistrations.reviewTexts(id));
     }
 }

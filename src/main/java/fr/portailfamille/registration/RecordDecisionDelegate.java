@@ -18,9 +18,9 @@ class RecordDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(VAR_REGISTRATION_ID)).longValue();
-        boolean approved = Boolean.TRUE.equals(execution.getVariable(VAR_APPROVED));
-        String reason = (String) execution.getVariable(VAR_REASON);
+        long id = REGISTRATION_ID.require(execution);
+        boolean approved = APPROVED.isTrue(execution);
+        String reason = REASON.get(execution);
         String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         preRegistrations.decide(id, approved, reason, by);

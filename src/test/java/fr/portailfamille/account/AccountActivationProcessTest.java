@@ -58,8 +58,8 @@ class AccountActivationProcessTest extends AccountFlows {
 
         assertThat(process).isWaitingAt(TASK_LINK);
         assertThat(task()).hasCandidateGroup("guichet-unique").hasName("Rattacher le compte à un dossier famille");
-        assertThat(process).variables().containsEntry(VAR_EMAIL, email).containsEntry(VAR_USERNAME, username)
-                .containsEntry(VAR_NAME, "Mme Camille TEST").containsEntry(VAR_PHONE, "0611223344");
+        assertThat(process).variables().containsEntry(SIGNED_UP_EMAIL.name(), email).containsEntry(SIGNED_UP_USERNAME.name(), username)
+                .containsEntry(SIGNED_UP_NAME.name(), "Mme Camille TEST").containsEntry(SIGNED_UP_PHONE.name(), "0611223344");
         long accountId = Long.parseLong(process.getBusinessKey());
         assertThat(linkCandidates.unlinkedAccounts()).anyMatch(c -> c.accountId() == accountId);
         Page home = session().login(username, PASSWORD);
@@ -68,7 +68,7 @@ class AccountActivationProcessTest extends AccountFlows {
 
         String name = unique("DESK").toUpperCase();
         String number = newFamilyFile(name, "autre." + email);
-        processEngine.getTaskService().complete(task().getId(), Map.of(VAR_DECISION, DECISION_LINK, VAR_FILE_NUMBER, number));
+        processEngine.getTaskService().complete(task().getId(), Map.of(DECISION.name(), DECISION_LINK, FILE_NUMBER.name(), number));
         jobs().executeDue(process.getId());
 
         assertThat(process).hasPassed(TASK_SEND_LINKED, END_LINKED).isEnded();
@@ -83,7 +83,7 @@ class AccountActivationProcessTest extends AccountFlows {
         String email = unique("comedesk") + "@example.org";
         ProcessInstance process = activatedWithoutFile(unique("comedesk"), email);
 
-        processEngine.getTaskService().complete(task(process).getId(), Map.of(VAR_DECISION, DECISION_DESK));
+        processEngine.getTaskService().complete(task(process).getId(), Map.of(DECISION.name(), DECISION_DESK));
         jobs().executeDue(process.getId());
 
         assertThat(process).hasPassed(TASK_SEND_COME_TO_DESK, END_COME_TO_DESK).isEnded();
@@ -96,12 +96,12 @@ class AccountActivationProcessTest extends AccountFlows {
         Task open = task(process);
 
         assertThatThrownBy(() -> processEngine.getTaskService().complete(open.getId(),
-                Map.of(VAR_DECISION, DECISION_LINK, VAR_FILE_NUMBER, "00000000")))
+                Map.of(DECISION.name(), DECISION_LINK, FILE_NUMBER.name(), "00000000")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("n'existe pas");
         assertThatThrownBy(() -> processEngine.getTaskService().complete(open.getId(),
-                Map.of(VAR_DECISION, DECISION_LINK, VAR_FILE_NUMBER, "100123")))
+                Map.of(DECISION.name(), DECISION_LINK, FILE_NUMBER.name(), "100123")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("déjà rattaché");
-        assertThatThrownBy(() -> processEngine.getTaskService().complete(open.getId(), Map.of(VAR_DECISION, DECISION_LINK)))
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(open.getId(), Map.of(DECISION.name(), DECISION_LINK)))
                 .isInstanceOf(ProcessEngineException.class);
 
         assertThat(process).isWaitingAt(TASK_LINK);
@@ -117,7 +117,7 @@ class AccountActivationProcessTest extends AccountFlows {
         long accountId = registerPending(username, email, number, name);
         ProcessInstance process = processOf(accountId);
         jobs().executeDue(process.getId());
-        assertThat(process).variables().containsEntry(VAR_TIMEOUT, "PT24H");
+        assertThat(process).variables().containsEntry(TIMEOUT.name(), "PT24H");
 
         execute(job(TIMER_EXPIRED, process));
 

@@ -114,7 +114,7 @@ class AbsenceDeclarationTest extends PortalIntegrationTest {
 
         Task task = tasks.createTaskQuery().processDefinitionKey(AbsenceJustificationProcess.KEY).processInstanceBusinessKey("absence-" + absence).singleResult();
         assertThat(task.getName()).isEqualTo("Justifier l'absence");
-        tasks.complete(task.getId(), Map.of(AbsenceJustificationProcess.VAR_ACCEPTED, true));
+        tasks.complete(task.getId(), Map.of(AbsenceJustificationProcess.ACCEPTED.name(), true));
         jobs().executeDue(task.getProcessInstanceId());
         assertThat(mailbox().await(fixtures.emailOf(family), "Absence justifiée").text()).contains("Léon", "justifiée");
         assertThat(parent.get("/planning/absences").doc().getElementById("absence-" + absence).text()).contains("absence justifiée");

@@ -71,14 +71,14 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
     void accepted_theAbsenceIsJustifiedAndTheFamilyMailed() {
         long id = declare("%PDF-1.4\n%%EOF\n".getBytes());
         ProcessInstance pi = instance(id);
-        assertThat(pi).isWaitingAt(TASK_REVIEW).hasVariables(VAR_CHILD, VAR_DATES, VAR_REASON_TEXT, VAR_CERTIFICATE_URL);
+        assertThat(pi).isWaitingAt(TASK_REVIEW).hasVariables(CHILD.name(), DATES.name(), REASON_TEXT.name(), CERTIFICATE_URL.name());
         assertThat(tasks.getIdentityLinksForTask(review(pi).getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
         Map<String, Object> variables = runtime.getVariables(pi.getId());
-        assertThat(variables.get(VAR_DATES)).isEqualTo(PortalTime.DAY.format(day));
-        assertThat(variables.get(VAR_REASON_TEXT)).isEqualTo("maladie – fièvre");
-        assertThat((String) variables.get(VAR_CERTIFICATE_URL)).endsWith("/agent/absences/" + id + "/certificat");
+        assertThat(variables.get(DATES.name())).isEqualTo(PortalTime.DAY.format(day));
+        assertThat(variables.get(REASON_TEXT.name())).isEqualTo("maladie – fièvre");
+        assertThat((String) variables.get(CERTIFICATE_URL.name())).endsWith("/agent/absences/" + id + "/certificat");
 
-        tasks.complete(review(pi).getId(), Map.of(VAR_ACCEPTED, true));
+        tasks.complete(review(pi).getId(), Map.of(ACCEPTED.name(), true));
         assertThat(state(id)).isEqualTo("ACCEPTEE");
         assertThat(pi).isWaitingAt(TASK_MAIL_ACCEPTED);
         jobs().executeDue(pi.getId());
@@ -90,15 +90,15 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
     void refused_theFamilyIsMailedTheReason() {
         long id = declare(null);
         ProcessInstance pi = instance(id);
-        assertThat(runtime.getVariable(pi.getId(), VAR_CERTIFICATE)).isEqualTo("aucun certificat fourni");
+        assertThat(runtime.getVariable(pi.getId(), CERTIFICATE.name())).isEqualTo("aucun certificat fourni");
         String taskId = review(pi).getId();
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(VAR_ACCEPTED, false, VAR_REFUSAL_REASON, " ")))
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ACCEPTED.name(), false, REFUSAL_REASON.name(), " ")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez le motif du refus");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of()))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("acceptée ou refusée");
         assertThat(state(id)).isEqualTo("EN_ATTENTE");
 
-        tasks.complete(taskId, Map.of(VAR_ACCEPTED, false, VAR_REFUSAL_REASON, "Aucun justificatif."));
+        tasks.complete(taskId, Map.of(ACCEPTED.name(), false, REFUSAL_REASON.name(), "Aucun justificatif."));
         assertThat(state(id)).isEqualTo("REFUSEE");
         jobs().executeDue(pi.getId());
         assertThat(pi).hasPassed(TASK_MAIL_REFUSED, END_REFUSED).isEnded();
@@ -121,7 +121,7 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
         assertThat(review(pi).getPriority()).isEqualTo(ESCALATED_PRIORITY);
         assertThat(mailbox().await("guichet@belcourt.example.org", "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés").text())
                 .contains("ABSENT", "Nina");
-        tasks.complete(review(pi).getId(), Map.of(VAR_ACCEPTED, true));
+        tasks.complete(review(pi).getId(), Map.of(ACCEPTED.name(), true));
         jobs().executeDue(pi.getId());
         assertThat(pi).hasPassed(END_ACCEPTED).isEnded();
         assertThat(state(id)).isEqualTo("ACCEPTEE");

@@ -53,7 +53,7 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
         ProcessInstance instance = startAs("guichet", data.fixtures().numberOf(family), "CHEQUE", "42,00", number.toLowerCase());
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_RECORD, END_RECORDED);
-        BpmnAwareTests.assertThat(instance).variables().containsEntry(CREDIT, "0,00 €").containsEntry(STARTED_BY, "guichet");
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(CREDIT.name(), "0,00 €").containsEntry(STARTED_BY.name(), "guichet");
         assertThat(data.invoiceState(family)).isEqualTo("PAID");
         assertThat(jdbc.queryForMap("select mode, amount, recorded_by from desk_payment where family_file_id = ?", family))
                 .containsEntry("mode", "CHEQUE").containsEntry("amount", new BigDecimal("42.00")).containsEntry("recorded_by", "guichet");
@@ -66,7 +66,7 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
 
         ProcessInstance instance = startAs("finances", data.fixtures().numberOf(family), "ESPECES", "30", data.invoiceNumberOf(family));
 
-        BpmnAwareTests.assertThat(instance).isEnded().variables().containsEntry(CREDIT, "2,00 €");
+        BpmnAwareTests.assertThat(instance).isEnded().variables().containsEntry(CREDIT.name(), "2,00 €");
         assertThat(data.invoiceState(family)).isEqualTo("PAID");
         assertThat(credit(family)).isEqualByComparingTo("2.00");
     }
@@ -127,7 +127,7 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
         processEngine.getIdentityService().setAuthentication(agent, groups);
         try {
             return processEngine.getFormService().submitStartForm(definitionId,
-                    Map.of(FILE_NUMBER, fileNumber, MODE, mode, AMOUNT, amount, INVOICE_NUMBERS, invoices));
+                    Map.of(FILE_NUMBER.name(), fileNumber, MODE.name(), mode, AMOUNT.name(), amount, INVOICE_NUMBERS.name(), invoices));
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }

@@ -74,14 +74,14 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         jobs().executeDue(instance.getId());
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).task().hasCandidateGroup("finances");
-        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_MONTH, "2024-01").containsEntry(RUN_FAMILIES, 2)
-                .containsEntry(RUN_INVOICES, 2).containsEntry(RUN_AMOUNT, "96,00 €").containsEntry(RUN_WITHOUT_QUOTIENT, 1);
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_MONTH.name(), "2024-01").containsEntry(RUN_FAMILIES.name(), 2)
+                .containsEntry(RUN_INVOICES.name(), 2).containsEntry(RUN_AMOUNT.name(), "96,00 €").containsEntry(RUN_WITHOUT_QUOTIENT.name(), 1);
         assertThat(invoice(martin, "2024-01")).containsEntry("state", "DRAFT").containsEntry("number", null);
         assertThat(lines(martin, "2024-01")).containsExactly(
                 "Léo MARTIN|4|1|10.0000|QF 0 à 800|1|40.0000",
                 "Mia MARTIN|2|0|8.0000|QF 0 à 800|2|16.0000");
 
-        complete(task(instance), withVariables(PUBLISH, true));
+        complete(task(instance), withVariables(PUBLISH.name(), true));
         jobs().executeDue(instance.getId());
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_PUBLISH, TASK_NOTIFY, END_PUBLISHED);
@@ -104,8 +104,8 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         // billing January again bills nobody twice
         ProcessInstance again = startFromTasklist("2024-01");
         jobs().executeDue(again.getId());
-        BpmnAwareTests.assertThat(again).variables().containsEntry(RUN_FAMILIES, 0).containsEntry(RUN_INVOICES, 0);
-        complete(task(again), withVariables(PUBLISH, false));
+        BpmnAwareTests.assertThat(again).variables().containsEntry(RUN_FAMILIES.name(), 0).containsEntry(RUN_INVOICES.name(), 0);
+        complete(task(again), withVariables(PUBLISH.name(), false));
         BpmnAwareTests.assertThat(again).isEnded().hasPassed(END_CANCELLED);
         assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id = ? and state <> 'CANCELLED'",
                 Integer.class, martin)).isEqualTo(1);
@@ -146,8 +146,8 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         ProcessInstance instance = startFromTasklist("2024-06");
         jobs().executeDue(instance.getId());
         // billed: 3 (present), 4 (waiting day), 7 (no entry) = 3 × 10,00 €; not billed: 5 and 6 (justified absence)
-        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(RUN_AMOUNT, "30,00 €");
-        complete(task(instance), withVariables(PUBLISH, true));
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(RUN_AMOUNT.name(), "30,00 €");
+        complete(task(instance), withVariables(PUBLISH.name(), true));
         jobs().executeDue(instance.getId());
 
         byte[] pdf = jdbc.queryForObject("select pdf from invoice where family_file_id = ? and month = '2024-06'", byte[].class, garcia);
@@ -169,7 +169,7 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         jobs().executeDue(instance.getId());
         assertThat(invoice(roux, "2024-02")).containsEntry("state", "DRAFT");
 
-        complete(task(instance), withVariables(PUBLISH, false));
+        complete(task(instance), withVariables(PUBLISH.name(), false));
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_DISCARD, END_CANCELLED).hasNotPassed(TASK_PUBLISH);
         assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id = ?", Integer.class, roux)).isZero();
@@ -179,7 +179,7 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         ProcessInstance again = startFromTasklist("2024-02");
         jobs().executeDue(again.getId());
         assertThat(invoice(roux, "2024-02")).containsEntry("state", "DRAFT");
-        complete(task(again), withVariables(PUBLISH, false));
+        complete(task(again), withVariables(PUBLISH.name(), false));
     }
 
     @Test
@@ -193,7 +193,7 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
 
         String lastMonth = YearMonth.now(clock).minusMonths(1).toString();
         ProcessInstance started = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(MONTH, lastMonth).active().list().stream()
+                .variableValueEquals(MONTH.name(), lastMonth).active().list().stream()
                 .filter(p -> processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
                         .activityId(START_TIMER).count() == 1)
                 .findFirst().orElseThrow();
@@ -234,8 +234,8 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW);
         assertThat(jdbc.queryForObject("select count(*) from invoice where family_file_id in (?, ?) and month = '2024-03'",
                 Integer.class, blanc, noir)).isEqualTo(2);
-        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_INVOICES, 2).containsEntry(RUN_AMOUNT, "25,00 €");
-        complete(task(instance), withVariables(PUBLISH, false));
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_INVOICES.name(), 2).containsEntry(RUN_AMOUNT.name(), "25,00 €");
+        complete(task(instance), withVariables(PUBLISH.name(), false));
     }
 
     @Test
@@ -268,11 +268,11 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         var launched = finances.follow(finances.submit(page, "form[action$=/lancer]", Map.of("month", "2024-05")));
         assertThat(launched.text()).contains("Facturation de 2024-05 lancée");
         ProcessInstance instance = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(MONTH, "2024-05").active().singleResult();
+                .variableValueEquals(MONTH.name(), "2024-05").active().singleResult();
         BpmnAwareTests.assertThat(instance).hasPassed("StartEvent_AskedByFinances").isWaitingAt(TASK_COMPUTE_DRAFTS);
         jobs().executeDue(instance.getId());
         assertThat(finances.open("/agent/facturation").text()).contains("2024-05").contains("à contrôler");
-        complete(task(instance), withVariables(PUBLISH, false));
+        complete(task(instance), withVariables(PUBLISH.name(), false));
 
         var guichet = session();
         guichet.follow(guichet.submit(guichet.get("/agent/connexion"), "form", Map.of("username", "guichet", "password", "demo")));
@@ -290,7 +290,7 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         var answer = rest.send(java.net.http.HttpRequest.newBuilder(rest.uri("/engine-rest/process-definition/" + definitionId + "/submit-form"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("finances:demo".getBytes()))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{\"" + MONTH + "\":{\"value\":\"" + current
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{\"" + MONTH.name() + "\":{\"value\":\"" + current
                         + "\",\"type\":\"String\"}}}")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains("n'est pas terminé").doesNotContain("ENGINE-");
@@ -306,7 +306,7 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
     private ProcessInstance startFromTasklist(String month) {
         String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult().getId();
-        return processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH, month));
+        return processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH.name(), month));
     }
 
     private Map<String, Object> invoice(long familyFileId, String month) {

@@ -60,9 +60,9 @@ class NotifyFamiliesOnceTest extends PortalIntegrationTest {
     private ProcessInstance publishedWithBatchesOf(String month, int batchSize) {
         String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult().getId();
-        ProcessInstance instance = processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH, month));
+        ProcessInstance instance = processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH.name(), month));
         jobs().executeDue(instance.getId());
-        complete(task(instance), withVariables(PUBLISH, true, NOTIFY_BATCH_SIZE, batchSize));
+        complete(task(instance), withVariables(PUBLISH.name(), true, NOTIFY_BATCH_SIZE.name(), batchSize));
         management.executeJob(onlyJob(instance).getId()); // numbers and PDFs
         BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_NOTIFY);
         return instance;

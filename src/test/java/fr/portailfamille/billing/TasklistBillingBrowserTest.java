@@ -84,7 +84,7 @@ class TasklistBillingBrowserTest extends PortalIntegrationTest {
     private ProcessInstance runOf(YearMonth month) {
         for (int attempt = 0; attempt < 100; attempt++) {
             var runs = processEngine.getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey(MonthlyBillingProcess.KEY).variableValueEquals(MonthlyBillingProcess.MONTH, month.toString())
+                    .processDefinitionKey(MonthlyBillingProcess.KEY).variableValueEquals(MonthlyBillingProcess.MONTH.name(), month.toString())
                     .active().list();
             if (!runs.isEmpty()) {
                 return runs.get(0);

@@ -47,7 +47,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         ProcessInstance process = requestChildChange("Camilla", "2017-05-14");
         assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
         assertThat(task(process)).hasCandidateGroup("guichet-unique");
-        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUEST_SUMMARY))
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUEST_SUMMARY.name()))
                 .contains("prénom Camilla").contains("14/05/2017").contains("dossier n° " + family.number());
 
         complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));

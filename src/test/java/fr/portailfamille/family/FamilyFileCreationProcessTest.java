@@ -73,7 +73,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
         if (runtimeService().createProcessInstanceQuery().processInstanceId(processId).count() > 0) {
             // accounts left waiting by other tests: this file is not theirs
             complete(task(runtimeService().createProcessInstanceQuery().processInstanceId(processId).singleResult()),
-                    withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, ""));
+                    withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME.name(), ""));
         }
         Map<String, Object> file = jdbc.sql("select id, number, name, postal_code from family_file where name = ?").param(name).query().singleRow();
         assertThat(Long.parseLong((String) file.get("number"))).isGreaterThanOrEqualTo(100125);
@@ -121,12 +121,12 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
         assertThat(process).isWaitingAt(FamilyFileCreationProcess.TASK_CHOOSE_ACCOUNT);
         assertThat(task(process)).hasCandidateGroup("guichet-unique");
         String username = jdbc.sql("select username from portal_account where id = ?").param(accountId).query(String.class).single();
-        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileCreationProcess.CANDIDATE_USERNAMES)).contains(username);
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileCreationProcess.CANDIDATE_USERNAMES.name())).contains(username);
 
-        complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, username));
+        complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME.name(), username));
 
         assertThat(process).isEnded().hasPassed(FamilyFileCreationProcess.TASK_LINK, FamilyFileCreationProcess.END_LINK_OFFERED);
-        long fileId = ((Number) historicVariable(process, FamilyFileCreationProcess.FAMILY_FILE_ID)).longValue();
+        long fileId = ((Number) historicVariable(process, FamilyFileCreationProcess.FAMILY_FILE_ID.name())).longValue();
         assertThat(jdbc.sql("select account_id from family_file where id = ?").param(fileId).query(Long.class).single()).isEqualTo(accountId);
     }
 
@@ -135,10 +135,10 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
         waitingAccount("autre");
         ProcessInstance process = start(form("FABRE"));
 
-        complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, ""));
+        complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME.name(), ""));
 
         assertThat(process).isEnded().hasPassed(FamilyFileCreationProcess.END_LINK_OFFERED);
-        long fileId = ((Number) historicVariable(process, FamilyFileCreationProcess.FAMILY_FILE_ID)).longValue();
+        long fileId = ((Number) historicVariable(process, FamilyFileCreationProcess.FAMILY_FILE_ID.name())).longValue();
         assertThat(jdbc.sql("select account_id from family_file where id = ?").param(fileId).query(Long.class).optional()).isEmpty();
     }
 
@@ -147,7 +147,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
         waitingAccount("choix");
         ProcessInstance process = start(form("BLANC"));
 
-        assertThatThrownBy(() -> complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME, "dupont")))
+        assertThatThrownBy(() -> complete(task(process), withVariables(FamilyFileCreationProcess.ACCOUNT_USERNAME.name(), "dupont")))
                 .hasMessageContaining("n'attend pas de rattachement");
         assertThat(process).isWaitingAt(FamilyFileCreationProcess.TASK_CHOOSE_ACCOUNT);
     }
@@ -155,7 +155,7 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
     @Test
     void aWrongStartFormCreatesNothing() {
         Map<String, Object> form = form("FAURE");
-        form.put(FamilyFileCreationProcess.GUARDIAN_PHONE, "téléphone");
+        form.put(FamilyFileCreationProcess.GUARDIAN_PHONE.name(), "téléphone");
         form.put(FamilyFileCreationProcess.childBirthDate(1), java.time.LocalDate.now().plusYears(1).toString());
 
         assertThatThrownBy(() -> start(form)).hasMessageContaining("Le dossier n'est pas créé")
@@ -165,14 +165,14 @@ class FamilyFileCreationProcessTest extends PortalIntegrationTest {
 
     private Map<String, Object> form(String familyName) {
         Map<String, Object> form = new HashMap<>();
-        form.put(FamilyFileCreationProcess.FAMILY_NAME, familyName + System.nanoTime() % 100000);
-        form.put(FamilyFileCreationProcess.ADDRESS_LINE, "8 avenue de la Gare");
-        form.put(FamilyFileCreationProcess.POSTAL_CODE, "59210");
-        form.put(FamilyFileCreationProcess.CITY, "Belcourt");
-        form.put(FamilyFileCreationProcess.GUARDIAN_LAST_NAME, familyName);
-        form.put(FamilyFileCreationProcess.GUARDIAN_FIRST_NAME, "Sam");
-        form.put(FamilyFileCreationProcess.GUARDIAN_EMAIL, "sam." + familyName.toLowerCase() + "@example.org");
-        form.put(FamilyFileCreationProcess.GUARDIAN_PHONE, "0612345678");
+        form.put(FamilyFileCreationProcess.FAMILY_NAME.name(), familyName + System.nanoTime() % 100000);
+        form.put(FamilyFileCreationProcess.ADDRESS_LINE.name(), "8 avenue de la Gare");
+        form.put(FamilyFileCreationProcess.POSTAL_CODE.name(), "59210");
+        form.put(FamilyFileCreationProcess.CITY.name(), "Belcourt");
+        form.put(FamilyFileCreationProcess.GUARDIAN_LAST_NAME.name(), familyName);
+        form.put(FamilyFileCreationProcess.GUARDIAN_FIRST_NAME.name(), "Sam");
+        form.put(FamilyFileCreationProcess.GUARDIAN_EMAIL.name(), "sam." + familyName.toLowerCase() + "@example.org");
+        form.put(FamilyFileCreationProcess.GUARDIAN_PHONE.name(), "0612345678");
         form.put(FamilyFileCreationProcess.childFirstName(1), "Lou");
         form.put(FamilyFileCreationProcess.childBirthDate(1), "2020-01-15");
         return form;

@@ -65,8 +65,8 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
     /** Completes the task as an agent of that group would in Tasklist (authorization checks on). */
     private void completeAs(String user, String group, Task task, String answer, String forwardTo) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(MessageRoutingProcess.VAR_ANSWER, answer);
-        variables.put(MessageRoutingProcess.VAR_FORWARD_TO, forwardTo);
+        variables.put(MessageRoutingProcess.ANSWER.name(), answer);
+        variables.put(MessageRoutingProcess.FORWARD_TO.name(), forwardTo);
         identity.setAuthentication(user, List.of(group));
         try {
             forms.submitTaskForm(task.getId(), variables);
@@ -211,8 +211,8 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
         identity.setAuthentication("enfance", List.of("enfance"));
         ProcessInstance instance;
         try {
-            instance = forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.VAR_FILE_NUMBER, family.number(),
-                    WriteToFamilyProcess.VAR_SUBJECT, "Pièce manquante", WriteToFamilyProcess.VAR_TEXT, "Merci de nous apporter le carnet de vaccination."));
+            instance = forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.FILE_NUMBER.name(), family.number(),
+                    WriteToFamilyProcess.SUBJECT.name(), "Pièce manquante", WriteToFamilyProcess.TEXT.name(), "Merci de nous apporter le carnet de vaccination."));
         } finally {
             identity.clearAuthentication();
         }
@@ -236,11 +236,11 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
                 .latestVersion().singleResult().getId();
         long before = runtime.createProcessInstanceQuery().processDefinitionKey(WriteToFamilyProcess.KEY).count();
 
-        assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.VAR_FILE_NUMBER, "000000",
-                WriteToFamilyProcess.VAR_SUBJECT, "Objet", WriteToFamilyProcess.VAR_TEXT, "Texte")))
+        assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.FILE_NUMBER.name(), "000000",
+                WriteToFamilyProcess.SUBJECT.name(), "Objet", WriteToFamilyProcess.TEXT.name(), "Texte")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Aucun dossier famille");
-        assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.VAR_FILE_NUMBER, "100123",
-                WriteToFamilyProcess.VAR_SUBJECT, " ", WriteToFamilyProcess.VAR_TEXT, "Texte")))
+        assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of(WriteToFamilyProcess.FILE_NUMBER.name(), "100123",
+                WriteToFamilyProcess.SUBJECT.name(), " ", WriteToFamilyProcess.TEXT.name(), "Texte")))
                 .isInstanceOf(BadUserRequestException.class);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(WriteToFamilyProcess.KEY).count()).isEqualTo(before);
     }

@@ -94,7 +94,7 @@ class PaidAfterConcludedTest extends PortalIntegrationTest {
         ProcessInstance late = late();
         assertThat(late).isWaitingAt(PaymentProcess.TASK_REVIEW_REFUND);
         assertThat(task(late)).hasCandidateGroup("finances").hasName("Rembourser un paiement");
-        assertThat(late).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT, "18,40 €");
+        assertThat(late).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT.name(), "18,40 €");
     }
 
     @Test
@@ -113,7 +113,7 @@ class PaidAfterConcludedTest extends PortalIntegrationTest {
         ProcessInstance waiting = processInstanceQuery().processInstanceBusinessKey(payment.getId().toString())
                 .processDefinitionKey(PaymentProcess.KEY).singleResult();
         assertThat(waiting).isWaitingAt(PaymentProcess.TASK_REVIEW_REFUND);
-        assertThat(waiting).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT, "0,01 €");
+        assertThat(waiting).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT.name(), "0,01 €");
         assertThat(late()).isWaitingAt(PaymentProcess.TASK_SEND_RECEIPT);
     }
 
@@ -131,7 +131,7 @@ class PaidAfterConcludedTest extends PortalIntegrationTest {
         assertThat(refunds()).isEqualTo(1);
         ProcessInstance late = late();
         assertThat(late).isWaitingAt(PaymentProcess.TASK_REVIEW_REFUND);
-        complete(task(late), withVariables(PaymentProcess.REFUND_DONE, true, PaymentProcess.REFUND_COMMENT, "double débit remboursé"));
+        complete(task(late), withVariables(PaymentProcess.REFUND_DONE.name(), true, PaymentProcess.REFUND_COMMENT.name(), "double débit remboursé"));
         assertThat(late).isEnded().hasPassed(PaymentProcess.END_REFUNDED);
         assertThat(jdbc.queryForObject("select comment from payment_refund where payment_id = ? and trans_uuid = 'uuid-paid-again'",
                 String.class, payment.getId())).isEqualTo("double débit remboursé");
@@ -159,19 +159,19 @@ class PaidAfterConcludedTest extends PortalIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(200);
         List<ProcessInstance> checks = processInstanceQuery().processDefinitionKey(PaymentProcess.CHECK_KEY)
-                .variableValueEquals(PaymentProcess.PAYMENT_REFERENCE, "commande PF99999998, transaction 999998 du "
+                .variableValueEquals(PaymentProcess.PAYMENT_REFERENCE.name(), "commande PF99999998, transaction 999998 du "
                         + unknown.get("vads_trans_date").substring(6, 8) + "/" + unknown.get("vads_trans_date").substring(4, 6) + "/"
                         + unknown.get("vads_trans_date").substring(0, 4)).list();
         assertThat(checks).hasSize(1);
         ProcessInstance check = checks.get(0);
         assertThat(check).isWaitingAt(PaymentProcess.TASK_CHECK_PAYMENT);
         assertThat(task(check)).hasCandidateGroup("finances").hasName("Vérifier un paiement");
-        assertThat(check).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT, "18,40 €");
+        assertThat(check).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT.name(), "18,40 €");
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PENDING");
 
-        assertThatThrownBy(() -> complete(task(check), withVariables(PaymentProcess.CHECK_DONE, false)))
+        assertThatThrownBy(() -> complete(task(check), withVariables(PaymentProcess.CHECK_DONE.name(), false)))
                 .hasMessageContaining("J'ai vérifié ce paiement");
-        complete(task(check), withVariables(PaymentProcess.CHECK_DONE, true, PaymentProcess.CHECK_COMMENT, "remboursé, commande d'essai"));
+        complete(task(check), withVariables(PaymentProcess.CHECK_DONE.name(), true, PaymentProcess.CHECK_COMMENT.name(), "remboursé, commande d'essai"));
         assertThat(check).isEnded().hasPassed(PaymentProcess.END_CHECKED);
         assertThat(jdbc.queryForObject("select review_comment from payment_notification where trans_uuid = 'uuid-unknown-order'"
                 + " and reviewed_at is not null", String.class)).isEqualTo("remboursé, commande d'essai");
@@ -186,7 +186,7 @@ class PaidAfterConcludedTest extends PortalIntegrationTest {
 
         assertThat(answer.body()).isEqualTo("KO-paiement inconnu");
         assertThat(processInstanceQuery().processDefinitionKey(PaymentProcess.CHECK_KEY)
-                .variableValueLike(PaymentProcess.PAYMENT_REFERENCE, "commande PF99999997%").count()).isZero();
+                .variableValueLike(PaymentProcess.PAYMENT_REFERENCE.name(), "commande PF99999997%").count()).isZero();
     }
 
     private int refunds() {

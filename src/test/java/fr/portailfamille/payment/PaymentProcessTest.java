@@ -139,13 +139,13 @@ class PaymentProcessTest extends PortalIntegrationTest {
         ProcessInstance late = processOf(first, PaymentProcess.LATE_KEY);
         assertThat(late).isWaitingAt(PaymentProcess.TASK_REVIEW_REFUND);
         assertThat(task(late)).hasCandidateGroup("finances").hasName("Rembourser un paiement");
-        assertThat(late).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT, "30,00 €")
-                .containsEntry(PaymentProcess.PAYMENT_REFERENCE, first.getOrderId() + " / transaction " + first.getTransId() + " du "
+        assertThat(late).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT.name(), "30,00 €")
+                .containsEntry(PaymentProcess.PAYMENT_REFERENCE.name(), first.getOrderId() + " / transaction " + first.getTransId() + " du "
                         + first.getTransDate().substring(6, 8) + "/" + first.getTransDate().substring(4, 6) + "/" + first.getTransDate().substring(0, 4));
 
-        assertThatThrownBy(() -> complete(task(late), withVariables(PaymentProcess.REFUND_DONE, false)))
+        assertThatThrownBy(() -> complete(task(late), withVariables(PaymentProcess.REFUND_DONE.name(), false)))
                 .hasMessageContaining("J'ai remboursé ce paiement");
-        complete(task(late), withVariables(PaymentProcess.REFUND_DONE, true, PaymentProcess.REFUND_COMMENT, "remboursé le jour même"));
+        complete(task(late), withVariables(PaymentProcess.REFUND_DONE.name(), true, PaymentProcess.REFUND_COMMENT.name(), "remboursé le jour même"));
 
         assertThat(late).isEnded().hasPassed(PaymentProcess.TASK_RECORD_REFUND, PaymentProcess.END_REFUNDED);
         assertThat(jdbc.queryForObject("select comment from payment_refund where payment_id = ? and done_at is not null",
@@ -160,8 +160,8 @@ class PaymentProcessTest extends PortalIntegrationTest {
         PaymentFixtures.post(gateway, fixtures.notification(payment.getId(), "AUTHORISED", "00", Map.of("vads_amount", "1"), true));
 
         assertThat(process).isWaitingAt(PaymentProcess.TASK_REVIEW_REFUND);
-        assertThat(process).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT, "0,01 €");
-        complete(task(process), withVariables(PaymentProcess.REFUND_DONE, true));
+        assertThat(process).variables().containsEntry(PaymentProcess.PAYMENT_AMOUNT.name(), "0,01 €");
+        complete(task(process), withVariables(PaymentProcess.REFUND_DONE.name(), true));
         assertThat(process).isEnded().hasPassed(PaymentProcess.END_REFUNDED);
     }
 
@@ -215,7 +215,7 @@ class PaymentProcessTest extends PortalIntegrationTest {
 
         assertThat(reconciliationRun).isWaitingAt(PaymentProcess.TASK_REVIEW_PENDING);
         assertThat(task(reconciliationRun)).hasCandidateGroup("finances");
-        assertThat((String) runtime.getVariable(reconciliationRun.getId(), PaymentProcess.STALE_LIST)).contains(payment.getOrderId());
+        assertThat((String) runtime.getVariable(reconciliationRun.getId(), PaymentProcess.STALE_LIST.name())).contains(payment.getOrderId());
         assertThatThrownBy(() -> complete(task(reconciliationRun), withVariables("pendingChecked", false)))
                 .hasMessageContaining("J'ai vérifié ces paiements");
         complete(task(reconciliationRun), withVariables("pendingChecked", true));

@@ -34,12 +34,12 @@ class PreRegistrationFormsTest {
         JsonNode form = form("validatePreRegistration");
         assertThat(form.get("schemaVersion").asInt()).isEqualTo(16);
         assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
-        assertThat(keys(form, true)).containsExactlyInAnyOrder(PreRegistrationProcess.VAR_FAMILY, PreRegistrationProcess.VAR_CHILD,
-                PreRegistrationProcess.VAR_CHILD_AGE, PreRegistrationProcess.VAR_ACTIVITY, PreRegistrationProcess.VAR_DAYS,
-                PreRegistrationProcess.VAR_QUOTIENT, PreRegistrationProcess.VAR_DOCUMENTS, PreRegistrationProcess.VAR_HEALTH);
-        assertThat(keys(form, false)).containsExactly(PreRegistrationProcess.VAR_APPROVED, PreRegistrationProcess.VAR_REASON);
+        assertThat(keys(form, true)).containsExactlyInAnyOrder(PreRegistrationProcess.FAMILY.name(), PreRegistrationProcess.CHILD.name(),
+                PreRegistrationProcess.CHILD_AGE.name(), PreRegistrationProcess.ACTIVITY.name(), PreRegistrationProcess.DAYS.name(),
+                PreRegistrationProcess.QUOTIENT.name(), PreRegistrationProcess.DOCUMENTS.name(), PreRegistrationProcess.HEALTH.name());
+        assertThat(keys(form, false)).containsExactly(PreRegistrationProcess.APPROVED.name(), PreRegistrationProcess.REASON.name());
         form.get("components").forEach(c -> {
-            if (PreRegistrationProcess.VAR_APPROVED.equals(c.path("key").asText())) {
+            if (PreRegistrationProcess.APPROVED.name().equals(c.path("key").asText())) {
                 assertThat(c.get("type").asText()).as("a boolean decision").isEqualTo("checkbox");
             }
         });

@@ -74,15 +74,15 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
     void accepted_theRegistrationIsValidatedAndTheFamilyMailed() {
         Registration registration = request("CENTRE_LOISIRS", DayOfWeek.WEDNESDAY);
         ProcessInstance pi = instance(registration);
-        assertThat(pi).isWaitingAt(TASK_VALIDATE).hasVariables(VAR_CHILD, VAR_DAYS, VAR_QUOTIENT, VAR_DOCUMENTS, VAR_HEALTH);
+        assertThat(pi).isWaitingAt(TASK_VALIDATE).hasVariables(CHILD.name(), DAYS.name(), QUOTIENT.name(), DOCUMENTS.name(), HEALTH.name());
         Map<String, Object> variables = runtime.getVariables(pi.getId());
-        assertThat(variables.get(VAR_CHILD)).asString().contains("Sam " + family.name());
-        assertThat(variables.get(VAR_DAYS)).isEqualTo("mercredi");
-        assertThat(variables.get(VAR_DOCUMENTS)).asString().contains("Attestation CAF / quotient familial : non fourni")
+        assertThat(variables.get(CHILD.name())).asString().contains("Sam " + family.name());
+        assertThat(variables.get(DAYS.name())).isEqualTo("mercredi");
+        assertThat(variables.get(DOCUMENTS.name())).asString().contains("Attestation CAF / quotient familial : non fourni")
                 .contains("Attestation d'assurance : non fourni");
         assertThat(validationTask(pi).getName()).isEqualTo("Valider la pré-inscription");
 
-        tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, true));
+        tasks.complete(validationTask(pi).getId(), Map.of(APPROVED.name(), true));
         assertThat(state(registration)).isEqualTo(RegistrationState.VALIDATED);
         assertThat(registrations.validatedOfChild(family.olderChildId())).singleElement()
                 .satisfies(r -> assertThat(r.weekdays()).containsExactly(DayOfWeek.WEDNESDAY));
@@ -97,7 +97,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
     void refused_theRegistrationIsRefusedWithTheReasonAndTheFamilyMailed() {
         Registration registration = request("CENTRE_LOISIRS", DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY);
         ProcessInstance pi = instance(registration);
-        tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, false, VAR_REASON, "Le centre est complet le lundi."));
+        tasks.complete(validationTask(pi).getId(), Map.of(APPROVED.name(), false, REASON.name(), "Le centre est complet le lundi."));
         assertThat(state(registration)).isEqualTo(RegistrationState.REFUSED);
         assertThat(registrations.linesOfFamily(family.fileId())).singleElement()
                 .satisfies(l -> assertThat(l.reason()).isEqualTo("Le centre est complet le lundi."))
@@ -112,9 +112,9 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         Registration registration = request("PERISCOLAIRE_SOIR", DayOfWeek.TUESDAY);
         ProcessInstance pi = instance(registration);
         String taskId = validationTask(pi).getId();
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(VAR_APPROVED, false, VAR_REASON, "  ")))
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(APPROVED.name(), false, REASON.name(), "  ")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez le motif du refus");
-        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(VAR_REASON, "sans décision")))
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of(REASON.name(), "sans décision")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("validée ou refusée");
         assertThat(pi).isWaitingAt(TASK_VALIDATE);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
@@ -148,7 +148,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         assertThat(mailbox().await("guichet@belcourt.example.org", "sans décision depuis " + FIRST_REMINDER_WORKING_DAYS + " jours ouvrés").text())
                 .contains(family.name()).contains("enfance");
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_FOLLOW_UP).count()).isZero();
-        tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, true));
+        tasks.complete(validationTask(pi).getId(), Map.of(APPROVED.name(), true));
         assertThat(state(registration)).isEqualTo(RegistrationState.VALIDATED);
     }
 
@@ -167,7 +167,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         assertThat(pi).isWaitingAt(TASK_VALIDATE, TASK_FOLLOW_UP);
 
         // the service finally decides: the process ends and leaves no follow-up task behind
-        tasks.complete(validationTask(pi).getId(), Map.of(VAR_APPROVED, false, VAR_REASON, "Dossier incomplet."));
+        tasks.complete(validationTask(pi).getId(), Map.of(APPROVED.name(), false, REASON.name(), "Dossier incomplet."));
         jobs().executeDue(pi.getId());
         assertThat(pi).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
