@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +38,10 @@ class DeskPayments {
 
     private final FamilyFiles families;
     private final InvoiceStore invoices;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcTemplate jdbc, Clock clock) {
+    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcClient jdbc, Clock clock) {
         this.families = families;
         this.invoices = invoices;
         this.jdbc = jdbc;
@@ -87,25 +87,26 @@ class DeskPayments {
     @Transactional
     Recorded record(Request request, String agent, String processInstanceId) {
         Instant now = clock.instant();
-        Long paymentId = jdbc.queryForObject("""
+        long paymentId = jdbc.sql("""
                 insert into desk_payment (family_file_id, mode, amount, received_at, recorded_by, process_instance_id)
                 values (?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, request.family().id(), request.mode(), request.amount(), java.sql.Timestamp.from(now),
-                agent == null ? "inconnu" : agent, processInstanceId);
+                """).params(request.family().id(), request.mode(), request.amount(), java.sql.Timestamp.from(now),
+                agent == null ? "inconnu" : agent, processInstanceId).query(Long.class).single();
         for (InvoiceView invoice : request.invoices()) {
             invoices.settle(invoice.id(), paymentId, request.mode(), invoice.amountDue(), now);
         }
         BigDecimal credit = request.amount().subtract(request.due());
         if (credit.signum() > 0) {
-            jdbc.update("insert into credit (family_file_id, desk_payment_id, amount, reason) values (?, ?, ?, ?)",
-                    request.family().id(), paymentId, credit, "Trop-perçu du paiement au guichet n° " + paymentId);
+            jdbc.sql("insert into credit (family_file_id, desk_payment_id, amount, reason) values (?, ?, ?, ?)")
+                    .params(request.family().id(), paymentId, credit, "Trop-perçu du paiement au guichet n° " + paymentId).update();
         }
         return new Recorded(paymentId, credit.max(BigDecimal.ZERO));
     }
 
     /** The family's credit not used yet. */
     BigDecimal creditOf(long familyFileId) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from credit where family_file_id = ?", BigDecimal.class, familyFileId);
+        return jdbc.sql("select coalesce(sum(amount), 0) from credit where family_file_id = ?").param(familyFileId)
+                .query(BigDecimal.class).single();
     }
 
     private static String text(Object value) {

@@ -1,6 +1,6 @@
 package fr.portailfamille.billing;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,18 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InvoiceNumbers {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    InvoiceNumbers(JdbcTemplate jdbc) {
+    InvoiceNumbers(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The next number of the year; must run in the transaction that stores it on the invoice. */
     @Transactional(propagation = Propagation.MANDATORY)
     String next(int year) {
-        jdbc.update("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing", year);
-        Integer number = jdbc.queryForObject(
-                "update invoice_counter set last_number = last_number + 1 where year = ? returning last_number", Integer.class, year);
+        jdbc.sql("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing").param(year).update();
+        int number = jdbc.sql("update invoice_counter set last_number = last_number + 1 where year = ? returning last_number")
+                .param(year).query(Integer.class).single();
         return format(year, number);
     }
 
@@ -35,9 +35,9 @@ class InvoiceNumbers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int reserve(int year, int count) {
-        jdbc.update("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing", year);
-        Integer last = jdbc.queryForObject(
-                "update invoice_counter set last_number = last_number + ? where year = ? returning last_number", Integer.class, count, year);
+        jdbc.sql("insert into invoice_counter (year, last_number) values (?, 0) on conflict (year) do nothing").param(year).update();
+        int last = jdbc.sql("update invoice_counter set last_number = last_number + ? where year = ? returning last_number")
+                .params(count, year).query(Integer.class).single();
         return last - count + 1;
     }
 

@@ -6,7 +6,7 @@ import fr.portailfamille.system.export.StaffExport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The finances' spreadsheets of a month: the published invoices, and the payments received (desk and online). */
@@ -36,9 +36,9 @@ final class InvoicesExport {
     @Component
     static class Invoices extends FinancesExport {
 
-        private final JdbcTemplate jdbc;
+        private final JdbcClient jdbc;
 
-        Invoices(JdbcTemplate jdbc) {
+        Invoices(JdbcClient jdbc) {
             this.jdbc = jdbc;
         }
 
@@ -60,13 +60,13 @@ final class InvoicesExport {
         @Override
         public Spreadsheet rows(Request request) {
             List<List<Object>> rows = new ArrayList<>();
-            jdbc.query("""
+            jdbc.sql("""
                     select number, family_number, family_name, state, quotient, total, paid_amount, issued_on, due_on
-                    from invoice where month = ? and state <> 'DRAFT' order by number, id""", rs -> {
+                    from invoice where month = ? and state <> 'DRAFT' order by number, id""").param(request.month().toString()).query(rs -> {
                 rows.add(java.util.Arrays.asList(rs.getString("number"), rs.getString("family_number"), rs.getString("family_name"),
                         InvoiceState.valueOf(rs.getString("state")).label(), rs.getObject("quotient"), rs.getBigDecimal("total"),
                         rs.getBigDecimal("paid_amount"), rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class)));
-            }, request.month().toString());
+            });
             return new Spreadsheet(List.of("Facture", "Dossier", "Famille", "État", "Quotient familial", "Montant (€)", "Payé (€)",
                     "Émise le", "Échéance"), rows);
         }
@@ -76,9 +76,9 @@ final class InvoicesExport {
     @Component
     static class Payments extends FinancesExport {
 
-        private final JdbcTemplate jdbc;
+        private final JdbcClient jdbc;
 
-        Payments(JdbcTemplate jdbc) {
+        Payments(JdbcClient jdbc) {
             this.jdbc = jdbc;
         }
 
@@ -101,15 +101,17 @@ final class InvoicesExport {
         public Spreadsheet rows(Request request) {
             List<List<Object>> rows = new ArrayList<>();
             java.time.ZonedDateTime from = request.month().atDay(1).atStartOfDay(fr.portailfamille.system.PortalTime.ZONE);
-            jdbc.query("""
+            jdbc.sql("""
                     select p.paid_at, p.mode, p.amount, i.number, i.family_number, i.family_name, d.recorded_by
                     from invoice_payment p join invoice i on i.id = p.invoice_id left join desk_payment d on d.id = p.desk_payment_id
-                    where p.paid_at >= ? and p.paid_at < ? order by p.paid_at, p.id""", rs -> {
+                    where p.paid_at >= ? and p.paid_at < ? order by p.paid_at, p.id""")
+                    .params(java.sql.Timestamp.from(from.toInstant()), java.sql.Timestamp.from(from.plusMonths(1).toInstant()))
+                    .query(rs -> {
                 rows.add(java.util.Arrays.asList(rs.getTimestamp("paid_at").toInstant(),
                         new InvoiceView.Payment(rs.getString("mode"), rs.getBigDecimal("amount"), null).modeLabel(),
                         rs.getBigDecimal("amount"), rs.getString("number"), rs.getString("family_number"), rs.getString("family_name"),
                         rs.getString("recorded_by")));
-            }, java.sql.Timestamp.from(from.toInstant()), java.sql.Timestamp.from(from.plusMonths(1).toInstant()));
+            });
             return new Spreadsheet(List.of("Reçu le", "Mode", "Montant (€)", "Facture", "Dossier", "Famille", "Enregistré par"), rows);
         }
     }

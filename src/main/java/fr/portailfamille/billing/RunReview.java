@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +36,15 @@ class RunReview {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    RunReview(JdbcTemplate jdbc) {
+    RunReview(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The run's families, anomalies first, then by name. */
     List<FamilyLine> lines(long runId, YearMonth month) {
-        List<FamilyLine> lines = jdbc.query("""
+        List<FamilyLine> lines = jdbc.sql("""
                 with current_run as (
                     select family_file_id, family_number, family_name, number, total, quotient from invoice
                     where billing_run_id = ? and state <> 'CANCELLED'),
@@ -56,14 +56,15 @@ class RunReview {
                        coalesce(c.family_name, p.family_name) as family_name,
                        c.number, c.total, c.family_file_id is not null and c.quotient is null as without_quotient,
                        p.total as previous_total
-                from current_run c full join previous_month p on p.family_file_id = c.family_file_id""",
-                (rs, n) -> {
+                from current_run c full join previous_month p on p.family_file_id = c.family_file_id""")
+                .params(runId, month.minusMonths(1).toString())
+                .query((rs, n) -> {
                     BigDecimal total = rs.getBigDecimal("total");
                     BigDecimal previous = rs.getBigDecimal("previous_total");
                     boolean withoutQuotient = rs.getBoolean("without_quotient");
                     return new FamilyLine(rs.getLong("family_file_id"), rs.getString("family_number"), rs.getString("family_name"),
                             rs.getString("number"), total, previous, withoutQuotient, anomaly(total, previous, withoutQuotient));
-                }, runId, month.minusMonths(1).toString());
+                }).list();
         return lines.stream().sorted(Comparator.comparing((FamilyLine l) -> !l.hasAnomaly())
                 .thenComparing(FamilyLine::familyName).thenComparing(FamilyLine::familyNumber)).toList();
     }

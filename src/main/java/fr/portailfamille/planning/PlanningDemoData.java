@@ -14,7 +14,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Demo bookings: Léa and Hugo DUPONT on the first Wednesdays of next month at « Centre de loisirs », where the rules allow. */
@@ -28,10 +28,10 @@ class PlanningDemoData implements DemoDataLoader {
     private final Activities activities;
     private final BookingRules rules;
     private final BookingLedger ledger;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    PlanningDemoData(FamilyFiles families, Activities activities, BookingRules rules, BookingLedger ledger, JdbcTemplate jdbc, Clock clock) {
+    PlanningDemoData(FamilyFiles families, Activities activities, BookingRules rules, BookingLedger ledger, JdbcClient jdbc, Clock clock) {
         this.families = families;
         this.activities = activities;
         this.rules = rules;
@@ -49,8 +49,9 @@ class PlanningDemoData implements DemoDataLoader {
     public void load() {
         FamilySummary dupont = families.findByNumber("100123").orElse(null);
         ActivitySummary centre = activities.findByCode(PlanningController.DEFAULT_ACTIVITY).orElse(null);
-        if (dupont == null || centre == null || Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from booking where family_file_id = ? and source = 'DEMO')", Boolean.class, dupont.id()))) {
+        if (dupont == null || centre == null || jdbc.sql(
+                "select exists (select 1 from booking where family_file_id = ? and source = 'DEMO')").param(dupont.id())
+                .query(Boolean.class).single()) {
             return;
         }
         YearMonth next = YearMonth.now(clock).plusMonths(1);

@@ -27,7 +27,7 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Uid;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +41,13 @@ class PlanningFeed {
     /** The feed shows the booked days from this many months back to a year ahead. */
     static final int MONTHS_BACK = 3;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final FamilyFiles families;
     private final Activities activities;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PlanningFeed(JdbcTemplate jdbc, FamilyFiles families, Activities activities, Clock clock) {
+    PlanningFeed(JdbcClient jdbc, FamilyFiles families, Activities activities, Clock clock) {
         this.jdbc = jdbc;
         this.families = families;
         this.activities = activities;
@@ -56,8 +56,8 @@ class PlanningFeed {
 
     /** When the family's feed was turned on, if it is. */
     Optional<Instant> activeSince(long familyFileId) {
-        return jdbc.queryForList("select created_at from planning_feed where family_file_id = ? and revoked_at is null",
-                Timestamp.class, familyFileId).stream().findFirst().map(Timestamp::toInstant);
+        return jdbc.sql("select created_at from planning_feed where family_file_id = ? and revoked_at is null")
+                .param(familyFileId).query(Timestamp.class).stream().findFirst().map(Timestamp::toInstant);
     }
 
     /** Turns the feed on with a new token (revoking any previous one); returns the token, shown once. */
@@ -67,15 +67,15 @@ class PlanningFeed {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.update("insert into planning_feed (family_file_id, token_hash, created_at) values (?, ?, ?)",
-                familyFileId, hash(token), Timestamp.from(clock.instant()));
+        jdbc.sql("insert into planning_feed (family_file_id, token_hash, created_at) values (?, ?, ?)")
+                .params(familyFileId, hash(token), Timestamp.from(clock.instant())).update();
         return token;
     }
 
     @Transactional
     void revoke(long familyFileId) {
-        jdbc.update("update planning_feed set revoked_at = ? where family_file_id = ? and revoked_at is null",
-                Timestamp.from(clock.instant()), familyFileId);
+        jdbc.sql("update planning_feed set revoked_at = ? where family_file_id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), familyFileId).update();
     }
 
     /** The iCalendar text of the feed of this token, empty when the token is unknown or revoked. */
@@ -84,9 +84,8 @@ class PlanningFeed {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<Long> familyFileId = jdbc.queryForList(
-                "select family_file_id from planning_feed where token_hash = ? and revoked_at is null", Long.class, hash(token))
-                .stream().findFirst();
+        Optional<Long> familyFileId = jdbc.sql("select family_file_id from planning_feed where token_hash = ? and revoked_at is null")
+                .param(hash(token)).query(Long.class).stream().findFirst();
         return familyFileId.flatMap(families::find).map(this::render);
     }
 
@@ -94,10 +93,10 @@ class PlanningFeed {
         LocalDate today = LocalDate.now(clock);
         Map<Long, ChildSummary> children = family.children().stream().collect(Collectors.toMap(ChildSummary::id, Function.identity()));
         Map<Long, String> activityNames = activities.all().stream().collect(Collectors.toMap(ActivitySummary::id, ActivitySummary::name));
-        List<Map<String, Object>> booked = jdbc.queryForList("""
+        List<Map<String, Object>> booked = jdbc.sql("""
                 select id, child_id, activity_id, day from booking
                 where family_file_id = ? and state = 'BOOKED' and day between ? and ? order by day, child_id
-                """, family.id(), today.minusMonths(MONTHS_BACK), today.plusYears(1));
+                """).params(family.id(), today.minusMonths(MONTHS_BACK), today.plusYears(1)).query().listOfRows();
         Calendar calendar = new Calendar().withDefaults().withProdId("-//Portail Famille//Planning//FR").getFluentTarget();
         for (Map<String, Object> row : booked) {
             ChildSummary child = children.get(((Number) row.get("child_id")).longValue());
