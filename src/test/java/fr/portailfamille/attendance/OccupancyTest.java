@@ -59,7 +59,7 @@ class OccupancyTest extends PortalIntegrationTest {
         assertThat(closed.text()).contains("fermé");
         Element chart = month.doc().getElementById("graphique-occupation");
         assertThat(chart.attr("data-rates")).contains("100");
-        assertThat(month.doc().select("script[src*=uPlot.iife.min.js]")).hasSize(1);
+        assertThat(month.doc().select("script[src*=uPlot.iife.min]")).hasSize(1);
         assertThat(enfance.get(month.doc().selectFirst("script[src*=uPlot]").attr("src")).status()).isEqualTo(200);
 
         Page week = enfance.get("/agent/occupation/" + activity + "?semaine=" + day);

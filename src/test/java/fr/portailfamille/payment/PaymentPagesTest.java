@@ -97,7 +97,7 @@ class PaymentPagesTest extends PortalIntegrationTest {
 
         WebSession.Page early = browser.get("/paiement/retour?vads_order_id=" + orderId + "&vads_trans_status=AUTHORISED");
         assertThat(early.text()).contains("Paiement en cours de vérification");
-        assertThat(early.doc().select("script[src$=/js/payment.js]")).hasSize(1);
+        assertThat(early.doc().select("script[src*=/js/payment-]")).hasSize(1);
         assertThat(browser.get("/paiement/" + orderId + "/etat").body()).contains("PENDING");
         assertThat(fixtures.invoiceState(march)).as("the browser's return settles nothing").isEqualTo("PENDING");
 
