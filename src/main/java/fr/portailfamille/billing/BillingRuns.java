@@ -123,7 +123,11 @@ class BillingRuns {
         });
     }
 
-    /** Computes the drafts of the run, batch after batch; idempotent, resumable. */
+    /**
+     * Computes the drafts of the run, batch after batch; idempotent, resumable, and safe when a second
+     * attempt runs at the same time (the job taken again by another thread or node once its lock
+     * expired, on a slow run): each family is drafted once, by whichever attempt reaches it first.
+     */
     Totals computeDrafts(long runId) {
         YearMonth month = YearMonth.parse(jdbc.queryForObject("select month from billing_run where id = ?", String.class, runId));
         Set<Long> skip = new HashSet<>(store.familiesBilled(month, runId));
@@ -145,7 +149,8 @@ class BillingRuns {
                         store.insertDraft(runId, family.familyFileId(), family.number(), family.name(), month, priced);
                     }
                 }
-                jdbc.update("update billing_run set families_done = families_done + ?, updated_at = now() where id = ?", batch.size(), runId);
+                jdbc.update("update billing_run set families_done = least(families_total, families_done + ?), updated_at = now() where id = ?",
+                        batch.size(), runId);
             });
         }
         jdbc.update("""

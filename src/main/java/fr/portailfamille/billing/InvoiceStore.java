@@ -35,13 +35,21 @@ class InvoiceStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a draft and its lines; the (family, month) unique key refuses a second one. */
+    /** Stores a draft and its lines: its id, or -1 (nothing stored) when the family already has its invoice of the month. */
     long insertDraft(Long runId, long familyFileId, String familyNumber, String familyName, YearMonth month, Pricing.Result priced) {
-        Long id = jdbc.queryForObject("""
+        // a family that already has its invoice of the month is left as it is: a second attempt of the
+        // drafting step running at the same time (its job taken again once its lock expired) drafted it
+        List<Long> inserted = jdbc.queryForList("""
                 insert into invoice (billing_run_id, family_file_id, family_number, family_name, month, state, quotient, quotient_note, total)
-                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?) returning id
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)
+                on conflict (family_file_id, month) where state <> 'CANCELLED' do nothing
+                returning id
                 """, Long.class, runId, familyFileId, familyNumber, familyName, month.toString(), priced.quotient(),
                 priced.quotientNote(), priced.total());
+        if (inserted.isEmpty()) {
+            return -1;
+        }
+        long id = inserted.get(0);
         int position = 0;
         List<Object[]> rows = new ArrayList<>();
         for (Pricing.Line line : priced.lines()) {

@@ -35,6 +35,9 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    BillingRuns runs;
+
     BillingFixtures fixtures;
 
     @BeforeEach
@@ -236,6 +239,52 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
                 Integer.class, blanc, noir)).isEqualTo(2);
         BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_INVOICES.name(), 2).containsEntry(RUN_AMOUNT.name(), "25,00 €");
         complete(task(instance), withVariables(PUBLISH.name(), false));
+    }
+
+    /**
+     * On a slow run the drafting job outlasts the job executor's lock and another thread takes it
+     * again while the first still drafts: both attempts go through the same families at the same
+     * time, neither fails, and each family gets one draft.
+     */
+    @Test
+    void twoAttemptsOfTheDraftingStepAtOnceDraftEachFamilyOnce() throws Exception {
+        YearMonth may = YearMonth.of(2023, 5);
+        long activity = fixtures.activity("Accueil du soir");
+        fixtures.grid(activity, BillingFixtures.GRID_FROM, "3.00", "2.50", "4.00", "3.50");
+        List<Long> families = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long family = fixtures.family("DOUBLE" + i);
+            fixtures.book(family, fixtures.child(family, "Enfant", LocalDate.of(2017, 3, 3)), activity, may.atDay(10), "BOOKED");
+            families.add(family);
+        }
+        long runId = runs.open(may, "essai-deux-tentatives");
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService attempts = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<BillingRuns.Totals>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                done.add(attempts.submit(() -> {
+                    start.await();
+                    return runs.computeDrafts(runId);
+                }));
+            }
+            start.countDown();
+            for (var attempt : done) {
+                assertThat(attempt.get(5, java.util.concurrent.TimeUnit.MINUTES).invoices()).as("each attempt ends with the run's drafts")
+                        .isEqualTo(40);
+            }
+        } finally {
+            attempts.shutdownNow();
+        }
+
+        String ids = families.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        assertThat(jdbc.queryForObject("select count(*) from invoice where month = '2023-05' and family_file_id in (" + ids + ")", Integer.class))
+                .as("one draft per family").isEqualTo(40);
+        assertThat(jdbc.queryForObject("select count(*) from invoice_line l join invoice i on i.id = l.invoice_id"
+                + " where i.month = '2023-05' and i.family_file_id in (" + ids + ")", Integer.class)).as("one line per draft").isEqualTo(40);
+        assertThat(jdbc.queryForObject("select families_done || '/' || families_total from billing_run where id = ?", String.class, runId))
+                .isEqualTo("40/40");
     }
 
     @Test

@@ -470,8 +470,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             Page restAttachment = rest.send(basic(rest, "/engine-rest/task/" + taskId + "/attachment/create", user)
                     .header("Content-Type", "multipart/form-data; boundary=b0undary")
                     .POST(HttpRequest.BodyPublishers.ofString(attachmentForm(user))));
-            // (the check is the engine's, whatever the entry: the webapps' API is exercised with the JSON comment)
-            for (Page page : List.of(restComment, webappComment, restAttachment)) {
+            // the upload Tasklist makes: multipart through the webapps' API, with the session and its CSRF token
+            Page webappAttachment = tasklist.postMultipart(api + "/task/" + taskId + "/attachment/create", attachmentForm(user));
+            for (Page page : List.of(restComment, webappComment, restAttachment, webappAttachment)) {
                 // refused: 403, or the engine's « no task found » (400, 404) for a task it does not show this user
                 if (own ? page.status() != 200 : page.status() != 400 && page.status() != 403 && page.status() != 404) {
                     wrong.add(user + " POST " + page.url() + " → " + page.status() + " " + abbreviate(page.body()));
@@ -491,12 +492,15 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 + " or refusing the task's own service").isEmpty();
         assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getFullMessage())
                 .containsOnly("Commentaire de enfance");
-        assertThat(taskService.getTaskAttachments(taskId)).extracting(a -> a.getName()).containsOnly("note-enfance");
+        assertThat(taskService.getTaskAttachments(taskId)).as("the two files of enfance, through /engine-rest and Tasklist's API")
+                .extracting(a -> a.getName()).containsExactly("note-enfance", "note-enfance");
     }
 
     private static String attachmentForm(String user) {
         return "--b0undary\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nnote-" + user
-                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttp://evil.example/"
+                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"attachment-type\"\r\n\r\ntext/plain"
+                + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"content\"; filename=\"note-" + user + ".txt\""
+                + "\r\nContent-Type: text/plain\r\n\r\nCompte rendu d'appel de " + user
                 + "\r\n--b0undary--\r\n";
     }
 
@@ -510,6 +514,12 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         Page get(String path) {
             return session.send(HttpRequest.newBuilder(session.uri(path)).header("Accept", "application/json")
                     .header("X-XSRF-TOKEN", xsrf).GET());
+        }
+
+        Page postMultipart(String path, String form) {
+            return session.send(HttpRequest.newBuilder(session.uri(path)).header("Content-Type", "multipart/form-data; boundary=b0undary")
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
         Page post(String path, String json) {
