@@ -118,7 +118,8 @@ csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value=
 # login BASE COOKIEJAR USER: the real login form, as a family uses it; 0 when the page after it offers
 # « Se déconnecter ». When many families log in at once the login admission (a few password checks at a
 # time, at most PORTAL_LOGIN_MAX_WAITING waiting) answers « Réessayez dans quelques secondes »: the
-# family waits 2 to 5 s and tries again, up to LOGIN_TRIES times (10); each such answer is counted in
+# family waits and tries again, a little longer each time (2 to 5 s times the attempt's number, about
+# 3 minutes over the 10 tries), up to LOGIN_TRIES times (10); each such answer is counted in
 # $WORK/login-busy. Any other answer (wrong password, blocked) fails at once.
 LOGIN_TRIES=${LOGIN_TRIES:-10}
 login() {
@@ -130,7 +131,7 @@ login() {
         if grep -q 'action="/deconnexion"' <<<"$page"; then return 0; fi
         grep -q 'Réessayez dans quelques secondes' <<<"$page" || return 1
         echo "$user" >>"$WORK/login-busy"
-        sleep "$((2 + RANDOM % 4)).$((RANDOM % 10))"
+        sleep "$(((2 + RANDOM % 4) * try)).$((RANDOM % 10))"
     done
     return 1
 }
