@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -51,24 +53,31 @@ class PasswordResetController {
             return "account/lien-mot-de-passe";
         }
         model.addAttribute("token", token);
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("form", new NewPassword(null, null));
         return "account/nouveau-mot-de-passe";
     }
 
     @PostMapping("/mot-de-passe/nouveau")
     String newPassword(@RequestParam(name = "jeton", defaultValue = "") String token,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String passwordConfirmation,
-            Model model) {
-        Map<String, String> errors = reset.reset(token, password, passwordConfirmation);
+            @ModelAttribute("form") NewPassword form, BindingResult binding, Model model) {
+        Map<String, String> errors = reset.reset(token, form.password(), form.passwordConfirmation());
         if (errors.containsKey("token")) {
             model.addAttribute("state", errors.get("token"));
             return "account/lien-mot-de-passe";
         }
         if (!errors.isEmpty()) {
+            errors.forEach((field, message) -> binding.rejectValue(field, "refused", message));
             model.addAttribute("token", token);
-            model.addAttribute("errors", errors);
             return "account/nouveau-mot-de-passe";
         }
         return "redirect:/connexion?motDePasseChange";
+    }
+
+    /** The new password and its confirmation, as typed (never written back into the page). */
+    record NewPassword(String password, String passwordConfirmation) {
+        NewPassword {
+            password = password == null ? "" : password;
+            passwordConfirmation = passwordConfirmation == null ? "" : passwordConfirmation;
+        }
     }
 }

@@ -3,10 +3,15 @@ package fr.portailfamille.account;
 import fr.portailfamille.system.web.OnceOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +30,9 @@ class SignUpController {
     private static final String[] STEP_PATHS = {"", "/inscription", "/inscription/dossier", "/inscription/conditions",
             "/inscription/recapitulatif"};
 
+    /** The choices of « Civilité », value → label. */
+    private static final Map<String, String> CIVILITIES = civilities();
+
     private final SignUpService signUp;
     private final LinkRequestThrottle throttle;
 
@@ -41,16 +49,17 @@ class SignUpController {
     @GetMapping
     String identity(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
-        return identityStep(model, SignUpIdentity.of(draft), Map.of(), draft.identityDone());
+        model.addAttribute("form", SignUpIdentity.of(draft));
+        return identityStep(model, draft.identityDone());
     }
 
     @PostMapping
-    String saveIdentity(SignUpIdentity form, HttpSession session, Model model) {
+    String saveIdentity(@Valid @ModelAttribute("form") SignUpIdentity form, BindingResult errors, HttpSession session,
+            Model model) {
         SignUpDraft draft = draft(session);
-        SignUpIdentity typed = form.trimmed();
-        Map<String, String> errors = signUp.saveIdentity(typed, draft);
-        if (!errors.isEmpty()) {
-            return identityStep(model, typed, errors, draft.identityDone());
+        signUp.saveIdentity(form, draft, errors);
+        if (errors.hasErrors()) {
+            return identityStep(model, draft.identityDone());
         }
         keep(session, draft);
         return "redirect:/inscription/dossier";
@@ -140,7 +149,12 @@ class SignUpController {
             signUp.register(draft);
         } catch (SignUpService.SignUpConflict conflict) {
             if (conflict.step == 1) {
-                return identityStep(model, SignUpIdentity.of(draft), Map.of(conflict.field, conflict.getMessage()), true);
+                SignUpIdentity identity = SignUpIdentity.of(draft);
+                BindingResult errors = new BeanPropertyBindingResult(identity, "form");
+                errors.rejectValue(conflict.field, "conflict", conflict.getMessage());
+                model.addAttribute("form", identity);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+                return identityStep(model, true);
             }
             signUp.continueWithoutFile(draft);
             draft.fileStepDone = false;
@@ -162,9 +176,9 @@ class SignUpController {
         return "account/inscription-envoyee";
     }
 
-    private static String identityStep(Model model, SignUpIdentity form, Map<String, String> errors, boolean passwordKept) {
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+    /** The first step's page, with the model's form and its errors. */
+    private static String identityStep(Model model, boolean passwordKept) {
+        model.addAttribute("civilities", CIVILITIES);
         model.addAttribute("passwordKept", passwordKept);
         return "account/inscription-etape1";
     }
@@ -175,6 +189,14 @@ class SignUpController {
         model.addAttribute("without", without);
         model.addAttribute("claimError", claimError);
         return "account/inscription-etape2";
+    }
+
+    private static Map<String, String> civilities() {
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put("", "Choisissez");
+        choices.put("Mme", "Mme");
+        choices.put("M.", "M.");
+        return Collections.unmodifiableMap(choices);
     }
 
     /** Redirects to the first step not done yet when the asked step cannot be shown. */

@@ -4,15 +4,14 @@ import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
 import java.text.Normalizer;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /** The sign-up wizard's rules (guide, section I-1): each step's checks, then the account and its activation process. */
 @Service
@@ -24,10 +23,6 @@ class SignUpService {
             + "(première étape) est celle que vous lui avez donnée.";
     static final String CLAIM_BLOCKED = "Trop d'essais infructueux. Cochez « Je n'ai pas ces informations, continuer sans » : "
             + "le Guichet Unique rattachera votre compte à votre dossier.";
-
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
-    private static final Pattern PHONE = Pattern.compile("^(\\+33 ?|0)[1-9]([ .-]?[0-9]{2}){4}$");
-    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._-]{3,50}$");
 
     private final PortalAccountRepository accounts;
     private final FamilyFiles families;
@@ -46,37 +41,30 @@ class SignUpService {
         this.clock = clock;
     }
 
-    /** Step 1: the French error of each refused field (empty = accepted and kept in the draft). */
+    /**
+     * Step 1, once the form's own constraints are checked: refuses into {@code errors} an e-mail or
+     * a user name already taken and a password the policy refuses; keeps the identity in the draft
+     * when nothing is refused.
+     */
     @Transactional(readOnly = true)
-    Map<String, String> saveIdentity(SignUpIdentity in, SignUpDraft draft) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!"Mme".equals(in.civility()) && !"M.".equals(in.civility())) {
-            errors.put("civility", "Choisissez votre civilité.");
+    void saveIdentity(SignUpIdentity in, SignUpDraft draft, Errors errors) {
+        if (!errors.hasFieldErrors("email") && accounts.findByEmailIgnoreCase(in.email()).isPresent()) {
+            errors.rejectValue("email", "taken", "Cette adresse e-mail est déjà celle d'un compte du portail : connectez-vous ou utilisez « mot de passe oublié ? ».");
         }
-        requireName(in.lastName(), "lastName", "Saisissez votre nom.", errors);
-        requireName(in.firstName(), "firstName", "Saisissez votre prénom.", errors);
-        if (in.email().length() > 254 || !EMAIL.matcher(in.email()).matches()) {
-            errors.put("email", "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.");
-        } else if (accounts.findByEmailIgnoreCase(in.email()).isPresent()) {
-            errors.put("email", "Cette adresse e-mail est déjà celle d'un compte du portail : connectez-vous ou utilisez « mot de passe oublié ? ».");
-        }
-        if (!PHONE.matcher(in.phone()).matches()) {
-            errors.put("phone", "Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78.");
-        }
-        if (!USERNAME.matcher(in.username()).matches()) {
-            errors.put("username", "Le nom d'utilisateur doit faire de 3 à 50 caractères : lettres sans accent, chiffres, point, tiret ou souligné.");
-        } else if (accounts.findByUsernameIgnoreCase(in.username()).isPresent()) {
-            errors.put("username", "Ce nom d'utilisateur est déjà pris : choisissez-en un autre.");
+        if (!errors.hasFieldErrors("username") && accounts.findByUsernameIgnoreCase(in.username()).isPresent()) {
+            errors.rejectValue("username", "taken", "Ce nom d'utilisateur est déjà pris : choisissez-en un autre.");
         }
         boolean keepPassword = draft.passwordHash != null && isBlank(in.password()) && isBlank(in.passwordConfirmation())
                 && in.username().equalsIgnoreCase(nullToEmpty(draft.username));
         if (!keepPassword) {
-            policy.refusal(in.password(), in.username()).ifPresent(m -> errors.put("password", m));
-            if (!errors.containsKey("password") && !in.password().equals(in.passwordConfirmation())) {
-                errors.put("passwordConfirmation", "La confirmation ne correspond pas au mot de passe.");
-            }
+            String password = nullToEmpty(in.password());
+            policy.refusal(password, in.username()).ifPresentOrElse(m -> errors.rejectValue("password", "policy", m), () -> {
+                if (!password.equals(nullToEmpty(in.passwordConfirmation()))) {
+                    errors.rejectValue("passwordConfirmation", "different", "La confirmation ne correspond pas au mot de passe.");
+                }
+            });
         }
-        if (errors.isEmpty()) {
+        if (!errors.hasErrors()) {
             draft.civility = in.civility();
             draft.lastName = in.lastName().toUpperCase(Locale.FRENCH);
             draft.firstName = in.firstName();
@@ -87,7 +75,6 @@ class SignUpService {
                 draft.passwordHash = encoder.encode(in.password());
             }
         }
-        return errors;
     }
 
     /**
@@ -163,14 +150,6 @@ class SignUpService {
     static String normalised(String name) {
         String decomposed = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return decomposed.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-    }
-
-    private static void requireName(String value, String field, String message, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            errors.put(field, message);
-        } else if (value.length() > 100) {
-            errors.put(field, "100 caractères au plus.");
-        }
     }
 
     private static boolean isBlank(String s) {

@@ -6,7 +6,10 @@ import fr.portailfamille.system.security.StaffPrincipal;
 import fr.portailfamille.system.web.DateParameters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -160,12 +163,19 @@ class CatalogueController {
     private String editPage(StaffPrincipal staff, Activity activity, ActivityForm form, Model model) {
         model.addAttribute("activity", activity == null ? null : Activities.summary(activity));
         model.addAttribute("form", form);
-        model.addAttribute("groups", Catalogue.managedGroups(staff).stream().map(g -> StaffGroup.byId(g).orElseThrow()).toList());
-        model.addAttribute("units", BookingUnit.values());
-        model.addAttribute("days", List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
-        model.addAttribute("documentTypes", DocumentType.requirable());
-        model.addAttribute("dayLabels", Weekdays.labelMap());
+        // the choices of the form's fields, value → label, in the order they are offered
+        Map<String, String> groups = new LinkedHashMap<>();
+        Catalogue.managedGroups(staff).forEach(g -> groups.put(g, StaffGroup.byId(g).orElseThrow().label()));
+        model.addAttribute("groups", groups);
+        Map<String, String> units = new LinkedHashMap<>();
+        Arrays.stream(BookingUnit.values()).forEach(u -> units.put(u.name(), u.label()));
+        model.addAttribute("units", units);
+        Map<DayOfWeek, String> days = new LinkedHashMap<>(Weekdays.labelMap());
+        days.remove(DayOfWeek.SUNDAY);
+        model.addAttribute("days", days);
+        Map<String, String> documentTypes = new LinkedHashMap<>();
+        DocumentType.requirable().forEach(t -> documentTypes.put(t.name(), t.label()));
+        model.addAttribute("documentTypes", documentTypes);
         if (activity != null) {
             model.addAttribute("periods", store.periods(activity.getId()));
             model.addAttribute("closures", store.closures(activity.getId()));

@@ -51,10 +51,8 @@ class ChangeRequests {
         this.clock = clock;
     }
 
+    /** Beyond the form's constraints: a birth date that can be a child's, and something to correct. */
     void validate(ChildChangeForm form, Errors errors) {
-        ChildCareService.maxLength(errors, "newLastName", form.getNewLastName(), 100);
-        ChildCareService.maxLength(errors, "newFirstName", form.getNewFirstName(), 100);
-        ChildCareService.maxLength(errors, "comment", form.getComment(), 500);
         String typedDate = FamilyInput.clean(form.getNewBirthDate());
         LocalDate birthDate = FamilyInput.date(typedDate);
         if (typedDate != null && birthDate == null) {
@@ -70,11 +68,8 @@ class ChangeRequests {
         }
     }
 
+    /** Beyond the form's constraints: a start of validity close to today. */
     void validate(QuotientChangeForm form, Errors errors) {
-        String value = FamilyInput.clean(form.getNewQuotient());
-        if (value == null || !value.matches("\\d{1,5}")) {
-            errors.rejectValue("newQuotient", "number", "Saisissez le quotient familial en euros, un nombre entier (par exemple 850).");
-        }
         String typedDate = FamilyInput.clean(form.getValidFrom());
         LocalDate from = FamilyInput.date(typedDate);
         if (from == null) {
@@ -82,7 +77,6 @@ class ChangeRequests {
         } else if (from.isBefore(LocalDate.now(clock).minusYears(2)) || from.isAfter(LocalDate.now(clock).plusYears(2))) {
             errors.rejectValue("validFrom", "range", "La date de début de validité doit être proche d'aujourd'hui.");
         }
-        ChildCareService.maxLength(errors, "comment", form.getComment(), 500);
     }
 
     long requestChildChange(long familyFileId, long childId, ChildChangeForm form, String requestedBy) {

@@ -35,18 +35,10 @@ class ChildCareService {
         return files.findById(familyFileId).flatMap(f -> f.child(childId)).map(ChildDetails::of);
     }
 
+    /** Beyond the form's constraints: a PAI is described. */
     static void validate(HealthSheetForm form, Errors errors) {
-        maxLength(errors, "allergies", form.getAllergies(), 500);
-        maxLength(errors, "paiDetails", form.getPaiDetails(), 500);
-        maxLength(errors, "diet", form.getDiet(), 200);
-        maxLength(errors, "doctorName", form.getDoctorName(), 120);
-        maxLength(errors, "remarks", form.getRemarks(), 1000);
-        if (form.isPai() && FamilyInput.clean(form.getPaiDetails()) == null) {
+        if (form.isPai() && FamilyInput.clean(form.getPaiDetails()) == null && !errors.hasFieldErrors("paiDetails")) {
             errors.rejectValue("paiDetails", "required", "Précisez le PAI (motif, traitement, protocole).");
-        }
-        String phone = FamilyInput.clean(form.getDoctorPhone());
-        if (phone != null && !FamilyInput.isFrenchPhone(phone)) {
-            errors.rejectValue("doctorPhone", "phone", FamilyInput.PHONE_MESSAGE);
         }
     }
 
@@ -55,17 +47,6 @@ class ChildCareService {
                 form.isPai() ? FamilyInput.clean(form.getPaiDetails()) : null, FamilyInput.clean(form.getDiet()),
                 FamilyInput.clean(form.getDoctorName()), FamilyInput.clean(form.getDoctorPhone()),
                 form.isVaccinationsUpToDate(), FamilyInput.clean(form.getRemarks()), null));
-    }
-
-    static void validate(PickupForm form, Errors errors) {
-        required(errors, "lastName", form.getLastName(), "Saisissez le nom.");
-        required(errors, "firstName", form.getFirstName(), "Saisissez le prénom.");
-        maxLength(errors, "lastName", form.getLastName(), 100);
-        maxLength(errors, "firstName", form.getFirstName(), 100);
-        maxLength(errors, "relationship", form.getRelationship(), 60);
-        if (!FamilyInput.isFrenchPhone(FamilyInput.clean(form.getPhone()))) {
-            errors.rejectValue("phone", "phone", FamilyInput.PHONE_MESSAGE);
-        }
     }
 
     void addPickupPerson(long childId, PickupForm form) {
@@ -79,17 +60,5 @@ class ChildCareService {
 
     void saveConsents(long childId, ConsentForm form) {
         store.saveConsents(childId, form.isPhoto(), form.isOutings(), form.isEmergencyCare());
-    }
-
-    static void required(Errors errors, String field, String value, String message) {
-        if (FamilyInput.clean(value) == null && !errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, "required", message);
-        }
-    }
-
-    static void maxLength(Errors errors, String field, String value, int max) {
-        if (value != null && value.strip().length() > max && !errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, "length", "Ce champ ne doit pas dépasser " + max + " caractères.");
-        }
     }
 }

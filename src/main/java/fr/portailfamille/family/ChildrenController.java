@@ -6,6 +6,7 @@ import fr.portailfamille.family.FamilyForms.HealthSheetForm;
 import fr.portailfamille.family.FamilyForms.PickupForm;
 import fr.portailfamille.family.FamilyRecords.ChildDetails;
 import fr.portailfamille.system.security.FamilyPrincipal;
+import jakarta.validation.Valid;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +48,7 @@ class ChildrenController {
 
     @PostMapping("/dossier/enfants/{childId}/sante")
     String saveHealthSheet(@CurrentFamily long fileId, @PathVariable long childId,
-            @ModelAttribute("healthSheetForm") HealthSheetForm form, BindingResult errors, Model model) {
+            @Valid @ModelAttribute("healthSheetForm") HealthSheetForm form, BindingResult errors, Model model) {
         ChildDetails child = ownChild(fileId, childId);
         ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
@@ -59,9 +60,8 @@ class ChildrenController {
 
     @PostMapping("/dossier/enfants/{childId}/personnes-autorisees")
     String addPickupPerson(@CurrentFamily long fileId, @PathVariable long childId,
-            @ModelAttribute("pickupForm") PickupForm form, BindingResult errors, Model model) {
+            @Valid @ModelAttribute("pickupForm") PickupForm form, BindingResult errors, Model model) {
         ChildDetails child = ownChild(fileId, childId);
-        ChildCareService.validate(form, errors);
         if (errors.hasErrors()) {
             return childPage(fileId, child, model);
         }
@@ -89,7 +89,7 @@ class ChildrenController {
 
     @PostMapping("/dossier/enfants/{childId}/demande-modification")
     String requestChange(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId, @PathVariable long childId,
-            @ModelAttribute("childChangeForm") ChildChangeForm form, BindingResult errors, Model model) {
+            @Valid @ModelAttribute("childChangeForm") ChildChangeForm form, BindingResult errors, Model model) {
         ChildDetails child = ownChild(fileId, childId);
         changeRequests.validate(form, errors);
         if (errors.hasErrors()) {

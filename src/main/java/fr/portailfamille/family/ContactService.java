@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
 
 /** The family's contact details (phones, e-mails, address), changed by the family and kept in a history. */
 @Service
@@ -19,36 +18,6 @@ class ContactService {
     ContactService(FamilyFileRepository files, FamilyDetailsStore store) {
         this.files = files;
         this.store = store;
-    }
-
-    static void validate(ContactsForm form, Errors errors) {
-        ChildCareService.required(errors, "addressLine", form.getAddressLine(), "Saisissez l'adresse.");
-        ChildCareService.maxLength(errors, "addressLine", form.getAddressLine(), 200);
-        if (!FamilyInput.isPostalCode(FamilyInput.clean(form.getPostalCode()))) {
-            errors.rejectValue("postalCode", "postalCode", "Saisissez un code postal de 5 chiffres, par exemple 59210.");
-        }
-        ChildCareService.required(errors, "city", form.getCity(), "Saisissez la commune.");
-        ChildCareService.maxLength(errors, "city", form.getCity(), 100);
-        for (int i = 0; i < form.getGuardians().size(); i++) {
-            GuardianContactForm g = form.getGuardians().get(i);
-            String prefix = "guardians[" + i + "].";
-            String email = FamilyInput.clean(g.getEmail());
-            if (email == null) {
-                errors.rejectValue(prefix + "email", "required", "Saisissez une adresse e-mail.");
-            } else if (!FamilyInput.isEmail(email)) {
-                errors.rejectValue(prefix + "email", "email", FamilyInput.EMAIL_MESSAGE);
-            }
-            checkPhone(errors, prefix + "mobilePhone", g.getMobilePhone());
-            checkPhone(errors, prefix + "homePhone", g.getHomePhone());
-            checkPhone(errors, prefix + "workPhone", g.getWorkPhone());
-        }
-    }
-
-    private static void checkPhone(Errors errors, String field, String value) {
-        String phone = FamilyInput.clean(value);
-        if (phone != null && !FamilyInput.isFrenchPhone(phone)) {
-            errors.rejectValue(field, "phone", FamilyInput.PHONE_MESSAGE);
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import fr.portailfamille.family.FamilyForms.QuotientChangeForm;
 import fr.portailfamille.family.FamilyRecords.ChangeSubject;
 import fr.portailfamille.family.FamilyRecords.FileDetails;
 import fr.portailfamille.system.security.FamilyPrincipal;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
@@ -46,10 +47,9 @@ class ContactsController {
     }
 
     @PostMapping("/dossier/coordonnees")
-    String saveContacts(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId, @ModelAttribute("contactsForm") ContactsForm form,
+    String saveContacts(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId, @Valid @ModelAttribute("contactsForm") ContactsForm form,
             BindingResult errors, Model model) {
         FileDetails file = file(fileId);
-        ContactService.validate(form, errors);
         if (errors.hasErrors()) {
             return page(file, model);
         }
@@ -61,7 +61,7 @@ class ContactsController {
 
     @PostMapping("/dossier/coordonnees/quotient")
     String requestQuotientChange(@AuthenticationPrincipal FamilyPrincipal family, @CurrentFamily long fileId,
-            @ModelAttribute("quotientChangeForm") QuotientChangeForm form, BindingResult errors, Model model) {
+            @Valid @ModelAttribute("quotientChangeForm") QuotientChangeForm form, BindingResult errors, Model model) {
         FileDetails file = file(fileId);
         changeRequests.validate(form, errors);
         if (errors.hasErrors()) {

@@ -1,21 +1,43 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.validation.FrenchPhone;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the family's forms carry, as typed (strings), so a page shown again keeps every value. */
+/**
+ * What the family's forms carry, as typed (strings), so a page shown again keeps every value; the
+ * constraints of each field are here (bean validation), the rules that need the clock or another
+ * field in the services' {@code validate}.
+ */
 final class FamilyForms {
+
+    static final String TOO_LONG = "Ce champ ne doit pas dépasser {max} caractères.";
+    static final String QUOTIENT_MESSAGE = "Saisissez le quotient familial en euros, un nombre entier (par exemple 850).";
+    static final String POSTAL_CODE_MESSAGE = "Saisissez un code postal de 5 chiffres, par exemple 59210.";
+    /** An e-mail address (blank is left to {@code @NotBlank}), spaces around it allowed. */
+    static final String EMAIL = "\\s*|\\s*(?=\\S{1,254}\\s*$)[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*";
 
     private FamilyForms() {}
 
     static class HealthSheetForm {
+        @Size(max = 500, message = TOO_LONG)
         private String allergies;
         private boolean pai;
+        @Size(max = 500, message = TOO_LONG)
         private String paiDetails;
+        @Size(max = 200, message = TOO_LONG)
         private String diet;
+        @Size(max = 120, message = TOO_LONG)
         private String doctorName;
+        @FrenchPhone
         private String doctorPhone;
         private boolean vaccinationsUpToDate;
+        @Size(max = 1000, message = TOO_LONG)
         private String remarks;
 
         static HealthSheetForm of(FamilyRecords.HealthSheet sheet) {
@@ -52,9 +74,13 @@ final class FamilyForms {
     }
 
     static class PickupForm {
+        @NotBlank(message = "Saisissez le nom.") @Size(max = 100, message = TOO_LONG)
         private String lastName;
+        @NotBlank(message = "Saisissez le prénom.") @Size(max = 100, message = TOO_LONG)
         private String firstName;
+        @Size(max = 60, message = TOO_LONG)
         private String relationship;
+        @NotBlank(message = FamilyInput.PHONE_MESSAGE) @FrenchPhone
         private String phone;
 
         public String getLastName() { return lastName; }
@@ -91,9 +117,12 @@ final class FamilyForms {
     }
 
     static class ChildChangeForm {
+        @Size(max = 100, message = TOO_LONG)
         private String newLastName;
+        @Size(max = 100, message = TOO_LONG)
         private String newFirstName;
         private String newBirthDate;
+        @Size(max = 500, message = TOO_LONG)
         private String comment;
 
         public String getNewLastName() { return newLastName; }
@@ -107,8 +136,10 @@ final class FamilyForms {
     }
 
     static class QuotientChangeForm {
+        @NotNull(message = QUOTIENT_MESSAGE) @Pattern(regexp = "\\s*\\d{1,5}\\s*", message = QUOTIENT_MESSAGE)
         private String newQuotient;
         private String validFrom;
+        @Size(max = 500, message = TOO_LONG)
         private String comment;
 
         public String getNewQuotient() { return newQuotient; }
@@ -120,9 +151,13 @@ final class FamilyForms {
     }
 
     static class ContactsForm {
+        @NotBlank(message = "Saisissez l'adresse.") @Size(max = 200, message = TOO_LONG)
         private String addressLine;
+        @NotNull(message = POSTAL_CODE_MESSAGE) @Pattern(regexp = "\\s*[0-9]{5}\\s*", message = POSTAL_CODE_MESSAGE)
         private String postalCode;
+        @NotBlank(message = "Saisissez la commune.") @Size(max = 100, message = TOO_LONG)
         private String city;
+        @Valid
         private List<GuardianContactForm> guardians = new ArrayList<>();
 
         static ContactsForm of(FamilyRecords.FileDetails file) {
@@ -154,9 +189,13 @@ final class FamilyForms {
 
     static class GuardianContactForm {
         private Long id;
+        @NotBlank(message = "Saisissez une adresse e-mail.") @Pattern(regexp = EMAIL, message = FamilyInput.EMAIL_MESSAGE)
         private String email;
+        @FrenchPhone
         private String mobilePhone;
+        @FrenchPhone
         private String homePhone;
+        @FrenchPhone
         private String workPhone;
 
         public Long getId() { return id; }

@@ -1,5 +1,6 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.validation.FrenchPhone;
 import fr.portailfamille.system.web.DateParameters;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,8 +9,6 @@ import java.util.regex.Pattern;
 /** The checks of what families and agents type: French phone numbers, e-mails, dates, free text. */
 final class FamilyInput {
 
-    /** 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033 6…: ten digits starting with 0, or +33 and nine. */
-    private static final Pattern FRENCH_PHONE = Pattern.compile("^(?:0|\\+33|0033)[1-9][0-9]{8}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{5}$");
 
@@ -18,12 +17,9 @@ final class FamilyInput {
 
     private FamilyInput() {}
 
+    /** 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, 0033 6… (the rule of {@link FrenchPhone}). */
     static boolean isFrenchPhone(String value) {
-        if (value == null || value.length() > 20) {
-            return false;
-        }
-        String compact = value.replaceAll("[ .\\-]", "").replace("+33(0)", "+33");
-        return FRENCH_PHONE.matcher(compact).matches();
+        return FrenchPhone.Check.isFrenchPhone(value);
     }
 
     static boolean isEmail(String value) {

@@ -1,17 +1,31 @@
 package fr.portailfamille.messaging;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.Errors;
 
-/** « Envoyer un message » and the reply of a thread, as typed (kept on a refusal). */
+/**
+ * « Envoyer un message » and the reply of a thread, as typed (kept on a refusal). The message is
+ * checked for both; service, theme and subject only for a new message ({@link New}); whether the
+ * routing table offers the service and the theme by {@link #checkRouting}.
+ */
 class MessageForm {
+
+    /** The constraints of « Envoyer un message » only (a reply has no service, theme nor subject). */
+    interface New {}
 
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 10_000;
 
+    @NotBlank(groups = New.class, message = "Choisissez le service concerné.")
     private String service = "";
+    @NotBlank(groups = New.class, message = "Choisissez le thème du message.")
     private String theme = "";
+    @NotBlank(groups = New.class, message = "Indiquez l'objet du message.")
+    @Size(groups = New.class, max = MAX_SUBJECT, message = "L'objet ne doit pas dépasser {max} caractères.")
     private String subject = "";
+    @NotBlank(message = "Écrivez votre message.")
+    @Size(max = MAX_BODY, message = "Le message ne doit pas dépasser {max} caractères.")
     private String body = "";
     private boolean confirmationByMail;
 
@@ -26,39 +40,13 @@ class MessageForm {
     public boolean isConfirmationByMail() { return confirmationByMail; }
     public void setConfirmationByMail(boolean confirmationByMail) { this.confirmationByMail = confirmationByMail; }
 
-    /** French messages by field name of « Envoyer un message ». */
-    Map<String, String> validateNew(RoutingTable routing) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (service.isBlank()) {
-            errors.put("service", "Choisissez le service concerné.");
-        } else if (!routing.offersService(service)) {
-            errors.put("service", "Ce service n'est pas proposé : choisissez-en un dans la liste.");
+    /** A service and a theme the deployed routing table offers, the theme one of the service's. */
+    void checkRouting(RoutingTable routing, Errors errors) {
+        if (!errors.hasFieldErrors("service") && !routing.offersService(service)) {
+            errors.rejectValue("service", "offered", "Ce service n'est pas proposé : choisissez-en un dans la liste.");
         }
-        if (theme.isBlank()) {
-            errors.put("theme", "Choisissez le thème du message.");
-        } else if (!errors.containsKey("service") && !routing.offers(service, theme)) {
-            errors.put("theme", "Ce thème ne correspond pas au service choisi : choisissez un thème de « " + service + " ».");
-        }
-        if (subject.isBlank()) {
-            errors.put("subject", "Indiquez l'objet du message.");
-        } else if (subject.length() > MAX_SUBJECT) {
-            errors.put("subject", "L'objet ne doit pas dépasser " + MAX_SUBJECT + " caractères.");
-        }
-        validateBody(errors);
-        return errors;
-    }
-
-    Map<String, String> validateReply() {
-        Map<String, String> errors = new LinkedHashMap<>();
-        validateBody(errors);
-        return errors;
-    }
-
-    private void validateBody(Map<String, String> errors) {
-        if (body.isBlank()) {
-            errors.put("body", "Écrivez votre message.");
-        } else if (body.length() > MAX_BODY) {
-            errors.put("body", "Le message ne doit pas dépasser " + MAX_BODY + " caractères.");
+        if (!errors.hasFieldErrors("theme") && !errors.hasFieldErrors("service") && !routing.offers(service, theme)) {
+            errors.rejectValue("theme", "offered", "Ce thème ne correspond pas au service choisi : choisissez un thème de « " + service + " ».");
         }
     }
 }

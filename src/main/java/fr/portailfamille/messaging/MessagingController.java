@@ -5,12 +5,17 @@ import fr.portailfamille.messaging.MessageStore.AttachmentInfo;
 import fr.portailfamille.messaging.MessageStore.Direction;
 import fr.portailfamille.messaging.MessageStore.Message;
 import fr.portailfamille.system.web.OnceOnly;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,36 +64,39 @@ class MessagingController {
 
     @GetMapping("/nouveau")
     String newMessage(@CurrentFamily long familyFileId, Model model) {
-        return showForm(new MessageForm(), Map.of(), model);
+        model.addAttribute("form", new MessageForm());
+        return showForm(model);
     }
 
     @OnceOnly
     @PostMapping("/nouveau")
-    String send(@CurrentFamily long familyFileId, @ModelAttribute("form") MessageForm form,
+    String send(@CurrentFamily long familyFileId,
+            @Validated({Default.class, MessageForm.New.class}) @ModelAttribute("form") MessageForm form, BindingResult errors,
             @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = form.validateNew(routing);
+        form.checkRouting(routing, errors);
         AttachmentPolicy.Checked checked = attachments.check(files);
-        if (checked.error() != null) {
-            errors.put("files", checked.error());
-        }
-        if (!errors.isEmpty()) {
-            return showForm(form, errors, model);
+        if (errors.hasErrors() || checked.error() != null) {
+            model.addAttribute("filesError", checked.error());
+            return showForm(model);
         }
         try {
             inbox.send(familyFileId, form, checked.files());
         } catch (Inbox.OverQuota over) {
-            errors.put("quota", over.getMessage());
-            return showForm(form, errors, model);
+            model.addAttribute("quotaError", over.getMessage());
+            return showForm(model);
         }
         redirect.addFlashAttribute("sentTo", form.getService());
         return "redirect:/messagerie/envoyes";
     }
 
-    private String showForm(MessageForm form, Map<String, String> errors, Model model) {
+    /** « Envoyer un message » with the model's form, its errors and those of the files or the quota. */
+    private String showForm(Model model) {
         model.addAttribute("menu", "nouveau");
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         model.addAttribute("services", routing.offered());
+        Map<String, String> serviceChoices = new LinkedHashMap<>();
+        serviceChoices.put("", "— Choisissez un service —");
+        routing.offered().forEach(s -> serviceChoices.put(s.service(), s.service()));
+        model.addAttribute("serviceChoices", serviceChoices);
         return "messaging/nouveau";
     }
 
@@ -99,42 +107,40 @@ class MessagingController {
             // shown again so the tab's counter already counts them as read
             return "redirect:/messagerie/messages/" + id;
         }
-        return showThread(message, new MessageForm(), Map.of(), model);
+        model.addAttribute("form", new MessageForm());
+        return showThread(message, model);
     }
 
     @OnceOnly
     @PostMapping("/messages/{id}/repondre")
-    String reply(@CurrentFamily long familyFileId, @PathVariable long id, @ModelAttribute("form") MessageForm form,
-            @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model, RedirectAttributes redirect) {
+    String reply(@CurrentFamily long familyFileId, @PathVariable long id, @Valid @ModelAttribute("form") MessageForm form,
+            BindingResult errors, @RequestParam(name = "fichiers", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
         Message message = inbox.messageOf(familyFileId, id).orElseThrow(MessagingController::notFound);
-        Map<String, String> errors = form.validateReply();
         AttachmentPolicy.Checked checked = attachments.check(files);
-        if (checked.error() != null) {
-            errors.put("files", checked.error());
-        }
-        if (!errors.isEmpty()) {
-            return showThread(message, form, errors, model);
+        if (errors.hasErrors() || checked.error() != null) {
+            model.addAttribute("filesError", checked.error());
+            return showThread(message, model);
         }
         long replyId;
         try {
             replyId = inbox.reply(familyFileId, message.conversationId(), form, checked.files()).orElseThrow(MessagingController::notFound);
         } catch (Inbox.OverQuota over) {
-            errors.put("quota", over.getMessage());
-            return showThread(message, form, errors, model);
+            model.addAttribute("quotaError", over.getMessage());
+            return showThread(message, model);
         }
         redirect.addFlashAttribute("replied", true);
         return "redirect:/messagerie/messages/" + replyId;
     }
 
-    private String showThread(Message message, MessageForm form, Map<String, String> errors, Model model) {
+    /** A thread with its reply form (the model's, with its errors). */
+    private String showThread(Message message, Model model) {
         Map<Long, List<AttachmentInfo>> files = store.attachmentsOfThread(message.conversationId()).stream()
                 .collect(Collectors.groupingBy(AttachmentInfo::messageId));
         model.addAttribute("menu", message.fromFamily() ? "envoyes" : "recus");
         model.addAttribute("message", message);
         model.addAttribute("thread", store.thread(message.conversationId()));
         model.addAttribute("attachments", files);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         return "messaging/conversation";
     }
 

@@ -171,11 +171,8 @@ class BookingLedger {
 
     /** The rank of a waiting booking in its day's waiting list (1 = next to get a place). */
     int position(long bookingId) {
-        Integer rank = jdbc.queryForObject("""
-                select count(*) from booking w join booking b on b.id = ?
-                where w.activity_id = b.activity_id and w.day = b.day and w.state = 'WAITING'
-                  and (w.requested_at, w.id) <= (b.requested_at, b.id)
-                """, Integer.class, bookingId);
+        Integer rank = jdbc.queryForObject("select coalesce(max(position), 0) from waiting_rank where booking_id = ?",
+                Integer.class, bookingId);
         return rank == null ? 0 : rank;
     }
 

@@ -60,10 +60,10 @@ public class Bookings {
      */
     public List<DayBooking> ofDay(long activityId, LocalDate day) {
         return jdbc.query("""
-                select id, family_file_id, child_id, state, requested_at,
-                       case when state = 'WAITING' then row_number() over (partition by state order by requested_at, id) else 0 end as position
-                from booking where activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')
-                order by state, requested_at, id
+                select b.id, b.family_file_id, b.child_id, b.state, b.requested_at, coalesce(r.position, 0) as position
+                from booking b left join waiting_rank r on r.booking_id = b.id
+                where b.activity_id = ? and b.day = ? and b.state in ('BOOKED', 'WAITING')
+                order by b.state, b.requested_at, b.id
                 """, (rs, n) -> new DayBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
                 BookingState.valueOf(rs.getString("state")), rs.getInt("position"), rs.getTimestamp("requested_at").toInstant()),
                 activityId, day);

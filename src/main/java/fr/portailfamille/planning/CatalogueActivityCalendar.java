@@ -31,43 +31,49 @@ class CatalogueActivityCalendar implements ActivityCalendar {
     }
 
     @Override
-    public Map<LocalDate, String> closedDays(ActivitySummary activity, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Closed> closedDays(ActivitySummary activity, LocalDate from, LocalDate to) {
         List<ActivityPeriod> periods = activities.periods(activity.id());
         Map<LocalDate, String> closures = new HashMap<>();
         for (ActivityClosure closure : activities.closures(activity.id())) {
             closures.put(closure.day(), closure.reason() == null || closure.reason().isBlank()
                     ? "fermeture exceptionnelle" : "fermeture (" + closure.reason() + ")");
         }
-        Map<LocalDate, String> closed = new HashMap<>();
+        Map<LocalDate, Closed> closed = new HashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            Optional<String> reason = reason(activity, day, periods, closures);
-            if (reason.isPresent()) {
-                closed.put(day, reason.get());
-            }
+            LocalDate thatDay = day;
+            reason(activity, day, periods, closures).ifPresent(reason -> closed.put(thatDay, reason));
         }
         return closed;
     }
 
-    private Optional<String> reason(ActivitySummary activity, LocalDate day, List<ActivityPeriod> periods, Map<LocalDate, String> closures) {
+    private Optional<Closed> reason(ActivitySummary activity, LocalDate day, List<ActivityPeriod> periods, Map<LocalDate, String> closures) {
         if (calendar.isPublicHoliday(day)) {
-            return Optional.of("jour férié");
+            return closure("jour férié");
         }
         if (!calendar.isWorkingDay(day)) {
-            return Optional.of(NOT_RUNNING + " ce jour-là");
+            return neverRuns("ce jour-là");
         }
         if (periods.stream().noneMatch(p -> p.contains(day))) {
-            return Optional.of("hors période d'accueil");
+            return closure("hors période d'accueil");
         }
         if (closures.containsKey(day)) {
-            return Optional.of(closures.get(day));
+            return closure(closures.get(day));
         }
         if (calendar.isSchoolHoliday(day)) {
-            return activity.runsOnHolidays() ? Optional.empty() : Optional.of(NOT_RUNNING + " pendant les vacances scolaires");
+            return activity.runsOnHolidays() ? Optional.empty() : neverRuns("pendant les vacances scolaires");
         }
         if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
-            return activity.runsOnWednesdays() ? Optional.empty() : Optional.of(NOT_RUNNING + " le mercredi");
+            return activity.runsOnWednesdays() ? Optional.empty() : neverRuns("le mercredi");
         }
-        return activity.runsOnSchoolDays() ? Optional.empty() : Optional.of(NOT_RUNNING + " les jours d'école");
+        return activity.runsOnSchoolDays() ? Optional.empty() : neverRuns("les jours d'école");
+    }
+
+    private static Optional<Closed> closure(String reason) {
+        return Optional.of(new Closed(reason, false));
+    }
+
+    private static Optional<Closed> neverRuns(String when) {
+        return Optional.of(new Closed(NOT_RUNNING + " " + when, true));
     }
 
     @Override

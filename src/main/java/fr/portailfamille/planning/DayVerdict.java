@@ -1,7 +1,10 @@
 package fr.portailfamille.planning;
 
-/** Whether a child may book a day of an activity, and why not, in French for the family. */
-record DayVerdict(Kind kind, String reason) {
+/**
+ * Whether a child may book a day of an activity, and why not, in French for the family;
+ * {@code neverRuns}: a closed day the activity never runs (not a closure), left out of the month pages.
+ */
+record DayVerdict(Kind kind, String reason, boolean neverRuns) {
 
     enum Kind {
         /** The child may book (a full day still puts them on the waiting list). */
@@ -14,18 +17,23 @@ record DayVerdict(Kind kind, String reason) {
         PAST_CUTOFF
     }
 
-    static final DayVerdict OPEN = new DayVerdict(Kind.OPEN, "");
+    static final DayVerdict OPEN = new DayVerdict(Kind.OPEN, "", false);
 
     static DayVerdict notRegistered(String reason) {
-        return new DayVerdict(Kind.NOT_REGISTERED, reason);
+        return new DayVerdict(Kind.NOT_REGISTERED, reason, false);
     }
 
     static DayVerdict closed(String reason) {
-        return new DayVerdict(Kind.CLOSED, reason);
+        return new DayVerdict(Kind.CLOSED, reason, false);
+    }
+
+    /** A day the activity never runs (a weekend, a school day for the leisure centre…). */
+    static DayVerdict neverRunning(String reason) {
+        return new DayVerdict(Kind.CLOSED, reason, true);
     }
 
     static DayVerdict pastCutOff(String reason) {
-        return new DayVerdict(Kind.PAST_CUTOFF, reason);
+        return new DayVerdict(Kind.PAST_CUTOFF, reason, false);
     }
 
     boolean open() {

@@ -8,11 +8,14 @@ import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import fr.portailfamille.system.web.DateParameters;
 import fr.portailfamille.system.web.OnceOnly;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,26 +65,8 @@ class DuplicationController {
 
     @OnceOnly
     @PostMapping("/planning/dupliquer")
-    String duplicate(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family, @ModelAttribute("form") DuplicationForm form,
-            BindingResult binding, Model model) {
-        if (binding.hasFieldErrors("du")) {
-            binding.rejectValue("du", "invalid", "Saisissez une date de début valide (jj/mm/aaaa).");
-        }
-        if (binding.hasFieldErrors("au")) {
-            binding.rejectValue("au", "invalid", "Saisissez une date de fin valide (jj/mm/aaaa).");
-        }
-        if (form.getActivite() == null) {
-            binding.rejectValue("activite", "required", "Choisissez l'activité.");
-        }
-        if (form.getSource() == null) {
-            binding.rejectValue("source", "required", "Choisissez la personne source.");
-        }
-        if (form.getDu() == null && !binding.hasFieldErrors("du")) {
-            binding.rejectValue("du", "required", "Saisissez la date de début.");
-        }
-        if (form.getAu() == null && !binding.hasFieldErrors("au")) {
-            binding.rejectValue("au", "required", "Saisissez la date de fin.");
-        }
+    String duplicate(@AuthenticationPrincipal FamilyPrincipal principal, @CurrentFamily FamilySummary family,
+            @Valid @ModelAttribute("form") DuplicationForm form, BindingResult binding, Model model) {
         if (form.getDu() != null && !DateParameters.inRange(form.getDu())) {
             binding.rejectValue("du", "range", "Saisissez une date de début entre " + DateParameters.FIRST_YEAR + " et "
                     + DateParameters.LAST_YEAR + ".");
@@ -120,7 +105,13 @@ class DuplicationController {
     private String page(FamilySummary family, DuplicationForm form, Model model) {
         model.addAttribute("activeModule", "planning");
         model.addAttribute("family", family);
-        model.addAttribute("activities", activities.all());
+        // the choices of the form's fields, value → label
+        Map<Long, String> activityChoices = new LinkedHashMap<>();
+        activities.all().forEach(a -> activityChoices.put(a.id(), a.name()));
+        model.addAttribute("activities", activityChoices);
+        Map<Long, String> children = new LinkedHashMap<>();
+        family.children().forEach(c -> children.put(c.id(), c.firstName() + " " + c.lastName()));
+        model.addAttribute("children", children);
         model.addAttribute("form", form);
         return "planning/dupliquer";
     }

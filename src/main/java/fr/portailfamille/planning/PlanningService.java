@@ -26,31 +26,19 @@ import org.springframework.stereotype.Service;
 class PlanningService {
 
 
-    /** What a day shows on the planning. */
-    enum DayStatus {
-        BOOKED("réservé", "status-ok"),
-        WAITING("liste d'attente", "status-pending"),
-        FREE("libre", "day-free"),
-        FULL("complet", "status-refused"),
-        CLOSED("fermé", "day-closed"),
-        PAST_CUTOFF("hors délai", "day-closed"),
-        NOT_REGISTERED("non inscrit", "day-closed"),
-        CANCELLED_LATE("annulé hors délai", "day-closed");
+    /** What a day shows on the planning (its words and colour are the templates', {@code planning/etats.html}). */
+    enum DayStatus { BOOKED, WAITING, FREE, FULL, CLOSED, PAST_CUTOFF, NOT_REGISTERED, CANCELLED_LATE }
 
-        private final String label;
-        private final String css;
+    /**
+     * One day of a child at an activity: its state, whether the family may tick or untick it; for a
+     * booked day whether its cut-off has passed, for a waiting one its rank, for a closed one why.
+     */
+    record DayCell(LocalDate day, DayStatus status, boolean late, int position, String reason, boolean editable,
+            boolean checked) {
 
-        DayStatus(String label, String css) {
-            this.label = label;
-            this.css = css;
+        static DayCell of(LocalDate day, DayStatus status, boolean editable, boolean checked) {
+            return new DayCell(day, status, false, 0, null, editable, checked);
         }
-
-        public String label() { return label; }
-        public String css() { return css; }
-    }
-
-    /** One day of a child at an activity: its state, its words, whether the family may tick or untick it. */
-    record DayCell(LocalDate day, DayStatus status, String text, boolean editable, boolean checked) {
 
         public String dayLabel() {
             return PortalTime.DAY.format(day);
@@ -73,8 +61,15 @@ class PlanningService {
         }
     }
 
-    /** A line of a report: the day, what happened, in French, and how to show it. */
-    record ReportLine(String person, LocalDate day, String outcome, String css) implements Serializable {
+    /** What a change of a day did (its words and colour are the templates', {@code planning/etats.html}). */
+    enum Outcome { BOOKED, COPIED, WAITING, ALREADY_BOOKED, ALREADY_WAITING, REFUSED, ALREADY_CANCELLED, CANCELLED, CANCELLED_LATE }
+
+    /** A line of a report: whose day, what happened, the waiting rank or the reason of a refusal. */
+    record ReportLine(String person, LocalDate day, Outcome outcome, int position, String reason) implements Serializable {
+
+        static ReportLine of(String person, LocalDate day, Outcome outcome) {
+            return new ReportLine(person, day, outcome, 0, null);
+        }
 
         public String dayLabel() {
             return PortalTime.DAY.format(day);
@@ -111,7 +106,7 @@ class PlanningService {
                 }
                 DayVerdict verdict = verdicts.getOrDefault(child.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
                 Held booking = held.get(key(child.id(), activity.id(), day));
-                if (booking == null && verdict.kind() == DayVerdict.Kind.CLOSED && verdict.reason().startsWith("fermé : " + ActivityCalendar.NOT_RUNNING)) {
+                if (booking == null && verdict.neverRuns()) {
                     continue; // a day the activity never runs (e.g. a school day for the leisure centre) is not a tick box
                 }
                 days.add(cell(activity, day, verdict, booking, full.contains(day)));
@@ -125,22 +120,19 @@ class PlanningService {
         boolean started = rules.started(day);
         if (held != null && held.state() == BookingState.BOOKED) {
             boolean late = !started && rules.cutOffPassed(activity, day);
-            return new DayCell(day, DayStatus.BOOKED, late ? "réservé (hors délai : une annulation reste facturée)" : "réservé",
-                    !started, true);
+            return new DayCell(day, DayStatus.BOOKED, late, 0, null, !started, true);
         }
         if (held != null && held.state() == BookingState.WAITING) {
-            return new DayCell(day, DayStatus.WAITING, "liste d'attente (position " + held.position() + ")", !started, true);
+            return new DayCell(day, DayStatus.WAITING, false, held.position(), null, !started, true);
         }
         if (held != null && held.state() == BookingState.CANCELLED_LATE && !verdict.open()) {
-            return new DayCell(day, DayStatus.CANCELLED_LATE, "annulé hors délai", false, false);
+            return DayCell.of(day, DayStatus.CANCELLED_LATE, false, false);
         }
         return switch (verdict.kind()) {
-            case OPEN -> full
-                    ? new DayCell(day, DayStatus.FULL, "complet : cochez pour la liste d'attente", true, false)
-                    : new DayCell(day, DayStatus.FREE, "libre", true, false);
-            case CLOSED -> new DayCell(day, DayStatus.CLOSED, verdict.reason(), false, false);
-            case PAST_CUTOFF -> new DayCell(day, DayStatus.PAST_CUTOFF, "hors délai", false, false);
-            case NOT_REGISTERED -> new DayCell(day, DayStatus.NOT_REGISTERED, "non inscrit", false, false);
+            case OPEN -> DayCell.of(day, full ? DayStatus.FULL : DayStatus.FREE, true, false);
+            case CLOSED -> new DayCell(day, DayStatus.CLOSED, false, 0, verdict.reason(), false, false);
+            case PAST_CUTOFF -> DayCell.of(day, DayStatus.PAST_CUTOFF, false, false);
+            case NOT_REGISTERED -> DayCell.of(day, DayStatus.NOT_REGISTERED, false, false);
         };
     }
 
@@ -163,7 +155,7 @@ class PlanningService {
             boolean wanted = ticked.contains(day);
             if (wanted && !live) {
                 DayVerdict verdict = activity.weekdays().contains(day.getDayOfWeek())
-                        ? verdicts.getOrDefault(day, DayVerdict.closed("fermé")) : DayVerdict.closed("fermé : pas d'accueil ce jour-là");
+                        ? verdicts.getOrDefault(day, DayVerdict.closed("fermé")) : DayVerdict.neverRunning("fermé : pas d'accueil ce jour-là");
                 report.add(book(familyFileId, child, activity, day, verdict, BookingSource.PLANNING, actor));
             } else if (!wanted && live && !rules.started(day)) {
                 // a day already begun is not on the form (no tick box): it stays as it is
@@ -190,13 +182,14 @@ class PlanningService {
             for (LocalDate day : days) {
                 Held current = held.get(key(target.id(), activity.id(), day));
                 if (current != null && current.state().live()) {
-                    report.add(new ReportLine(target.firstName(), day, current.state() == BookingState.BOOKED
-                            ? "déjà réservé" : "déjà sur la liste d'attente (position " + current.position() + ")", "status-ok"));
+                    report.add(current.state() == BookingState.BOOKED
+                            ? ReportLine.of(target.firstName(), day, Outcome.ALREADY_BOOKED)
+                            : new ReportLine(target.firstName(), day, Outcome.ALREADY_WAITING, current.position(), null));
                     continue;
                 }
                 DayVerdict verdict = verdicts.getOrDefault(target.id(), Map.of()).getOrDefault(day, DayVerdict.closed("fermé"));
                 ReportLine line = book(familyFileId, target, activity, day, verdict, BookingSource.DUPLICATION, actor);
-                report.add(line.css().equals("status-ok") ? new ReportLine(line.person(), day, "copié : réservé", "status-ok") : line);
+                report.add(line.outcome() == Outcome.BOOKED ? ReportLine.of(line.person(), day, Outcome.COPIED) : line);
             }
         }
         return report;
@@ -205,23 +198,23 @@ class PlanningService {
     private ReportLine book(long familyFileId, ChildSummary child, ActivitySummary activity, LocalDate day, DayVerdict verdict,
             BookingSource source, String actor) {
         if (!verdict.open()) {
-            return new ReportLine(child.firstName(), day, "refusé : " + refusal(verdict), "status-refused");
+            return new ReportLine(child.firstName(), day, Outcome.REFUSED, 0, refusal(verdict));
         }
         BookingLedger.BookResult result = ledger.book(familyFileId, child.id(), activity.id(), day, activity.capacityPerDay(), source, actor);
         return result.state() == BookingState.BOOKED
-                ? new ReportLine(child.firstName(), day, "réservé", "status-ok")
-                : new ReportLine(child.firstName(), day, "liste d'attente (position " + result.position() + ")", "status-pending");
+                ? ReportLine.of(child.firstName(), day, Outcome.BOOKED)
+                : new ReportLine(child.firstName(), day, Outcome.WAITING, result.position(), null);
     }
 
     private ReportLine cancel(ChildSummary child, ActivitySummary activity, LocalDate day, String actor) {
         boolean late = rules.cutOffPassed(activity, day);
         Optional<BookingLedger.CancelResult> result = ledger.cancel(child.id(), activity.id(), day, late, actor);
         if (result.isEmpty()) {
-            return new ReportLine(child.firstName(), day, "déjà annulé", "status-ok");
+            return ReportLine.of(child.firstName(), day, Outcome.ALREADY_CANCELLED);
         }
         return result.get().newState() == BookingState.CANCELLED_LATE
-                ? new ReportLine(child.firstName(), day, "annulé hors délai (le jour reste facturé)", "status-pending")
-                : new ReportLine(child.firstName(), day, "annulé", "status-ok");
+                ? ReportLine.of(child.firstName(), day, Outcome.CANCELLED_LATE)
+                : ReportLine.of(child.firstName(), day, Outcome.CANCELLED);
     }
 
     private static String refusal(DayVerdict verdict) {
@@ -237,12 +230,8 @@ class PlanningService {
     Map<String, Held> held(long familyFileId, LocalDate from, LocalDate to) {
         Map<String, Held> held = new HashMap<>();
         jdbc.query("""
-                select b.child_id, b.activity_id, b.day, b.state,
-                       case when b.state = 'WAITING' then (
-                           select count(*) from booking w
-                           where w.activity_id = b.activity_id and w.day = b.day and w.state = 'WAITING'
-                             and (w.requested_at, w.id) <= (b.requested_at, b.id)) else 0 end as position
-                from booking b
+                select b.child_id, b.activity_id, b.day, b.state, coalesce(r.position, 0) as position
+                from booking b left join waiting_rank r on r.booking_id = b.id
                 where b.family_file_id = ? and b.day between ? and ? and b.state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
                 order by b.id
                 """, rs -> {

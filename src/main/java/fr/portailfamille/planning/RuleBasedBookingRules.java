@@ -32,14 +32,16 @@ class RuleBasedBookingRules implements BookingRules {
 
     @Override
     public Map<Long, Map<LocalDate, DayVerdict>> verdicts(Collection<Long> childIds, ActivitySummary activity, LocalDate from, LocalDate to) {
-        Map<LocalDate, String> closed = calendar.closedDays(activity, from, to);
+        Map<LocalDate, ActivityCalendar.Closed> closed = calendar.closedDays(activity, from, to);
         Map<Long, List<ValidatedRegistrations.Cover>> covers = registrations.of(childIds, activity.id(), from, to);
         Map<LocalDate, DayVerdict> calendarVerdicts = new HashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (!activity.weekdays().contains(day.getDayOfWeek())) {
-                calendarVerdicts.put(day, DayVerdict.closed("fermé : " + ActivityCalendar.NOT_RUNNING + " ce jour-là"));
+                calendarVerdicts.put(day, DayVerdict.neverRunning("fermé : " + ActivityCalendar.NOT_RUNNING + " ce jour-là"));
             } else if (closed.containsKey(day)) {
-                calendarVerdicts.put(day, DayVerdict.closed("fermé : " + closed.get(day)));
+                ActivityCalendar.Closed why = closed.get(day);
+                calendarVerdicts.put(day, why.neverRuns() ? DayVerdict.neverRunning("fermé : " + why.reason())
+                        : DayVerdict.closed("fermé : " + why.reason()));
             } else if (cutOffPassed(activity, day)) {
                 ZonedDateTime cutOff = calendar.cutOff(activity, day);
                 calendarVerdicts.put(day, DayVerdict.pastCutOff("hors délai : il fallait réserver au plus tard le "

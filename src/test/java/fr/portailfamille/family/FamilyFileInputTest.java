@@ -172,12 +172,13 @@ class FamilyFileInputTest extends PortalIntegrationTest {
         return jdbc.sql("select count(*) from supporting_document where family_file_id = ?").param(f.fileId()).query(Long.class).single();
     }
 
-    /** The error message shown for the field with this HTML id, linked by aria-describedby. */
+    /** The error message shown for the field with this HTML id, linked by aria-describedby (beside its hint, if any). */
     static String errorOf(Page page, String id) {
         Element field = page.doc().getElementById(id);
         assertThat(field).as("field " + id).isNotNull();
         assertThat(field.attr("aria-invalid")).as(id + " marked invalid").isEqualTo("true");
-        Element error = page.doc().getElementById(field.attr("aria-describedby"));
+        Element error = java.util.Arrays.stream(field.attr("aria-describedby").split("\\s+"))
+                .map(page.doc()::getElementById).filter(e -> e != null && e.hasClass("field-error")).findFirst().orElse(null);
         assertThat(error).as("error of " + id).isNotNull();
         return error.text();
     }

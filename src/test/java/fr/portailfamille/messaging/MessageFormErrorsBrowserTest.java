@@ -39,22 +39,22 @@ class MessageFormErrorsBrowserTest extends PortalIntegrationTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer").setExact(true)).click();
             assertThat(page.getByText("Le message n'a pas été envoyé")).isVisible();
             for (String field : new String[] {"service", "theme", "subject", "body"}) {
-                assertThat(page.locator("#" + field + "-error")).isVisible();
+                assertThat(page.locator("#" + field + "-erreur")).isVisible();
                 assertThat(page.locator("#" + field)).hasAttribute("aria-invalid", "true");
             }
 
             page.getByLabel("Service *").selectOption(new SelectOption().setLabel("Centre de loisirs"));
-            assertThat(page.locator("#service-error")).isHidden();
+            assertThat(page.locator("#service-erreur")).isHidden();
             assertThat(page.locator("#service")).not().hasAttribute("aria-invalid", "true");
-            assertThat(page.locator("#subject-error")).isVisible(); // not filled yet: still signalled
+            assertThat(page.locator("#subject-erreur")).isVisible(); // not filled yet: still signalled
 
             page.getByLabel("Thèmes *").selectOption(new SelectOption().setLabel("Inscription"));
             page.getByLabel("Objet *").fill("Sortie de mercredi");
             page.getByLabel("Message *", new Page.GetByLabelOptions().setExact(true)).fill("Faut-il prévoir un pique-nique ?");
             for (String field : new String[] {"theme", "subject", "body"}) {
-                assertThat(page.locator("#" + field + "-error")).isHidden();
+                assertThat(page.locator("#" + field + "-erreur")).isHidden();
                 assertThat(page.locator("#" + field)).not().hasAttribute("aria-invalid", "true");
-                assertThat(page.locator("#" + field)).not().hasAttribute("aria-describedby", field + "-error");
+                assertThat(page.locator("#" + field)).not().hasAttribute("aria-describedby", field + "-erreur");
             }
             Browser.assertAccessible(page);
 

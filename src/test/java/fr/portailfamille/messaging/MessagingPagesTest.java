@@ -149,10 +149,10 @@ class MessagingPagesTest extends PortalIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(200);
         Document doc = refused.doc();
-        assertThat(doc.select("#theme-error").text()).contains("ne correspond pas au service choisi");
-        assertThat(doc.select("#body-error").text()).isEqualTo("Écrivez votre message.");
+        assertThat(doc.select("#theme-erreur").text()).contains("ne correspond pas au service choisi");
+        assertThat(doc.select("#body-erreur").text()).isEqualTo("Écrivez votre message.");
         assertThat(doc.select("#body").attr("aria-invalid")).isEqualTo("true");
-        assertThat(doc.select("#body").attr("aria-describedby")).isEqualTo("body-error");
+        assertThat(doc.select("#body").attr("aria-describedby")).isEqualTo("body-erreur");
         assertThat(doc.select("#subject").val()).isEqualTo("Mon objet");
         assertThat(doc.select("#service option[selected]").text()).isEqualTo("Restauration scolaire");
         assertThat(sentCount(family)).isZero();
@@ -175,7 +175,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
                 List.of(new FilePart("fichiers", "facture.pdf", "application/pdf", exe)));
 
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.doc().select("#files-error").text()).isEqualTo("Le fichier « facture.pdf » n'est ni un PDF, ni une image JPEG ou PNG.");
+        assertThat(refused.doc().select("#files-erreur").text()).isEqualTo("Le fichier « facture.pdf » n'est ni un PDF, ni une image JPEG ou PNG.");
         assertThat(refused.doc().select("#body").text()).isEqualTo("Voici la facture <corrigée>.");
         assertThat(refused.doc().select("#theme option[selected]").text()).isEqualTo("Facture");
         assertThat(sentCount(family)).isZero();
@@ -190,7 +190,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
                 List.of(new FilePart("fichiers", "scan.pdf", "application/pdf", big)));
 
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.doc().select("#files-error").text()).contains("« scan.pdf » dépasse 5 Mo");
+        assertThat(refused.doc().select("#files-erreur").text()).contains("« scan.pdf » dépasse 5 Mo");
         assertThat(refused.doc().select("#body").text()).isEqualTo("Le scan est lourd.");
         assertThat(refused.doc().select("#subject").val()).isEqualTo("Gros fichier");
         assertThat(sentCount(family)).isZero();
@@ -298,7 +298,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
         Page thread = session.open("/messagerie/messages/" + first);
         Page refused = session.postMultipart("/messagerie/messages/" + first + "/repondre",
                 Map.of("_csrf", session.csrfToken(), "body", " "), List.of());
-        assertThat(refused.doc().select("#body-error").text()).isEqualTo("Écrivez votre message.");
+        assertThat(refused.doc().select("#body-erreur").text()).isEqualTo("Écrivez votre message.");
         Page sent = session.postMultipart("/messagerie/messages/" + first + "/repondre",
                 Map.of("_csrf", thread.doc().select("#reply-form input[name=_csrf]").val(), "body", "J'ajoute la facture."),
                 List.of(new FilePart("fichiers", "facture.pdf", "application/pdf", PDF)));

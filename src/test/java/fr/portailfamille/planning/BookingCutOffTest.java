@@ -56,9 +56,9 @@ class BookingCutOffTest extends PortalIntegrationTest {
         Fixture f = new Fixture("Cut-off mardi");
         LocalDate tuesday = LocalDate.of(2027, 3, 16);
 
-        assertThat(f.save(at(2027, 3, 12, 11, 59), f.lea, tuesday)).containsExactly("réservé");
+        assertThat(f.save(at(2027, 3, 12, 11, 59), f.lea, tuesday)).containsExactly("BOOKED");
         assertThat(f.save(at(2027, 3, 12, 12, 1), f.hugo, tuesday))
-                .containsExactly("refusé : hors délai : il fallait réserver au plus tard le 12/03/2027 à 12:00");
+                .containsExactly("REFUSED hors délai : il fallait réserver au plus tard le 12/03/2027 à 12:00");
         assertThat(f.state(f.hugo, tuesday)).isNull();
     }
 
@@ -68,10 +68,10 @@ class BookingCutOffTest extends PortalIntegrationTest {
         LocalDate tuesdayAfterEaster = LocalDate.of(2027, 3, 30); // Easter Monday 29 March 2027 is a public holiday
 
         // two working days before Tuesday 30 are Friday 26 and Thursday 25: the cut-off is Thursday noon
-        assertThat(f.save(at(2027, 3, 25, 11, 59), f.lea, tuesdayAfterEaster)).containsExactly("réservé");
+        assertThat(f.save(at(2027, 3, 25, 11, 59), f.lea, tuesdayAfterEaster)).containsExactly("BOOKED");
         assertThat(f.save(at(2027, 3, 26, 9, 0), f.hugo, tuesdayAfterEaster))
-                .containsExactly("refusé : hors délai : il fallait réserver au plus tard le 25/03/2027 à 12:00");
-        assertThat(f.save(at(2027, 3, 1, 9, 0), f.hugo, LocalDate.of(2027, 3, 29))).containsExactly("refusé : fermé : jour férié");
+                .containsExactly("REFUSED hors délai : il fallait réserver au plus tard le 25/03/2027 à 12:00");
+        assertThat(f.save(at(2027, 3, 1, 9, 0), f.hugo, LocalDate.of(2027, 3, 29))).containsExactly("REFUSED fermé : jour férié");
     }
 
     @Test
@@ -81,9 +81,9 @@ class BookingCutOffTest extends PortalIntegrationTest {
         fixtures(jdbc).closure(f.activity.id(), training, "formation des animateurs");
         f.registeredWeekdays = EnumSet.of(DayOfWeek.WEDNESDAY);
 
-        assertThat(f.save(at(2027, 3, 1, 9, 0), f.lea, training)).containsExactly("refusé : fermé : fermeture (formation des animateurs)");
+        assertThat(f.save(at(2027, 3, 1, 9, 0), f.lea, training)).containsExactly("REFUSED fermé : fermeture (formation des animateurs)");
         assertThat(f.save(at(2027, 3, 1, 9, 0), f.lea, LocalDate.of(2027, 4, 8)))
-                .containsExactly("refusé : non inscrit : aucune inscription validée ne couvre ce jour");
+                .containsExactly("REFUSED non inscrit : aucune inscription validée ne couvre ce jour");
     }
 
     @Test
@@ -97,7 +97,7 @@ class BookingCutOffTest extends PortalIntegrationTest {
         // Friday 21 May 10:00: Tuesday 25's cut-off (Friday noon) is still ahead, Monday 24's (Thursday noon) is past
         assertThat(f.service(at(2027, 5, 21, 10, 0)).saveMonth(f.family, f.lea, f.activity, YearMonth.of(2027, 5), Set.of(), "test"))
                 .extracting(PlanningService.ReportLine::outcome)
-                .containsExactly("annulé hors délai (le jour reste facturé)", "annulé");
+                .containsExactly(PlanningService.Outcome.CANCELLED_LATE, PlanningService.Outcome.CANCELLED);
         assertThat(bookings.billableOfMonth(f.family, YearMonth.of(2027, 5)))
                 .extracting(b -> b.day() + " " + b.state()).containsExactly(monday + " CANCELLED_LATE");
     }
@@ -145,9 +145,10 @@ class BookingCutOffTest extends PortalIntegrationTest {
             return new PlanningService(ledger, new RuleBasedBookingRules(registrations, calendar, Clock.fixed(now.toInstant(), PARIS)), jdbc);
         }
 
+        /** What saving the day did: its outcome, and the reason of a refusal. */
         List<String> save(ZonedDateTime now, ChildSummary child, LocalDate day) {
             return service(now).saveMonth(family, child, activity, YearMonth.from(day), Set.of(day), "test").stream()
-                    .map(PlanningService.ReportLine::outcome).toList();
+                    .map(l -> l.outcome() + (l.reason() == null ? "" : " " + l.reason())).toList();
         }
 
         String state(ChildSummary child, LocalDate day) {

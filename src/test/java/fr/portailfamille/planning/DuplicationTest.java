@@ -77,22 +77,23 @@ class DuplicationTest extends PortalIntegrationTest {
         List<PlanningService.ReportLine> report = planning.duplicate(family, activity, lea,
                 List.of(child(children, hugoId), child(children, chloeId)), LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31), "test");
 
-        assertThat(report).extracting(l -> l.person() + " " + l.day() + " " + l.outcome().replaceAll(" le .*", ""))
+        assertThat(report).extracting(l -> l.person() + " " + l.day() + " " + l.outcome() + " " + l.position() + " "
+                        + (l.reason() == null ? "" : l.reason().replaceAll(" le .*", "")))
                 .containsExactly(
-                        "Hugo 2027-03-11 refusé : hors délai : il fallait réserver au plus tard",
-                        "Hugo 2027-03-15 copié : réservé",
-                        "Hugo 2027-03-16 liste d'attente (position 1)",
-                        "Chloé 2027-03-11 refusé : non inscrit : aucune inscription validée ne couvre ce jour",
-                        "Chloé 2027-03-15 refusé : non inscrit : aucune inscription validée ne couvre ce jour",
-                        "Chloé 2027-03-16 refusé : non inscrit : aucune inscription validée ne couvre ce jour");
+                        "Hugo 2027-03-11 REFUSED 0 hors délai : il fallait réserver au plus tard",
+                        "Hugo 2027-03-15 COPIED 0 ",
+                        "Hugo 2027-03-16 WAITING 1 ",
+                        "Chloé 2027-03-11 REFUSED 0 non inscrit : aucune inscription validée ne couvre ce jour",
+                        "Chloé 2027-03-15 REFUSED 0 non inscrit : aucune inscription validée ne couvre ce jour",
+                        "Chloé 2027-03-16 REFUSED 0 non inscrit : aucune inscription validée ne couvre ce jour");
         assertThat(jdbc.queryForList("select day || ' ' || state from booking where child_id = ? order by day", String.class, hugoId))
                 .containsExactly("2027-03-15 BOOKED", "2027-03-16 WAITING");
         assertThat(jdbc.queryForObject("select count(*) from booking where child_id = ?", Integer.class, chloeId)).isZero();
 
         // duplicating again changes nothing and says so
         assertThat(planning.duplicate(family, activity, lea, List.of(child(children, hugoId)), LocalDate.of(2027, 3, 14),
-                LocalDate.of(2027, 3, 16), "test")).extracting(PlanningService.ReportLine::outcome)
-                .containsExactly("déjà réservé", "déjà sur la liste d'attente (position 1)");
+                LocalDate.of(2027, 3, 16), "test")).extracting(l -> l.outcome() + " " + l.position())
+                .containsExactly("ALREADY_BOOKED 0", "ALREADY_WAITING 1");
     }
 
     @Test

@@ -254,7 +254,11 @@ class HostileInputTest extends PortalIntegrationTest {
         assertShownEscaped(session.get(childPage), payload, 3);
 
         Page form = session.get("/messagerie/nouveau");
-        Map<String, String> message = new LinkedHashMap<>(fieldsOf(form.doc().selectFirst("form[action$=/messagerie/nouveau]")));
+        Element messageForm = form.doc().selectFirst("form[action$=/messagerie/nouveau]");
+        Map<String, String> message = new LinkedHashMap<>(fieldsOf(messageForm));
+        // the person chooses a service and one of its themes (the last of each list: the last service's last theme)
+        message.put("service", messageForm.select("#service option").last().attr("value"));
+        message.put("theme", messageForm.select("#theme option").last().attr("value"));
         message.put("subject", payload);
         message.put("body", payload);
         Page sent = session.postMultipart("/messagerie/nouveau", message, List.of());

@@ -25,7 +25,7 @@ class SingleLineFieldsTest {
 
     private static final Pattern NAME = Pattern.compile("<textarea[^>]*?\\bname=\"([^\"$]+)\"");
     private static final Pattern FIELD = Pattern.compile("<textarea[^>]*?th:field=\"\\*\\{([A-Za-z]+)}\"");
-    private static final Pattern FRAGMENT = Pattern.compile("::\\s*textArea\\('([A-Za-z]+)'");
+    private static final Pattern FRAGMENT = Pattern.compile("::\\s*textarea\\('([A-Za-z]+)'");
 
     @Test
     void everyTextareaOfTheTemplatesIsListedAsMultiLine() throws IOException {
