@@ -11,6 +11,7 @@ import fr.portailfamille.family.FamilyUploads;
 import fr.portailfamille.planning.BillableBooking;
 import fr.portailfamille.planning.BookingState;
 import fr.portailfamille.planning.Bookings;
+import fr.portailfamille.system.BusinessKeys;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.mail.MailService;
@@ -181,7 +182,11 @@ class Absences {
         variables.put(REASON_TEXT.name(), reason.label() + (comment == null || comment.isBlank() ? "" : " – " + comment));
         variables.put(CERTIFICATE.name(), withCertificate ? "fourni : " + uploads.safeFileName(certificateName) : "aucun certificat fourni");
         variables.put(CERTIFICATE_URL.name(), withCertificate ? portal.link("/agent/absences/" + id + "/certificat") : "");
-        String instance = runtime.startProcessInstanceByKey(KEY, "absence-" + id, variables).getId();
+        variables.put("childName", declared.child().fullName());
+        variables.put("activityName", activity.name() + " – " + PortalTime.DAY.format(day));
+        variables.put("familyName", family.name() + " (dossier n° " + family.number() + ")");
+        String instance = runtime.startProcessInstanceByKey(KEY,
+                BusinessKeys.of("ABS", id, declared.child().lastName(), declared.child().firstName()), variables).getId();
         jdbc.sql("update absence set process_instance_id = ? where id = ?").params(instance, id).update();
         return id;
     }

@@ -1,29 +1,25 @@
 package fr.portailfamille.attendance;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import fr.portailfamille.system.StaffDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On completion of « Justifier l'absence »: the form is checked again on the server. A missing
- * decision, or a refusal without a reason, throws: the task stays open.
+ * On completion of « Justifier l'absence »: the form is checked again on the server. No choice
+ * between « Accepter » and « Refuser », or a refusal without a reason, is refused with a French
+ * sentence: the task stays open. The choice becomes the process's {@code accepted}.
  */
 @Component
 class CheckAbsenceDecisionListener implements TaskListener {
 
+    static final String ACCEPT = "accepter";
+
     @Override
     public void notify(DelegateTask task) {
-        Object accepted = task.getVariable(AbsenceJustificationProcess.ACCEPTED.name());
-        if (!(accepted instanceof Boolean decision)) {
-            throw new ProcessEngineException("Indiquez si la justification est acceptée ou refusée.");
-        }
-        Object reason = task.getVariable(AbsenceJustificationProcess.REFUSAL_REASON.name());
-        if (!decision && (!(reason instanceof String text) || text.isBlank())) {
-            throw new ProcessEngineException("Indiquez le motif du refus : il est envoyé à la famille.");
-        }
-        if (reason instanceof String text && text.length() > 1000) {
-            throw new ProcessEngineException("Le motif ne dépasse pas 1000 caractères.");
-        }
+        boolean accepted = StaffDecision.chosen(task.getVariable(StaffDecision.CHOICE), task.getVariable(AbsenceJustificationProcess.ACCEPTED.name()),
+                ACCEPT, StaffDecision.REFUSE, "Choisissez « Accepter » ou « Refuser » la justification.");
+        StaffDecision.reason(accepted, task.getVariable(AbsenceJustificationProcess.REFUSAL_REASON.name()), 1000);
+        AbsenceJustificationProcess.ACCEPTED.put(task, accepted);
     }
 }

@@ -49,6 +49,7 @@ class ChooseBillingMonthDelegate implements ExecutionListener {
             refuseWhileSheetsOpen(month);
         }
         MonthlyBillingProcess.MONTH.put(execution, month.toString());
+        execution.setProcessBusinessKey("FAC-" + month);
     }
 
     private void refuseWhileSheetsOpen(YearMonth month) {

@@ -3,6 +3,7 @@ package fr.portailfamille.billing;
 import fr.portailfamille.system.Euros;
 import static fr.portailfamille.billing.MonthlyBillingProcess.*;
 
+import fr.portailfamille.system.PortalProperties;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class ComputeDraftsDelegate implements JavaDelegate {
 
     private final BillingRuns runs;
+    private final PortalProperties portal;
 
-    ComputeDraftsDelegate(BillingRuns runs) {
+    ComputeDraftsDelegate(BillingRuns runs, PortalProperties portal) {
         this.runs = runs;
+        this.portal = portal;
     }
 
     @Override
@@ -29,5 +32,7 @@ class ComputeDraftsDelegate implements JavaDelegate {
         RUN_INVOICES.put(execution, totals.invoices());
         RUN_AMOUNT.put(execution, Euros.of(totals.amount()));
         RUN_WITHOUT_QUOTIENT.put(execution, totals.withoutQuotient());
+        RUN_REVIEW_LINK.put(execution, "[Voir la facturation famille par famille, les anomalies en premier (nouvel onglet)]("
+                + portal.link("/agent/facturation/" + runId) + ")");
     }
 }

@@ -1,8 +1,9 @@
 package fr.portailfamille.billing;
 
-import fr.portailfamille.system.Euros;
 import static fr.portailfamille.billing.DeskPaymentProcess.*;
 
+import fr.portailfamille.system.BusinessKeys;
+import fr.portailfamille.system.Euros;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,5 +26,7 @@ class RecordDeskPaymentDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         DESK_PAYMENT_ID.put(execution, recorded.deskPaymentId());
         CREDIT.put(execution, Euros.of(recorded.credit()));
+        execution.setVariable("familyName", request.family().name() + " (dossier n° " + request.family().number() + ")");
+        execution.setProcessBusinessKey(BusinessKeys.of("PAY", recorded.deskPaymentId(), request.family().name()));
     }
 }

@@ -5,8 +5,12 @@ import fr.portailfamille.family.FamilyForms.ChildChangeForm;
 import fr.portailfamille.family.FamilyForms.QuotientChangeForm;
 import fr.portailfamille.family.FamilyRecords.ChangeRequest;
 import fr.portailfamille.family.FamilyRecords.ChangeSubject;
+import fr.portailfamille.family.FamilyRecords.DocumentState;
 import fr.portailfamille.family.FamilyRecords.RequestState;
+import fr.portailfamille.system.BusinessKeys;
+import fr.portailfamille.system.Markdown;
 import fr.portailfamille.system.PortalProperties;
+import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.mail.MailService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +43,11 @@ class ChangeRequests {
     private final MailService mail;
     private final PortalProperties properties;
     private final Clock clock;
+    private final SupportingDocuments documents;
 
     ChangeRequests(JdbcClient jdbc, RuntimeService runtime, FamilyFileRepository files, FamilyDetailsStore store,
-            MailService mail, PortalProperties properties, Clock clock) {
+            MailService mail, PortalProperties properties, Clock clock, SupportingDocuments documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.files = files;
@@ -109,12 +115,50 @@ class ChangeRequests {
                         + fr.portailfamille.system.PortalTime.DATE.format(c.getBirthDate())).orElse("");
         String summary = "Famille " + file.getName() + " (dossier n° " + file.getNumber() + ")" + who + " – demandé : "
                 + request.description() + (request.comment() == null ? "" : " – commentaire : " + request.comment());
-        String processInstanceId = runtime.startProcessInstanceByKey(FamilyFileChangeProcess.KEY, "change-" + requestId, Map.of(
+        String processInstanceId = runtime.startProcessInstanceByKey(FamilyFileChangeProcess.KEY.name(),
+                BusinessKeys.of("MOD", requestId, file.getName()), Map.of(
+                "familyName", file.getName() + " (dossier n° " + file.getNumber() + ")",
+                "requestLabel", request.description(),
                 FamilyFileChangeProcess.CHANGE_REQUEST_ID.name(), requestId,
                 FamilyFileChangeProcess.FAMILY_FILE_ID.name(), request.familyFileId(),
                 FamilyFileChangeProcess.FAMILY_FILE_URL.name(), properties.link("/agent/dossiers/" + request.familyFileId()),
-                FamilyFileChangeProcess.REQUEST_SUMMARY.name(), summary)).getId();
+                FamilyFileChangeProcess.REQUEST_SUMMARY.name(), summary,
+                FamilyFileChangeProcess.CURRENT_VALUE.name(), currentValue(request, file),
+                FamilyFileChangeProcess.REQUESTED_VALUE.name(), request.description(),
+                FamilyFileChangeProcess.SUPPORTING_DOCUMENTS.name(), supportingDocuments(request))).getId();
         jdbc.sql("update change_request set process_instance_id = ? where id = ?").params(processInstanceId, requestId).update();
+    }
+
+    /** What the file holds now, beside what is asked. */
+    private String currentValue(ChangeRequest request, FamilyFile file) {
+        if (request.subject() == ChangeSubject.QUOTIENT) {
+            LocalDate day = request.newQuotientFrom() == null ? LocalDate.now(clock) : request.newQuotientFrom();
+            return store.quotientOn(file.getId(), day)
+                    .map(q -> "Quotient familial : " + q.value() + " € – valable du " + PortalTime.DATE.format(q.validFrom())
+                            + (q.validTo() == null ? ", sans date de fin" : " au " + PortalTime.DATE.format(q.validTo()))
+                            + " – source : " + q.source())
+                    .orElse("Aucun quotient familial valable au " + PortalTime.DATE.format(day) + " (tranche maximale appliquée).");
+        }
+        return file.child(request.childId())
+                .map(c -> "Identité de l'enfant : nom " + c.getLastName() + " prénom " + c.getFirstName() + " né(e) le "
+                        + PortalTime.DATE.format(c.getBirthDate()))
+                .orElse("Enfant introuvable dans le dossier.");
+    }
+
+    /**
+     * The family's documents that support the request, newest first, each with its state and a link:
+     * the CAF certificates for a quotient, every document not refused for a child's identity.
+     */
+    private String supportingDocuments(ChangeRequest request) {
+        List<String> links = documents.list(request.familyFileId()).stream()
+                .filter(d -> request.subject() == ChangeSubject.QUOTIENT ? d.type() == DocumentType.QUOTIENT_FAMILIAL
+                        : d.state() != DocumentState.REFUSE)
+                .limit(5)
+                .map(d -> "- [" + Markdown.escape(d.type().label() + " – " + d.fileName() + " (" + d.state().label() + ", déposé le "
+                        + d.uploadedOn() + ")") + "](" + properties.link("/agent/dossiers/" + d.familyFileId() + "/documents/" + d.id()) + ")")
+                .toList();
+        return links.isEmpty() ? "Aucun justificatif dans le dossier : demandez-le à la famille avant d'accepter."
+                : "**Justificatifs du dossier**\n\n" + String.join("\n", links);
     }
 
     @Transactional(readOnly = true)

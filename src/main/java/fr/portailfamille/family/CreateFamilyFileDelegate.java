@@ -28,6 +28,7 @@ class CreateFamilyFileDelegate implements JavaDelegate {
         FamilyFileCreationProcess.FAMILY_FILE_URL.put(execution, properties.link("/agent/dossiers/" + file.getId()));
         FamilyFileCreationProcess.ACCOUNT_WAITING.put(execution, !waiting.isEmpty());
         FamilyFileCreationProcess.CANDIDATE_USERNAMES.put(execution, waiting);
-        execution.setProcessBusinessKey("dossier-" + file.getNumber());
+        execution.setProcessBusinessKey("DOS-" + file.getNumber() + " " + file.getName().toUpperCase(java.util.Locale.FRENCH));
+        execution.setVariable("familyName", file.getName() + " (dossier n° " + file.getNumber() + ")");
     }
 }

@@ -19,6 +19,10 @@ final class FamilyFileChangeProcess {
     static final ProcessVariable<Long> FAMILY_FILE_ID = ProcessVariable.id("familyFileId");
     static final ProcessVariable<String> FAMILY_FILE_URL = ProcessVariable.text("familyFileUrl");
     static final ProcessVariable<String> REQUEST_SUMMARY = ProcessVariable.text("requestSummary");
+    /** The form's facts: what the file holds now, what is asked, the documents that support it (Markdown links). */
+    static final ProcessVariable<String> CURRENT_VALUE = ProcessVariable.text("currentValue");
+    static final ProcessVariable<String> REQUESTED_VALUE = ProcessVariable.text("requestedValue");
+    static final ProcessVariable<String> SUPPORTING_DOCUMENTS = ProcessVariable.text("supportingDocuments");
     static final String APPROVED = ReviewDecision.APPROVED;
     static final String REASON = ReviewDecision.REASON;
 

@@ -3,6 +3,7 @@ package fr.portailfamille.family;
 import fr.portailfamille.family.FamilyRecords.DocumentContent;
 import fr.portailfamille.family.FamilyRecords.DocumentState;
 import fr.portailfamille.family.FamilyRecords.SupportingDocument;
+import fr.portailfamille.system.BusinessKeys;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.mail.MailService;
@@ -83,7 +84,10 @@ class SupportingDocuments {
                 .params(familyFileId, type.name(), validUntil, content, content.length, detect(content), fileName)
                 .query(Long.class).single();
         FamilyFile file = files.findById(familyFileId).orElseThrow();
-        String processInstanceId = runtime.startProcessInstanceByKey(DocumentReviewProcess.KEY, "document-" + id, Map.of(
+        String processInstanceId = runtime.startProcessInstanceByKey(DocumentReviewProcess.KEY.name(),
+                BusinessKeys.of("DOC", id, file.getName()), Map.of(
+                "familyName", file.getName() + " (dossier n° " + file.getNumber() + ")",
+                "requestLabel", type.label(),
                 DocumentReviewProcess.DOCUMENT_ID.name(), id,
                 DocumentReviewProcess.FAMILY_FILE_ID.name(), familyFileId,
                 DocumentReviewProcess.FAMILY_FILE_URL.name(), properties.link("/agent/dossiers/" + familyFileId),

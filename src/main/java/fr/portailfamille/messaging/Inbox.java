@@ -5,6 +5,7 @@ import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.messaging.MessageStore.Direction;
 import fr.portailfamille.messaging.MessageStore.Message;
 import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.system.BusinessKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,10 @@ class Inbox {
         variables.put(MessageRoutingProcess.SERVICE.name(), service);
         variables.put(MessageRoutingProcess.THEME.name(), theme == null ? "" : theme);
         variables.put(MessageRoutingProcess.CONFIRMATION.name(), confirmation);
-        runtime.startProcessInstanceByKey(MessageRoutingProcess.KEY, String.valueOf(id), variables);
+        FamilySummary family = families.find(familyFileId).orElseThrow();
+        variables.put("familyName", family.name() + " (dossier n° " + family.number() + ")");
+        variables.put("requestLabel", subject);
+        runtime.startProcessInstanceByKey(MessageRoutingProcess.KEY, BusinessKeys.of("MSG", id, family.name()), variables);
         return id;
     }
 

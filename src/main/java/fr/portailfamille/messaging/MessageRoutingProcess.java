@@ -2,7 +2,7 @@ package fr.portailfamille.messaging;
 
 import fr.portailfamille.staff.ProcessVariable;
 
-/** The process {@code messageRouting} (business key = the message's id): its key, element ids and variables. */
+/** The process {@code messageRouting} (business key « MSG-000045 DURAND »: the message's number and the family): its key, element ids and variables. */
 final class MessageRoutingProcess {
 
     static final String KEY = "messageRouting";
@@ -32,12 +32,18 @@ final class MessageRoutingProcess {
     static final ProcessVariable<String> FORWARD_TO = ProcessVariable.text("forwardTo");
     static final ProcessVariable<String> ANSWERED_BY = ProcessVariable.text("answeredBy");
     static final ProcessVariable<Long> ANSWER_ID = ProcessVariable.id("answerMessageId");
+    /** Why the last service forwarded the message, and which service it was (shown to the next one). */
+    static final ProcessVariable<String> FORWARD_REASON = ProcessVariable.text("forwardReason");
+    static final ProcessVariable<String> FORWARDED_FROM = ProcessVariable.text("forwardedFrom");
+    static final ProcessVariable<String> FORWARDED_REASON = ProcessVariable.text("forwardedReason");
 
     /** Task-local variables shown by the form {@code answerMessage}. */
     static final String FORM_FAMILY = "family";
     static final String FORM_SUBJECT = "subject";
     static final String FORM_TEXT = "messageText";
     static final String FORM_ATTACHMENTS = "attachmentLinks";
+    static final String FORM_CONVERSATION = "conversation";
+    static final String FORM_FORWARD_NOTE = "forwardNote";
 
     /** Priority of a late task (Camunda's default is 50). */
     static final int LATE_PRIORITY = 90;

@@ -13,6 +13,9 @@ class RerouteMessageDelegate implements JavaDelegate {
         String target = MessageRoutingProcess.FORWARD_TO.get(execution);
         MessageRoutingProcess.GROUP.put(execution, target);
         MessageRoutingProcess.FORWARD_TO.put(execution, "");
+        // the reason is shown to the service that receives the message, not offered again in its form
+        MessageRoutingProcess.FORWARDED_REASON.put(execution, MessageRoutingProcess.FORWARD_REASON.get(execution));
+        execution.removeVariable(MessageRoutingProcess.FORWARD_REASON.name());
         execution.removeVariable(MessageRoutingProcess.ANSWER.name());
     }
 }

@@ -47,12 +47,16 @@ public final class PreRegistrationProcess {
     public static final ProcessVariable<String> QUOTIENT = ProcessVariable.text("quotientFamilial");
     public static final ProcessVariable<String> DOCUMENTS = ProcessVariable.text("documentsStatus");
     public static final ProcessVariable<String> HEALTH = ProcessVariable.text("healthAlerts");
+    public static final ProcessVariable<String> DOCUMENT_LINKS = ProcessVariable.text("documentLinks");
+    public static final ProcessVariable<String> OTHER_REGISTRATIONS = ProcessVariable.text("otherRegistrations");
+    public static final ProcessVariable<String> PLACES = ProcessVariable.text("placesLeft");
+    // shown on the task cards of Tasklist (the filters' variables), set at start
+    public static final ProcessVariable<String> CHILD_NAME = ProcessVariable.text("childName");
+    public static final ProcessVariable<String> ACTIVITY_NAME = ProcessVariable.text("activityName");
+    public static final ProcessVariable<String> FAMILY_NAME = ProcessVariable.text("familyName");
     // the decision
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.flag("approved");
     public static final ProcessVariable<String> REASON = ProcessVariable.text("reason");
-
-    /** What a family-side page shows for data the family module does not hold yet. */
-    public static final String NOT_PROVIDED = "non renseigné";
 
     private PreRegistrationProcess() {}
 }

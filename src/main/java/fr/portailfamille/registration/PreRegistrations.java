@@ -10,6 +10,7 @@ import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.BusinessKeys;
 import fr.portailfamille.system.mail.MailService;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -49,9 +50,11 @@ class PreRegistrations {
     private final RuntimeService runtime;
     private final MailService mail;
     private final Clock clock;
+    private final ReviewFacts reviewFacts;
 
     PreRegistrations(RegistrationRepository registrations, FamilyFiles families, Activities activities, RuntimeService runtime,
-            MailService mail, Clock clock) {
+            MailService mail, Clock clock, ReviewFacts reviewFacts) {
+        this.reviewFacts = reviewFacts;
         this.registrations = registrations;
         this.families = families;
         this.activities = activities;
@@ -129,9 +132,17 @@ class PreRegistrations {
         variables.put(CHILD_ID.name(), child.id());
         variables.put(ACTIVITY_ID.name(), activity.id());
         variables.put(SERVICE_GROUP.name(), activity.serviceGroup());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, String.valueOf(registration.getId()), variables);
+        variables.put(CHILD_NAME.name(), child.fullName());
+        variables.put(ACTIVITY_NAME.name(), activity.name() + " – " + period.label());
+        variables.put(FAMILY_NAME.name(), family.name() + " (dossier n° " + family.number() + ")");
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, businessKey(registration, child), variables);
         registration.startedAs(instance.getId());
         return registration;
+    }
+
+    /** « PRE-2026-000123 DUPONT Chloé »: the year of the request, its number, the child. */
+    private String businessKey(Registration registration, ChildSummary child) {
+        return BusinessKeys.of("PRE-" + today().getYear(), registration.getId(), child.lastName(), child.firstName());
     }
 
     /** The family withdraws a pending request: the process ends, no task is left. */
@@ -167,27 +178,9 @@ class PreRegistrations {
         }
     }
 
-    /** The read-only texts of the validation form. */
-    @Transactional(readOnly = true)
+    /** The read-only texts of the validation form: the facts to decide, read now from the modules that own them. */
     Map<String, Object> reviewTexts(long registrationId) {
-        Registration r = registrations.findById(registrationId).orElseThrow();
-        FamilySummary family = families.find(r.getFamilyFileId()).orElseThrow();
-        ChildSummary child = family.children().stream().filter(c -> c.id() == r.getChildId()).findFirst().orElseThrow();
-        ActivitySummary activity = activities.find(r.getActivityId()).orElseThrow();
-        Map<String, Object> texts = new LinkedHashMap<>();
-        texts.put(FAMILY.name(), family.name() + " – dossier n° " + family.number());
-        texts.put(CHILD.name(), child.fullName() + ", né(e) le " + child.birthDate().format(fr.portailfamille.system.PortalTime.DATE));
-        texts.put(CHILD_AGE.name(), child.ageOn(today()) + " ans (" + child.ageOn(r.getValidFrom()) + " ans au " 
-                + r.getValidFrom().format(fr.portailfamille.system.PortalTime.DATE) + ")");
-        texts.put(ACTIVITY.name(), activity.name() + " – " + r.getPeriodLabel());
-        texts.put(DAYS.name(), Weekdays.labels(r.weekdaySet()));
-        texts.put(QUOTIENT.name(), NOT_PROVIDED);
-        texts.put(DOCUMENTS.name(), activity.requiredDocuments().isEmpty() ? "Aucune pièce demandée"
-                : String.join(", ", families.requiredDocuments(family.id(), child.id(),
-                        activity.requiredDocuments().stream().flatMap(d -> DocumentType.byName(d).stream()).toList(), today())
-                        .stream().map(d -> d.type().label() + " : " + d.state().label()).toList()));
-        texts.put(HEALTH.name(), "Fiche sanitaire (PAI, allergies) : " + NOT_PROVIDED);
-        return texts;
+        return reviewFacts.of(registrations.findById(registrationId).orElseThrow(), today());
     }
 
     /** Mails the family the decision (called by the asynchronous mail steps of the process). */

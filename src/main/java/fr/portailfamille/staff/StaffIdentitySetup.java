@@ -1,5 +1,6 @@
 package fr.portailfamille.staff;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,6 +32,24 @@ class StaffIdentitySetup implements ApplicationRunner {
     static final String SERVICE_FILTER = "Tâches de mon service";
     static final String MY_TASKS_FILTER = "Mes tâches";
     private static final String FILTER_KEY = "portalFilter";
+    /** Raised when the filters change: an older stored filter is then updated once, not at every start. */
+    private static final String FILTER_VERSION_KEY = "portalFilterVersion";
+    private static final Integer FILTER_VERSION = 2;
+    /**
+     * The process variables shown on each task card, when the task's process has them: every process
+     * started by a family sets the readable ones of its request at start.
+     */
+    static final Map<String, String> CARD_VARIABLES = cardVariables();
+
+    private static Map<String, String> cardVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("childName", "Enfant");
+        variables.put("activityName", "Activité");
+        variables.put("familyName", "Famille");
+        variables.put("requestLabel", "Demande");
+        variables.put("runMonth", "Mois facturé");
+        return java.util.Collections.unmodifiableMap(variables);
+    }
 
     private final IdentityService identity;
     private final TasklistGrants grants;
@@ -69,17 +88,30 @@ class StaffIdentitySetup implements ApplicationRunner {
         }
     }
 
+    /** The filter of that key, created or brought up to date (query, card variables) at every start. */
     private Filter ensureFilter(String key, String name, TaskQuery query, int priority) {
+        Filter filter = null;
         for (Filter existing : filters.createTaskFilterQuery().filterName(name).list()) {
             if (existing.getProperties() != null && key.equals(existing.getProperties().get(FILTER_KEY))) {
-                return existing;
+                if (FILTER_VERSION.equals(existing.getProperties().get(FILTER_VERSION_KEY))) {
+                    return existing;
+                }
+                filter = existing;
             }
         }
-        Filter filter = filters.newTaskFilter(name);
-        filter.setQuery(query);
-        filter.setProperties(Map.of(FILTER_KEY, key, "priority", priority, "description",
-                "mine".equals(key) ? "Les tâches qui vous sont attribuées" : "Les tâches confiées à votre service",
-                "refresh", true));
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        }
+        filter.setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(FILTER_KEY, key);
+        properties.put(FILTER_VERSION_KEY, FILTER_VERSION);
+        properties.put("priority", priority);
+        properties.put("description", "mine".equals(key) ? "Les tâches qui vous sont attribuées" : "Les tâches confiées à votre service");
+        properties.put("refresh", true);
+        properties.put("variables", CARD_VARIABLES.entrySet().stream()
+                .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList());
+        filter.setProperties(properties);
         return filters.saveFilter(filter);
     }
 

@@ -3,9 +3,9 @@ package fr.portailfamille.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import fr.portailfamille.system.PortalTime;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -112,7 +112,7 @@ class AbsenceDeclarationTest extends PortalIntegrationTest {
         restauration.follow(restauration.submit(restauration.get("/agent/connexion"), "form", Map.of("username", "restauration", "password", "demo")));
         assertThat(restauration.get("/agent/absences/" + absence + "/certificat").status()).isEqualTo(403);
 
-        Task task = tasks.createTaskQuery().processDefinitionKey(AbsenceJustificationProcess.KEY).processInstanceBusinessKey("absence-" + absence).singleResult();
+        Task task = tasks.createTaskQuery().processDefinitionKey(AbsenceJustificationProcess.KEY).processInstanceBusinessKeyLike(String.format("ABS-%06d %%", absence)).singleResult();
         assertThat(task.getName()).isEqualTo("Justifier l'absence");
         tasks.complete(task.getId(), Map.of(AbsenceJustificationProcess.ACCEPTED.name(), true));
         jobs().executeDue(task.getProcessInstanceId());

@@ -56,7 +56,7 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
     }
 
     private ProcessInstance instance(long absenceId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey("absence-" + absenceId).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKeyLike(String.format("ABS-%06d %%", absenceId)).singleResult();
     }
 
     private Task review(ProcessInstance pi) {
@@ -95,7 +95,7 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(ACCEPTED.name(), false, REFUSAL_REASON.name(), " ")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez le motif du refus");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of()))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("acceptée ou refusée");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choisissez « Accepter » ou « Refuser »");
         assertThat(state(id)).isEqualTo("EN_ATTENTE");
 
         tasks.complete(taskId, Map.of(ACCEPTED.name(), false, REFUSAL_REASON.name(), "Aucun justificatif."));

@@ -79,6 +79,10 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).task().hasCandidateGroup("finances");
         BpmnAwareTests.assertThat(instance).variables().containsEntry(RUN_MONTH.name(), "2024-01").containsEntry(RUN_FAMILIES.name(), 2)
                 .containsEntry(RUN_INVOICES.name(), 2).containsEntry(RUN_AMOUNT.name(), "96,00 €").containsEntry(RUN_WITHOUT_QUOTIENT.name(), 1);
+        assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), RUN_REVIEW_LINK.name())).asString()
+                .contains("/agent/facturation/" + processEngine.getRuntimeService().getVariable(instance.getId(), RUN_ID.name()) + ")");
+        assertThat(instance.getBusinessKey() == null ? processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult().getBusinessKey() : instance.getBusinessKey()).isEqualTo("FAC-2024-01");
         assertThat(invoice(martin, "2024-01")).containsEntry("state", "DRAFT").containsEntry("number", null);
         assertThat(lines(martin, "2024-01")).containsExactly(
                 "Léo MARTIN|4|1|10.0000|QF 0 à 800|1|40.0000",

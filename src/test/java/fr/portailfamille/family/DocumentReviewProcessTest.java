@@ -44,7 +44,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
     void anUploadedDocument() {
         family = families.create("Roux");
         documentId = documents.upload(family.fileId(), DocumentType.QUOTIENT_FAMILIAL, null, FamilyFileAccessTest.PDF, "caf.pdf");
-        process = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("document-" + documentId).singleResult();
+        process = runtimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike(String.format("DOC-%06d %%", documentId)).singleResult();
     }
 
     @Test
@@ -94,7 +94,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
     @Test
     void aRefusalWithoutReasonIsNotAccepted() {
         assertThatThrownBy(() -> complete(task(process), withVariables(DocumentReviewProcess.APPROVED, false)))
-                .hasMessageContaining("Le motif du refus est obligatoire");
+                .hasMessageContaining("Indiquez le motif du refus");
 
         assertThat(process).isWaitingAt(DocumentReviewProcess.TASK_REVIEW);
         assertThat(state()).isEqualTo("A_VERIFIER");
@@ -109,7 +109,7 @@ class DocumentReviewProcessTest extends PortalIntegrationTest {
         var form = agent.send(HttpRequest.newBuilder(agent.uri("/engine-rest/task/" + taskId + "/deployed-form"))
                 .header("Authorization", basic).header("Accept", "application/json").GET());
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.body()).contains("\"approved\"").contains("\"reason\"");
+        assertThat(form.body()).contains("\"decision\"").contains("\"refuser\"").contains("\"reason\"");
         var variables = agent.send(HttpRequest.newBuilder(agent.uri("/engine-rest/task/" + taskId + "/form-variables"))
                 .header("Authorization", basic).header("Accept", "application/json").GET());
         assertThat(variables.body()).contains("/agent/dossiers/" + family.fileId() + "/documents/" + documentId);

@@ -95,7 +95,7 @@ class FamilyFileBrowserTest extends PortalIntegrationTest {
     private void acceptAsGuichet(long documentId) {
         WebSession agent = session();
         String basic = "Basic " + Base64.getEncoder().encodeToString("guichet:demo".getBytes(StandardCharsets.UTF_8));
-        var tasks = agent.send(HttpRequest.newBuilder(agent.uri("/engine-rest/task?processInstanceBusinessKey=document-" + documentId))
+        var tasks = agent.send(HttpRequest.newBuilder(agent.uri("/engine-rest/task?processInstanceBusinessKeyLike=" + String.format("DOC-%06d%%25", documentId)))
                 .header("Authorization", basic).header("Accept", "application/json").GET());
         org.assertj.core.api.Assertions.assertThat(tasks.body()).contains("Vérifier un justificatif");
         String taskId = tasks.body().replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");

@@ -10,8 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.portailfamille.family.FamilyFixtures.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -81,6 +81,12 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
 
     @Test
     void quotientChangeAccepted_theNewQuotientIsValidFromItsDate() {
+        jdbc.sql("insert into quotient_familial (family_file_id, value, valid_from, valid_to, source) values (?, 480, date '2020-01-01', null, 'CAF')")
+                .param(family.fileId()).update();
+        long caf = jdbc.sql("""
+                insert into supporting_document (family_file_id, document_type, state, content, size_bytes, media_type, file_name)
+                values (?, 'QUOTIENT_FAMILIAL', 'A_VERIFIER', '\\x25504446', 4, 'application/pdf', 'caf-2026.pdf') returning id""")
+                .param(family.fileId()).query(Long.class).single();
         Page contacts = session.get("/dossier/coordonnees");
         String from = LocalDate.now().withDayOfMonth(1).toString();
         Page sent = session.follow(session.submit(contacts, "form#demande-quotient", Map.of("newQuotient", "640", "validFrom", from)));
@@ -90,8 +96,15 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         assertThat(sent.text()).contains("Quotient familial : 640 € à partir du " + fromFrench);
         assertThat(sent.text()).contains("Historique des modifications Aucune modification");
         ProcessInstance process = processOfLastRequest();
+        // the form shows the file's value beside the asked one, and the certificates to check
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.CURRENT_VALUE))
+                .isEqualTo("Quotient familial : 480 € – valable du 01/01/2020, sans date de fin – source : CAF");
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUESTED_VALUE))
+                .isEqualTo("Quotient familial : 640 € à partir du " + fromFrench);
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.SUPPORTING_DOCUMENTS))
+                .contains("Attestation CAF").contains("caf\\-2026\\.pdf (à vérifier").contains("/agent/dossiers/" + family.fileId() + "/documents/" + caf);
 
-        complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, true));
+        complete(task(process), withVariables("decision", "accepter"));
         jobs().executeDue(process.getId());
 
         assertThat(process).isEnded().hasPassed(FamilyFileChangeProcess.END_APPLIED);
@@ -111,7 +124,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         ProcessInstance process = requestChildChange("Camillo", "");
 
         assertThatThrownBy(() -> complete(task(process), withVariables(FamilyFileChangeProcess.APPROVED, false, FamilyFileChangeProcess.REASON, " ")))
-                .hasMessageContaining("Le motif du refus est obligatoire");
+                .hasMessageContaining("Indiquez le motif du refus");
         assertThat(process).isWaitingAt(FamilyFileChangeProcess.TASK_REVIEW);
     }
 
@@ -125,6 +138,6 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
 
     private ProcessInstance processOfLastRequest() {
         long id = jdbc.sql("select max(id) from change_request where family_file_id = ?").param(family.fileId()).query(Long.class).single();
-        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("change-" + id).singleResult();
+        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike(String.format("MOD-%06d %%", id)).singleResult();
     }
 }

@@ -9,6 +9,7 @@ import fr.portailfamille.messaging.MessageStore.Message;
 import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.system.FormRefusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
 
     private ProcessInstance instanceOf(long messageId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(MessageRoutingProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(messageId)).singleResult();
+                .processInstanceBusinessKeyLike(String.format("MSG-%06d %%", messageId)).singleResult();
     }
 
     private Task answerTask(ProcessInstance instance) {
@@ -67,6 +68,9 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put(MessageRoutingProcess.ANSWER.name(), answer);
         variables.put(MessageRoutingProcess.FORWARD_TO.name(), forwardTo);
+        if (!forwardTo.isEmpty()) {
+            variables.put(MessageRoutingProcess.FORWARD_REASON.name(), "Une question de facture.");
+        }
         identity.setAuthentication(user, List.of(group));
         try {
             forms.submitTaskForm(task.getId(), variables);
@@ -139,6 +143,10 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
         assertThat(forwarded).hasCandidateGroup("finances");
         assertThat(store.message(messageId).orElseThrow().handlingGroup()).isEqualTo("finances");
         assertThat(answers(family)).as("nothing reaches the family on a forward").isEmpty();
+        Map<String, Object> form = tasks.getVariablesLocal(forwarded.getId());
+        assertThat(form.get(MessageRoutingProcess.FORM_FORWARD_NOTE)).asString().contains("Transféré par").contains("Une question de facture");
+        assertThat(form.get(MessageRoutingProcess.FORM_CONVERSATION)).asString().contains("la famille").contains("message à traiter");
+        assertThat(runtime.getVariables(instance.getId())).doesNotContainKey(MessageRoutingProcess.FORWARD_REASON.name());
 
         completeAs("finances", "finances", forwarded, "La facture est corrigée.", "");
         jobs().executeDue(instance.getId());
@@ -182,9 +190,19 @@ class MessageRoutingProcessTest extends PortalIntegrationTest {
         Task task = answerTask(instance);
 
         assertThatThrownBy(() -> completeAs("guichet", "guichet-unique", task, "   ", ""))
-                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Écrivez une réponse");
+                .hasRootCauseInstanceOf(FormRefusal.class).hasMessageContaining("Écrivez une réponse");
         assertThatThrownBy(() -> completeAs("guichet", "guichet-unique", task, "", "piscine"))
-                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Service inconnu");
+                .hasRootCauseInstanceOf(FormRefusal.class).hasMessageContaining("Service inconnu");
+        assertThatThrownBy(() -> completeAs("guichet", "guichet-unique", task, "", "guichet-unique"))
+                .hasMessageContaining("Le message est déjà au service");
+        assertThatThrownBy(() -> {
+            identity.setAuthentication("guichet", List.of("guichet-unique"));
+            try {
+                forms.submitTaskForm(task.getId(), Map.of(MessageRoutingProcess.ANSWER.name(), "", MessageRoutingProcess.FORWARD_TO.name(), "finances"));
+            } finally {
+                identity.clearAuthentication();
+            }
+        }).hasMessageContaining("Indiquez le motif du transfert");
 
         assertThat(instance).isWaitingAt(MessageRoutingProcess.TASK_ANSWER);
         assertThat(answerTask(instance).getId()).isEqualTo(task.getId());

@@ -69,7 +69,7 @@ class MessagingBrowserTest extends PortalIntegrationTest {
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(subject))).isVisible();
 
             long messageId = jdbc.queryForObject("select id from message where subject = ?", Long.class, subject);
-            String instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("messageRouting").processInstanceBusinessKey(String.valueOf(messageId))
+            String instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("messageRouting").processInstanceBusinessKeyLike(String.format("MSG-%06d %%", messageId))
                     .singleResult().getId();
             jobs().executeDue(instanceId);
             mailbox().await(DUPONT_MAIL, "Votre message a bien été envoyé");
@@ -92,7 +92,7 @@ class MessagingBrowserTest extends PortalIntegrationTest {
     /** What Tasklist does for agent enfance: find the task, submit its form (HTTP Basic on /engine-rest). */
     private void answerAsEnfance(long messageId, String answer) {
         WebSession rest = session();
-        WebSession.Page found = rest.send(MessagingPagesTest.basic(rest, "/engine-rest/task?processDefinitionKey=messageRouting&processInstanceBusinessKey=" + messageId, "enfance"));
+        WebSession.Page found = rest.send(MessagingPagesTest.basic(rest, "/engine-rest/task?processDefinitionKey=messageRouting&processInstanceBusinessKeyLike=" + String.format("MSG-%06d%%25", messageId), "enfance"));
         String taskId = found.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
         String json = "{\"variables\":{\"answer\":{\"value\":\"" + answer + "\",\"type\":\"String\"},"
                 + "\"forwardTo\":{\"value\":null,\"type\":\"Null\"}}}";

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.FilePart;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -241,7 +241,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
         long messageId = lastSentId(family);
         long attachmentId = attachmentOf(messageId);
         WebSession rest = session();
-        String query = "/engine-rest/task?processInstanceBusinessKey=" + messageId;
+        String query = "/engine-rest/task?processInstanceBusinessKeyLike=" + String.format("MSG-%06d%%25", messageId);
 
         Page forEnfance = rest.send(basic(rest, query, "enfance"));
         Page forRestauration = rest.send(basic(rest, query, "restauration"));
@@ -267,7 +267,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
         long messageId = lastSentId(family);
         assertThat(session.open("/").doc().select("nav.tabs a[href=/messagerie]").text()).isEqualTo("Messagerie");
 
-        Task task = tasks.createTaskQuery().processDefinitionKey("messageRouting").processInstanceBusinessKey(String.valueOf(messageId)).singleResult();
+        Task task = tasks.createTaskQuery().processDefinitionKey("messageRouting").processInstanceBusinessKeyLike(String.format("MSG-%06d %%", messageId)).singleResult();
         identity.setAuthentication("restauration", List.of("restauration"));
         try {
             forms.submitTaskForm(task.getId(), Map.of("answer", "Nous prévoyons un repas adapté.", "forwardTo", ""));
@@ -309,7 +309,7 @@ class MessagingPagesTest extends PortalIntegrationTest {
         long second = lastSentId(family);
         assertThat(store.message(second).orElseThrow().conversationId()).isEqualTo(store.message(first).orElseThrow().conversationId());
         assertThat(store.message(second).orElseThrow().subject()).isEqualTo("Re : Facture de mars");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(second)).taskCandidateGroup("finances").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKeyLike(String.format("MSG-%06d %%", second)).taskCandidateGroup("finances").count()).isEqualTo(1);
     }
 
     @Test

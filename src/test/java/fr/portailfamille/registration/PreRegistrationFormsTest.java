@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.portailfamille.system.StaffDecision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +37,10 @@ class PreRegistrationFormsTest {
         assertThat(form.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
         assertThat(keys(form, true)).containsExactlyInAnyOrder(PreRegistrationProcess.FAMILY.name(), PreRegistrationProcess.CHILD.name(),
                 PreRegistrationProcess.CHILD_AGE.name(), PreRegistrationProcess.ACTIVITY.name(), PreRegistrationProcess.DAYS.name(),
-                PreRegistrationProcess.QUOTIENT.name(), PreRegistrationProcess.DOCUMENTS.name(), PreRegistrationProcess.HEALTH.name());
-        assertThat(keys(form, false)).containsExactly(PreRegistrationProcess.APPROVED.name(), PreRegistrationProcess.REASON.name());
-        form.get("components").forEach(c -> {
-            if (PreRegistrationProcess.APPROVED.name().equals(c.path("key").asText())) {
-                assertThat(c.get("type").asText()).as("a boolean decision").isEqualTo("checkbox");
-            }
-        });
+                PreRegistrationProcess.QUOTIENT.name(), PreRegistrationProcess.DOCUMENTS.name(), PreRegistrationProcess.HEALTH.name(),
+                PreRegistrationProcess.OTHER_REGISTRATIONS.name(), PreRegistrationProcess.PLACES.name());
+        assertThat(keys(form, false)).containsExactly(StaffDecision.CHOICE, PreRegistrationProcess.REASON.name());
+        assertThat(form.toString()).contains("{{" + PreRegistrationProcess.DOCUMENT_LINKS.name() + "}}");
     }
 
     @Test

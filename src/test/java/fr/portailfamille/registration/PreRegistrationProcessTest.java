@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.portailfamille.activity.Activities;
-import fr.portailfamille.system.calendar.TownCalendar;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.support.Mailbox.Mail;
 import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.system.calendar.TownCalendar;
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
@@ -59,7 +59,7 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
     }
 
     private ProcessInstance instance(Registration registration) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(registration.getId())).singleResult();
+        return runtime.createProcessInstanceQuery().processInstanceId(registration.getProcessInstanceId()).singleResult();
     }
 
     private Task validationTask(ProcessInstance pi) {
@@ -115,10 +115,100 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(APPROVED.name(), false, REASON.name(), "  ")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez le motif du refus");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of(REASON.name(), "sans décision")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("validée ou refusée");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Choisissez « Valider » ou « Refuser »");
+        assertThatThrownBy(() -> tasks.complete(taskId, Map.of("decision", "refuser")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Indiquez le motif du refus");
         assertThat(pi).isWaitingAt(TASK_VALIDATE);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(state(registration)).isEqualTo(RegistrationState.PENDING);
+    }
+
+    @Test
+    void theFormsChoiceDecides_refusingWithItsReason() {
+        Registration registration = request("PERISCOLAIRE_SOIR", DayOfWeek.TUESDAY);
+        ProcessInstance pi = instance(registration);
+        tasks.complete(validationTask(pi).getId(), Map.of("decision", "refuser", REASON.name(), "Plus de place le mardi."));
+        assertThat(state(registration)).isEqualTo(RegistrationState.REFUSED);
+        assertThat(registrations.linesOfFamily(family.fileId())).singleElement()
+                .satisfies(l -> assertThat(l.reason()).isEqualTo("Plus de place le mardi."));
+    }
+
+    @Test
+    void refusingThroughTheRestApiWithoutReasonAnswers400WithTheFrenchSentence() throws Exception {
+        Registration registration = request("PERISCOLAIRE_SOIR", DayOfWeek.THURSDAY);
+        String taskId = validationTask(instance(registration)).getId();
+        fr.portailfamille.support.WebSession rest = session();
+        java.util.function.Function<String, fr.portailfamille.support.WebSession.Page> submit = variables -> rest.send(
+                java.net.http.HttpRequest.newBuilder(rest.uri("/engine-rest/task/" + taskId + "/submit-form"))
+                        .header("Accept", "application/json").header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("enfance:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":" + variables + "}")));
+
+        var noReason = submit.apply("{\"decision\":{\"value\":\"refuser\"}}");
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(noReason.body());
+        assertThat(error.get("message").asText()).isEqualTo("Indiquez le motif du refus : il est envoyé à la famille.");
+        assertThat(noReason.body()).doesNotContain("ENGINE-");
+        assertThat(state(registration)).isEqualTo(RegistrationState.PENDING);
+
+        var noChoice = submit.apply("{\"reason\":{\"value\":\"Complet.\"}}");
+        assertThat(noChoice.status()).isEqualTo(400);
+        assertThat(noChoice.body()).contains("Choisissez « Valider » ou « Refuser » la pré-inscription.");
+
+        var refused = submit.apply("{\"decision\":{\"value\":\"refuser\"},\"reason\":{\"value\":\"Complet le jeudi.\"}}");
+        assertThat(refused.status()).as(refused.body()).isIn(200, 204);
+        assertThat(state(registration)).isEqualTo(RegistrationState.REFUSED);
+    }
+
+    @Test
+    void theValidationFormShowsTheFactsOfTheFile() {
+        jdbc.update("insert into quotient_familial (family_file_id, value, valid_from, valid_to, source) values (?, 640, date '2020-01-01', date '2099-12-31', 'CAF')",
+                family.fileId());
+        jdbc.update("""
+                insert into supporting_document (family_file_id, document_type, valid_until, state, content, size_bytes, media_type, file_name)
+                values (?, 'QUOTIENT_FAMILIAL', date '2099-06-30', 'ACCEPTE', '\\x25504446', 4, 'application/pdf', 'attestation-caf.pdf'),
+                       (?, 'ASSURANCE', null, 'A_VERIFIER', '\\x25504446', 4, 'application/pdf', 'assurance.pdf')""",
+                family.fileId(), family.fileId());
+        jdbc.update("insert into health_sheet (child_id, allergies, pai, pai_details, diet) values (?, 'arachide', true, 'asthme : ventoline', 'sans porc')",
+                family.olderChildId());
+        Registration morning = request("PERISCOLAIRE_MATIN", DayOfWeek.MONDAY);
+        tasks.complete(validationTask(instance(morning)).getId(), Map.of("decision", "valider"));
+
+        Registration registration = request("CENTRE_LOISIRS", DayOfWeek.WEDNESDAY);
+        ProcessInstance pi = instance(registration);
+        Map<String, Object> variables = runtime.getVariables(pi.getId());
+        assertThat(variables.get(QUOTIENT.name())).isEqualTo("640 € – valable du 01/01/2020 au 31/12/2099 – source : CAF");
+        assertThat(variables.get(DOCUMENTS.name())).asString()
+                .contains("Attestation de quotient familial : accepté, valable jusqu'au 30/06/2099")
+                .contains("Attestation d'assurance extrascolaire : à vérifier")
+                .contains("Carnet de vaccinations : manquant")
+                .doesNotContain("non renseigné");
+        long caf = jdbc.queryForObject("select id from supporting_document where family_file_id = ? and file_name = 'attestation-caf.pdf'",
+                Long.class, family.fileId());
+        assertThat(variables.get(DOCUMENT_LINKS.name())).asString().contains("/agent/dossiers/" + family.fileId() + "/documents/" + caf);
+        assertThat(variables.get(HEALTH.name())).asString().contains("PAI : oui – asthme : ventoline").contains("Allergies : arachide")
+                .contains("Régime alimentaire : sans porc");
+        assertThat(variables.get(OTHER_REGISTRATIONS.name())).asString()
+                .contains(activities.findByCode("PERISCOLAIRE_MATIN").orElseThrow().name()).contains("validée");
+        var activity = activities.findByCode("CENTRE_LOISIRS").orElseThrow();
+        Integer taken = jdbc.queryForObject("""
+                select count(*) from registration where activity_id = ? and valid_from = ? and state = 'VALIDATED' and weekdays like '%WEDNESDAY%'""",
+                Integer.class, activity.id(), java.sql.Date.valueOf(repository.findById(registration.getId()).orElseThrow().getValidFrom()));
+        assertThat(variables.get(PLACES.name())).asString().contains("mercredi : " + (activity.capacityPerDay() - taken) + " place");
+        assertThat(variables).containsEntry(CHILD_NAME.name(), "Sam " + family.name()).containsEntry(FAMILY_NAME.name(),
+                family.name() + " (dossier n° " + families.find(family.fileId()).orElseThrow().number() + ")");
+        assertThat(variables.get(ACTIVITY_NAME.name())).asString().startsWith(activity.name() + " – ");
+        assertThat(jdbc.queryForObject("select count(*) from health_sheet_read where child_id = ? and staff_user like 'tâche%enfance'",
+                Integer.class, family.olderChildId())).as("the health sheet read is recorded").isPositive();
+    }
+
+    @Test
+    void aFileWithoutQuotientNorHealthSheetSaysSo() {
+        Registration registration = request("PERISCOLAIRE_MATIN", DayOfWeek.FRIDAY);
+        Map<String, Object> variables = runtime.getVariables(instance(registration).getId());
+        assertThat(variables.get(QUOTIENT.name())).asString().startsWith("Aucun quotient familial valable au").contains("tranche maximale");
+        assertThat(variables.get(HEALTH.name())).isEqualTo("Fiche sanitaire non remplie par la famille.");
+        assertThat(variables.get(OTHER_REGISTRATIONS.name())).isEqualTo("Aucune autre inscription en cours ou validée.");
     }
 
     @Test

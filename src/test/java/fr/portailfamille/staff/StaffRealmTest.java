@@ -96,6 +96,23 @@ class StaffRealmTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theFiltersShowWhoAndWhatOnEachCardSortedByDueDate() {
+        for (var filter : filters.createTaskFilterQuery().list()) {
+            if (filter.getProperties() == null || filter.getProperties().get("portalFilter") == null) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> variables = (List<Map<String, Object>>) filter.getProperties().get("variables");
+            assertThat(variables).as(filter.getName()).extracting(v -> v.get("name"))
+                    .contains("childName", "activityName", "familyName", "requestLabel", "runMonth");
+            assertThat(variables).extracting(v -> v.get("label")).contains("Enfant", "Activité", "Famille");
+            var query = (org.camunda.bpm.engine.impl.TaskQueryImpl) filter.getQuery();
+            assertThat(query.getOrderingProperties()).as(filter.getName() + ": sorted by due date first").isNotEmpty();
+            assertThat(query.getOrderingProperties().get(0).getQueryProperty().getName()).isEqualTo("DUE_DATE_");
+        }
+    }
+
+    @Test
     void staffPagesUseCamundaIdentity() {
         WebSession agent = session();
         Page loginPage = agent.get("/agent/connexion");
