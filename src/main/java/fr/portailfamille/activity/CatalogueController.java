@@ -2,6 +2,7 @@ package fr.portailfamille.activity;
 
 import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.staff.StaffGroup;
+import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.security.StaffPrincipal;
 import fr.portailfamille.system.web.DateParameters;
 import java.time.DayOfWeek;
@@ -36,8 +37,13 @@ class CatalogueController {
     private final Catalogue catalogue;
     private final ActivityRepository activities;
     private final CatalogueStore store;
+    private final List<ActivityUsage> usages;
 
-    CatalogueController(Catalogue catalogue, ActivityRepository activities, CatalogueStore store) {
+    /** The value of the confirmation page's hidden field: without it, a delete only leads to that page. */
+    static final String CONFIRMED = "oui";
+
+    CatalogueController(Catalogue catalogue, ActivityRepository activities, CatalogueStore store, List<ActivityUsage> usages) {
+        this.usages = usages;
         this.catalogue = catalogue;
         this.activities = activities;
         this.store = store;
@@ -100,11 +106,31 @@ class CatalogueController {
         return done(redirect, id, catalogue.addPeriod(id, label, DateParameters.checked(startDate), DateParameters.checked(endDate)), "La période est ajoutée.", "periodes");
     }
 
+    /** « Supprimer » a period: a page says what goes and asks to confirm, or why it may not go. */
+    @GetMapping("/{id}/periodes/{periodId}/supprimer")
+    String confirmPeriodDeletion(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long periodId, Model model) {
+        Activity activity = managed(staff, id);
+        ActivityPeriod period = period(id, periodId);
+        return confirmation(model, activity, "Supprimer la période « " + period.label() + " » ?",
+                "La période du " + PortalTime.DATE.format(period.startDate()) + " au " + PortalTime.DATE.format(period.endDate())
+                        + " ne sera plus proposée aux familles (inscriptions et réservations).",
+                periodRefusal(period), "/agent/activites/" + id + "/periodes/" + periodId + "/supprimer", "periodes",
+                "Supprimer la période");
+    }
+
     @PostMapping("/{id}/periodes/{periodId}/supprimer")
-    String deletePeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long periodId, RedirectAttributes redirect) {
+    String deletePeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long periodId,
+            @RequestParam(required = false) String confirme, RedirectAttributes redirect) {
         managed(staff, id);
-        store.deletePeriod(id, periodId);
-        return done(redirect, id, null, "La période est supprimée.", "periodes");
+        ActivityPeriod period = period(id, periodId);
+        if (!CONFIRMED.equals(confirme)) {
+            return "redirect:/agent/activites/" + id + "/periodes/" + periodId + "/supprimer";
+        }
+        String refusal = periodRefusal(period);
+        if (refusal == null) {
+            store.deletePeriod(id, periodId);
+        }
+        return done(redirect, id, refusal, "La période « " + period.label() + " » est supprimée.", "periodes");
     }
 
     @PostMapping("/{id}/fermetures")
@@ -115,11 +141,56 @@ class CatalogueController {
         return done(redirect, id, catalogue.addClosure(id, DateParameters.checked(day), reason), "Le jour de fermeture est ajouté.", "fermetures");
     }
 
+    @GetMapping("/{id}/fermetures/{closureId}/supprimer")
+    String confirmClosureDeletion(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long closureId,
+            Model model) {
+        Activity activity = managed(staff, id);
+        ActivityClosure closure = closure(id, closureId);
+        return confirmation(model, activity, "Supprimer le jour de fermeture du " + PortalTime.DATE.format(closure.day()) + " ?",
+                "L'activité sera de nouveau ouverte ce jour-là : les familles inscrites pourront le réserver.", null,
+                "/agent/activites/" + id + "/fermetures/" + closureId + "/supprimer", "fermetures", "Supprimer le jour de fermeture");
+    }
+
     @PostMapping("/{id}/fermetures/{closureId}/supprimer")
-    String deleteClosure(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long closureId, RedirectAttributes redirect) {
+    String deleteClosure(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @PathVariable long closureId,
+            @RequestParam(required = false) String confirme, RedirectAttributes redirect) {
         managed(staff, id);
+        ActivityClosure closure = closure(id, closureId);
+        if (!CONFIRMED.equals(confirme)) {
+            return "redirect:/agent/activites/" + id + "/fermetures/" + closureId + "/supprimer";
+        }
         store.deleteClosure(id, closureId);
-        return done(redirect, id, null, "Le jour de fermeture est supprimé.", "fermetures");
+        return done(redirect, id, null, "Le jour de fermeture du " + PortalTime.DATE.format(closure.day()) + " est supprimé.", "fermetures");
+    }
+
+    private ActivityPeriod period(long activityId, long periodId) {
+        return store.periods(activityId).stream().filter(p -> p.id() == periodId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private ActivityClosure closure(long activityId, long closureId) {
+        return store.closures(activityId).stream().filter(c -> c.id() == closureId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Why the period may not be deleted (what the other modules hold in it), or null. */
+    private String periodRefusal(ActivityPeriod period) {
+        List<String> uses = usages.stream().map(u -> u.usesBetween(period.activityId(), period.startDate(), period.endDate()))
+                .flatMap(java.util.Optional::stream).toList();
+        return uses.isEmpty() ? null : "La période « " + period.label() + " » ne peut pas être supprimée : elle compte encore "
+                + String.join(" et ", uses) + ". Retirez-les d'abord, ou laissez la période se terminer.";
+    }
+
+    private String confirmation(Model model, Activity activity, String question, String consequence, String refusal, String action,
+            String anchor, String button) {
+        model.addAttribute("activity", Activities.summary(activity));
+        model.addAttribute("question", question);
+        model.addAttribute("consequence", consequence);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("action", action);
+        model.addAttribute("back", "/agent/activites/" + activity.getId() + "#" + anchor);
+        model.addAttribute("button", button);
+        return "activity/confirmation";
     }
 
     @GetMapping("/{id}/tarifs")

@@ -45,6 +45,7 @@ class BillingController {
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
         BigDecimal credit = payments.creditOf(familyFileId);
         model.addAttribute("credit", credit.signum() > 0 ? Euros.of(credit) : null);
+        model.addAttribute("receipts", payments.receiptsOf(familyFileId));
         int thisYear = Year.now(clock).getValue();
         model.addAttribute("years", IntStream.rangeClosed(0, 2).map(i -> thisYear - i).boxed().toList());
         return "billing/facturation";
@@ -63,6 +64,14 @@ class BillingController {
         byte[] pdf = invoices.pdf(invoiceId, familyFileId).orElseThrow(BillingController::notFound);
         String number = invoices.find(invoiceId).map(InvoiceView::number).orElse("facture");
         return pdf(pdf, "facture-" + number + ".pdf");
+    }
+
+    /** The receipt of a desk payment of this family; another family's (or an unknown id) is a 404. */
+    @GetMapping("/facturation/recus/{id}/pdf")
+    ResponseEntity<byte[]> receipt(@CurrentFamily long familyFileId, @PathVariable String id) {
+        long paymentId = parseId(id);
+        byte[] pdf = payments.receiptPdf(paymentId, familyFileId).orElseThrow(BillingController::notFound);
+        return pdf(pdf, "recu-" + payments.receipt(paymentId).map(DeskReceipt::number).orElse("guichet") + ".pdf");
     }
 
     @GetMapping("/facturation/attestation-fiscale")

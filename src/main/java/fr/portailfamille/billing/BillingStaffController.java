@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,10 @@ class BillingStaffController {
     private final BillingRuns runs;
     private final RunReview review;
     private final RuntimeService runtime;
+    private final DeskPayments payments;
 
-    BillingStaffController(BillingRuns runs, RunReview review, RuntimeService runtime) {
+    BillingStaffController(BillingRuns runs, RunReview review, RuntimeService runtime, DeskPayments payments) {
+        this.payments = payments;
         this.runs = runs;
         this.review = review;
         this.runtime = runtime;
@@ -52,6 +55,30 @@ class BillingStaffController {
         model.addAttribute("anomalies", lines.stream().filter(RunReview.FamilyLine::hasAnomaly).count());
         model.addAttribute("farAmount", Euros.of(RunReview.FAR_AMOUNT));
         return "billing/agent-facturation-run";
+    }
+
+    /**
+     * The receipt of a desk payment, for the agents who record them (finances, Guichet Unique): linked
+     * from the family page.
+     */
+    @GetMapping("/agent/facturation/recus/{paymentId}/pdf")
+    ResponseEntity<byte[]> receipt(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String paymentId) {
+        if (!staff.isIn(BillingAuthorizations.FINANCES) && !staff.isIn(BillingAuthorizations.GUICHET_UNIQUE)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        long id;
+        try {
+            id = Long.parseLong(paymentId);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        DeskReceipt receipt = payments.receipt(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        byte[] pdf = payments.receiptPdf(id, receipt.familyFileId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename("recu-" + receipt.number() + ".pdf").build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(pdf);
     }
 
     /** Starts {@code monthlyBilling} by its message; the process's start listener checks the month. */

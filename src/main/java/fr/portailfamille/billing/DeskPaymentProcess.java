@@ -9,6 +9,7 @@ final class DeskPaymentProcess {
 
     static final String START = "StartEvent_PaymentReceived";
     static final String TASK_RECORD = "Task_RecordDeskPayment";
+    static final String TASK_MAIL_RECEIPT = "Task_MailReceipt";
     static final String END_RECORDED = "EndEvent_PaymentRecorded";
 
     static final ProcessVariable<String> FILE_NUMBER = ProcessVariable.text("fileNumber");

@@ -1,8 +1,9 @@
 package fr.portailfamille.billing;
 
-import fr.portailfamille.system.Euros;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.Euros;
+import fr.portailfamille.system.mail.MailService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,15 +36,19 @@ class DeskPayments {
         }
     }
 
-    /** What was recorded: the payment and the credit it left (zero when none). */
-    record Recorded(long deskPaymentId, BigDecimal credit) {}
+    /** What was recorded: the payment, the credit it left (zero when none) and its receipt's number. */
+    record Recorded(long deskPaymentId, BigDecimal credit, String receiptNumber) {}
 
     private final FamilyFiles families;
     private final InvoiceStore invoices;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InvoicePdf pdf;
+    private final MailService mail;
 
-    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcClient jdbc, Clock clock) {
+    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcClient jdbc, Clock clock, InvoicePdf pdf, MailService mail) {
+        this.pdf = pdf;
+        this.mail = mail;
         this.families = families;
         this.invoices = invoices;
         this.jdbc = jdbc;
@@ -100,7 +107,58 @@ class DeskPayments {
             jdbc.sql("insert into credit (family_file_id, desk_payment_id, amount, reason) values (?, ?, ?, ?)")
                     .params(request.family().id(), paymentId, credit, "Trop-perçu du paiement au guichet n° " + paymentId).update();
         }
-        return new Recorded(paymentId, credit.max(BigDecimal.ZERO));
+        String receiptNumber = String.format(java.util.Locale.ROOT, "RG-%d-%06d", now.atZone(fr.portailfamille.system.PortalTime.ZONE).getYear(),
+                paymentId);
+        byte[] receipt = pdf.receipt(new InvoicePdf.Receipt(receiptNumber, request.family().name(), request.family().number(),
+                request.invoices(), request.amount(), new InvoiceView.Payment(request.mode(), request.amount(), now).modeLabel(), now,
+                agent == null ? "inconnu" : agent, credit.max(BigDecimal.ZERO)));
+        jdbc.sql("update desk_payment set receipt_number = ?, receipt_pdf = ? where id = ?").params(receiptNumber, receipt, paymentId).update();
+        return new Recorded(paymentId, credit.max(BigDecimal.ZERO), receiptNumber);
+    }
+
+    private static final String RECEIPT = "select id, receipt_number, family_file_id, amount, mode, received_at from desk_payment";
+
+    private static DeskReceipt receipt(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new DeskReceipt(rs.getLong("id"), rs.getString("receipt_number"), rs.getLong("family_file_id"), rs.getBigDecimal("amount"),
+                rs.getString("mode"), rs.getTimestamp("received_at").toInstant());
+    }
+
+    /** The family's desk payments that have a receipt, newest first. */
+    @Transactional(readOnly = true)
+    public List<DeskReceipt> receiptsOf(long familyFileId) {
+        return jdbc.sql(RECEIPT + " where family_file_id = ? and receipt_number is not null order by received_at desc, id desc")
+                .param(familyFileId).query(DeskPayments::receipt).list();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<DeskReceipt> receipt(long deskPaymentId) {
+        return jdbc.sql(RECEIPT + " where id = ? and receipt_number is not null").param(deskPaymentId).query(DeskPayments::receipt).optional();
+    }
+
+    /** The receipt's PDF, only if that payment is this family's (another family's, or none: empty). */
+    @Transactional(readOnly = true)
+    Optional<byte[]> receiptPdf(long deskPaymentId, long familyFileId) {
+        return jdbc.sql("select receipt_pdf from desk_payment where id = ? and family_file_id = ? and receipt_pdf is not null")
+                .params(deskPaymentId, familyFileId).query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    /** Mails the receipt to every address of the family, once (an asynchronous step of the process; a retry after it went out sends nothing). */
+    @Transactional
+    void mailReceipt(long deskPaymentId) {
+        DeskReceipt receipt = receipt(deskPaymentId).orElseThrow();
+        int claimed = jdbc.sql("update desk_payment set receipt_mailed_at = ? where id = ? and receipt_mailed_at is null")
+                .params(java.sql.Timestamp.from(clock.instant()), deskPaymentId).update();
+        if (claimed == 0) {
+            return;
+        }
+        FamilySummary family = families.find(receipt.familyFileId()).orElseThrow();
+        byte[] content = receiptPdf(deskPaymentId, receipt.familyFileId()).orElseThrow();
+        Map<String, Object> model = Map.of("number", receipt.number(), "amount", receipt.amountText(), "mode", receipt.modeLabel(),
+                "day", receipt.receivedOnText(), "family", family.name());
+        for (String to : family.emails()) {
+            mail.send(new MailService.Mail(to, "Reçu de votre paiement au guichet – " + receipt.number(), "desk-payment-receipt", model,
+                    List.of(new MailService.Attachment("recu-" + receipt.number() + ".pdf", "application/pdf", content))));
+        }
     }
 
     /** The family's credit not used yet. */

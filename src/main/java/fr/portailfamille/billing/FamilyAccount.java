@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A family's account as the town's agents read it: its published invoices, what it still owes,
- * its unused credit and every payment received (at the desk or online).
+ * its unused credit, every payment received (at the desk or online) and the receipts of the desk payments.
  */
-public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal credit, List<Payment> payments) {
+public record FamilyAccount(List<Invoice> invoices, BigDecimal due, BigDecimal credit, List<Payment> payments,
+        List<DeskReceipt> receipts) {
 
     /** One published invoice. */
     public record Invoice(long id, String number, String period, InvoiceState state, BigDecimal total, BigDecimal amountDue,

@@ -58,11 +58,7 @@ class InvoicePdf {
 
             PdfPTable table = new PdfPTable(new float[] {3.2f, 3.6f, 2.2f, 1.3f, 1.8f, 2.6f, 1f, 2f});
             table.setWidthPercentage(100);
-            for (String head : List.of("Enfant", "Activité", "Unité", "Qté", "Prix unitaire", "Tranche", "Rang", "Montant")) {
-                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
-                cell.setBackgroundColor(BLUE);
-                table.addCell(cell);
-            }
+            heads(table, List.of("Enfant", "Activité", "Unité", "Qté", "Prix unitaire", "Tranche", "Rang", "Montant"));
             for (InvoiceView.Line line : invoice.lines()) {
                 table.addCell(cell(line.childName()));
                 table.addCell(cell(line.activityName() + (line.lateCancelled() > 0
@@ -113,6 +109,42 @@ class InvoicePdf {
         });
     }
 
+    /** What a desk payment's receipt says. */
+    record Receipt(String number, String familyName, String familyNumber, List<InvoiceView> invoices, java.math.BigDecimal amount,
+            String modeLabel, java.time.Instant receivedAt, String agent, java.math.BigDecimal credit) {}
+
+    byte[] receipt(Receipt receipt) {
+        return render(document -> {
+            header(document);
+            document.add(new Paragraph("Reçu de paiement n° " + receipt.number(), TITLE));
+            document.add(new Paragraph("Reçu le " + PortalTime.DATE_TIME.format(receipt.receivedAt().atZone(PortalTime.ZONE))
+                    + " au guichet de la Régie unique", TEXT));
+            document.add(new Paragraph("Agent : " + receipt.agent(), TEXT));
+            document.add(spacer());
+            document.add(new Paragraph("Famille " + receipt.familyName(), HEADING));
+            document.add(new Paragraph("Dossier famille n° " + receipt.familyNumber(), TEXT));
+            document.add(spacer());
+            PdfPTable table = new PdfPTable(new float[] {4f, 4f, 3f});
+            table.setWidthPercentage(80);
+            heads(table, List.of("Facture réglée", "Période", "Montant réglé"));
+            for (InvoiceView invoice : receipt.invoices()) {
+                table.addCell(cell(invoice.number()));
+                table.addCell(cell(invoice.period()));
+                table.addCell(right(InvoiceView.euros(invoice.amountDue())));
+            }
+            document.add(table);
+            document.add(new Paragraph("Montant reçu : " + InvoiceView.euros(receipt.amount()), HEADING));
+            document.add(new Paragraph("Mode de paiement : " + receipt.modeLabel(), TEXT));
+            if (receipt.credit().signum() > 0) {
+                document.add(new Paragraph("Trop-perçu gardé en avoir sur le dossier : " + InvoiceView.euros(receipt.credit()), TEXT));
+            }
+            document.add(spacer());
+            legalMentions(document, List.of(
+                    "Reçu délivré par la Régie unique de " + portal.townName() + " pour les services périscolaires et extrascolaires.",
+                    "Conservez ce reçu : il vaut preuve du paiement des factures ci-dessus."));
+        });
+    }
+
     /** One child's childcare paid in the year, for the certificate. */
     record CertificateLine(String childName, LocalDate birthDate, java.math.BigDecimal amount) {}
 
@@ -129,11 +161,7 @@ class InvoicePdf {
             document.add(spacer());
             PdfPTable table = new PdfPTable(new float[] {4f, 3f, 3f});
             table.setWidthPercentage(80);
-            for (String head : List.of("Enfant", "Né(e) le", "Montant payé")) {
-                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
-                cell.setBackgroundColor(BLUE);
-                table.addCell(cell);
-            }
+            heads(table, List.of("Enfant", "Né(e) le", "Montant payé"));
             java.math.BigDecimal total = java.math.BigDecimal.ZERO;
             for (CertificateLine line : lines) {
                 table.addCell(cell(line.childName()));
@@ -165,6 +193,15 @@ class InvoicePdf {
         document.add(new Paragraph("Mentions légales", SMALL));
         for (String mention : mentions) {
             document.add(new Paragraph(mention, SMALL));
+        }
+    }
+
+    /** The table's header row, white on the town's blue. */
+    private static void heads(PdfPTable table, List<String> heads) {
+        for (String head : heads) {
+            PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+            cell.setBackgroundColor(BLUE);
+            table.addCell(cell);
         }
     }
 

@@ -48,7 +48,7 @@ public class Invoices {
                 .flatMap(i -> i.payments().stream().map(p -> new FamilyAccount.Payment(p.modeLabel(), p.amount(), p.paidAt(), i.number())))
                 .sorted(java.util.Comparator.comparing(FamilyAccount.Payment::paidAt).reversed())
                 .toList();
-        return new FamilyAccount(lines, due, deskPayments.creditOf(familyFileId), payments);
+        return new FamilyAccount(lines, due, deskPayments.creditOf(familyFileId), payments, deskPayments.receiptsOf(familyFileId));
     }
 
     // --- used by the payment module ---

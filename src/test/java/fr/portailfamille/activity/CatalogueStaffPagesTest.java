@@ -3,8 +3,8 @@ package fr.portailfamille.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +17,9 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
 
     @Autowired
     Activities activities;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private WebSession agent(String user) {
         WebSession agent = session();
@@ -45,6 +48,73 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
         WebSession family = session();
         family.login("dupont", "Portail-Demo-2026");
         assertThat(family.get("/agent/activites").isRedirectTo("/agent/connexion")).isTrue();
+    }
+
+    @Test
+    void deletingAPeriodOrAClosureAsksForConfirmationAndAPeriodWithRegistrationsOrBookingsIsKept() {
+        WebSession enfance = agent("enfance");
+        String code = "SUPPR_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', '_');
+        long activityId = jdbc.queryForObject("""
+                insert into activity (code, name, activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    min_age, max_age, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time)
+                select ?, ?, activity_type, service_group, description, booking_unit, weekdays, capacity_per_day,
+                    min_age, max_age, runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time
+                from activity where code = 'CENTRE_LOISIRS' returning id""", Long.class, code, "Stage " + code);
+        long period = jdbc.queryForObject("""
+                insert into activity_period (activity_id, label, start_date, end_date) values (?, 'Été 2098', date '2098-07-01', date '2098-08-31')
+                returning id""", Long.class, activityId);
+        long closure = jdbc.queryForObject("insert into activity_closure (activity_id, day, reason) values (?, date '2098-07-14', 'Fête') returning id",
+                Long.class, activityId);
+        String base = "/agent/activites/" + activityId;
+
+        // « Supprimer » is a link to a page that asks; nothing is deleted by one click
+        Page edit = enfance.get(base);
+        assertThat(edit.doc().select("form[action*=/supprimer]")).as("no one-click delete").isEmpty();
+        String periodLink = edit.doc().select("a[href$=/periodes/" + period + "/supprimer]").first().attr("href");
+        Page confirm = enfance.get(periodLink);
+        assertThat(confirm.text()).contains("Supprimer la période « Été 2098 » ?").contains("du 01/07/2098 au 31/08/2098")
+                .contains("Cette suppression est définitive.");
+        Page unconfirmed = enfance.postForm(base + "/periodes/" + period + "/supprimer", Map.of("_csrf", enfance.csrfToken()));
+        assertThat(unconfirmed.isRedirectTo(base + "/periodes/" + period + "/supprimer")).as(unconfirmed.toString()).isTrue();
+        assertThat(periods(activityId)).isEqualTo(1);
+
+        // a validated registration and a booking hang on the period: refused, in French, even if posted
+        long child = jdbc.queryForObject("select min(id) from child", Long.class);
+        long file = jdbc.queryForObject("select family_file_id from child where id = ?", Long.class, child);
+        jdbc.update("""
+                insert into registration (family_file_id, child_id, activity_id, weekdays, period_label, valid_from, valid_to, state)
+                values (?, ?, ?, 'WEDNESDAY', 'Été 2098', date '2098-07-01', date '2098-08-31', 'VALIDATED')""", file, child, activityId);
+        jdbc.update("""
+                insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
+                values (?, ?, ?, date '2098-07-09', 'BOOKED', now(), 'PLANNING', 'essai', now())""", file, child, activityId);
+        Page refusal = enfance.get(periodLink);
+        assertThat(refusal.text()).contains("La période « Été 2098 » ne peut pas être supprimée : elle compte encore ")
+                .contains("1 inscription validée").contains("1 réservation").contains("Retirez-les d'abord");
+        assertThat(refusal.doc().select("form[action$=/supprimer]")).as("no confirm button").isEmpty();
+        Page forced = enfance.follow(enfance.postForm(base + "/periodes/" + period + "/supprimer", Map.of("confirme", "oui", "_csrf", enfance.csrfToken())));
+        assertThat(forced.status()).isEqualTo(200);
+        assertThat(forced.text()).contains("ne peut pas être supprimée");
+        assertThat(periods(activityId)).isEqualTo(1);
+
+        // once they are gone, the confirmed delete goes through
+        jdbc.update("update registration set state = 'WITHDRAWN' where activity_id = ?", activityId);
+        jdbc.update("update booking set state = 'CANCELLED' where activity_id = ?", activityId);
+        Page deleted = enfance.follow(enfance.submit(enfance.get(periodLink), "form[action$=/supprimer]", Map.of()));
+        assertThat(deleted.text()).contains("La période « Été 2098 » est supprimée.");
+        assertThat(periods(activityId)).isZero();
+
+        // a closure day too
+        Page closureConfirm = enfance.get(base + "/fermetures/" + closure + "/supprimer");
+        assertThat(closureConfirm.text()).contains("Supprimer le jour de fermeture du 14/07/2098 ?");
+        Page closureDeleted = enfance.follow(enfance.submit(closureConfirm, "form[action$=/supprimer]", Map.of()));
+        assertThat(closureDeleted.text()).contains("Le jour de fermeture du 14/07/2098 est supprimé.");
+        assertThat(activities.closures(activityId)).isEmpty();
+        // another service may neither see the question nor delete
+        assertThat(agent("restauration").get(base + "/fermetures/" + closure + "/supprimer").status()).isEqualTo(403);
+    }
+
+    private int periods(long activityId) {
+        return jdbc.queryForObject("select count(*) from activity_period where activity_id = ?", Integer.class, activityId);
     }
 
     @Test

@@ -33,6 +33,9 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
     PublishedInvoices data;
 
     @BeforeEach
@@ -52,7 +55,9 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
 
         ProcessInstance instance = startAs("guichet", data.fixtures().numberOf(family), "CHEQUE", "42,00", number.toLowerCase());
 
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_RECORD, END_RECORDED);
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_MAIL_RECEIPT);
+        jobs().executeDue(instance.getId());
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_RECORD, TASK_MAIL_RECEIPT, END_RECORDED);
         BpmnAwareTests.assertThat(instance).variables().containsEntry(CREDIT.name(), "0,00 €").containsEntry(STARTED_BY.name(), "guichet");
         assertThat(data.invoiceState(family)).isEqualTo("PAID");
         assertThat(jdbc.queryForMap("select mode, amount, recorded_by from desk_payment where family_file_id = ?", family))
@@ -66,6 +71,7 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
 
         ProcessInstance instance = startAs("finances", data.fixtures().numberOf(family), "ESPECES", "30", data.invoiceNumberOf(family));
 
+        jobs().executeDue(instance.getId());
         BpmnAwareTests.assertThat(instance).isEnded().variables().containsEntry(CREDIT.name(), "2,00 €");
         assertThat(data.invoiceState(family)).isEqualTo("PAID");
         assertThat(credit(family)).isEqualByComparingTo("2.00");
@@ -108,6 +114,75 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
         startAs("guichet", file, "CHEQUE", "14,00", data.invoiceNumberOf(family));
         assertThatThrownBy(() -> startAs("guichet", file, "CHEQUE", "14,00", data.invoiceNumberOf(family)))
                 .hasMessageContaining("n'est pas en attente de paiement (payée)");
+    }
+
+    @Test
+    void everyDeskPaymentHasAReceipt_mailedToTheFamilyAndDownloadableByItAndTheAgents() throws Exception {
+        long family = data.familyWithPendingInvoice("LECLERC", 3);
+        String number = data.invoiceNumberOf(family);
+        String file = data.fixtures().numberOf(family);
+        ProcessInstance instance = startAs("finances", file, "CHEQUE", "45,00", number);
+        jobs().executeDue(instance.getId());
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_MAIL_RECEIPT);
+        Map<String, Object> payment = jdbc.queryForMap("select id, receipt_number, received_at from desk_payment where family_file_id = ?", family);
+        long paymentId = ((Number) payment.get("id")).longValue();
+        String receipt = (String) payment.get("receipt_number");
+        assertThat(receipt).matches("RG-\\d{4}-\\d{6}").endsWith(String.format("%06d", paymentId));
+        assertThat(instance.getBusinessKey() == null ? processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult().getBusinessKey() : instance.getBusinessKey())
+                .isEqualTo(String.format("PAY-%06d LECLERC", paymentId));
+
+        // the mail, with the PDF attached
+        String email = data.fixtures().emailOf(family);
+        mailbox().await(email, "Reçu de votre paiement au guichet – " + receipt);
+        byte[] attached = null;
+        for (jakarta.mail.internet.MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getSubject().contains(receipt) && message.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (("recu-" + receipt + ".pdf").equals(parts.getBodyPart(i).getFileName())) {
+                        attached = parts.getBodyPart(i).getInputStream().readAllBytes();
+                    }
+                }
+            }
+        }
+        assertThat(attached).as("the receipt attached to the mail").isNotNull();
+        String text = PdfText.of(attached);
+        java.time.LocalDate day = ((java.sql.Timestamp) payment.get("received_at")).toInstant().atZone(fr.portailfamille.system.PortalTime.ZONE).toLocalDate();
+        assertThat(text).contains("Reçu de paiement n° " + receipt).contains("Famille LECLERC").contains("Dossier famille n° " + file)
+                .contains(number).contains("42,00 €").contains("Montant reçu : 45,00 €").contains("chèque")
+                .contains(fr.portailfamille.system.PortalTime.DATE.format(day)).contains("Agent : finances")
+                .contains("Trop-perçu gardé en avoir sur le dossier : 3,00 €");
+        assertThat(mailbox().to(email).stream().filter(m -> m.subject().contains(receipt)).count()).as("mailed once").isEqualTo(1);
+
+        // the family downloads it from « Facturation »; another family cannot
+        String username = data.fixtures().account(family, encoder.encode("Recu-Guichet-2026"));
+        fr.portailfamille.support.WebSession parent = session();
+        parent.login(username, "Recu-Guichet-2026");
+        var page = parent.get("/facturation");
+        assertThat(page.text()).contains("Reçus de vos paiements au guichet").contains(receipt);
+        String link = page.doc().select("a[href*=/facturation/recus/]").first().attr("href");
+        assertThat(PdfText.of(parent.bytes(link))).contains("Reçu de paiement n° " + receipt);
+        long other = data.familyWithPendingInvoice("LEMAIRE", 1);
+        fr.portailfamille.support.WebSession stranger = session();
+        stranger.login(data.fixtures().account(other, encoder.encode("Autre-Famille-2026")), "Autre-Famille-2026");
+        assertThat(stranger.get("/facturation/recus/" + paymentId + "/pdf").status()).isEqualTo(404);
+
+        // the agents who record payments open it from the family page; another service may not
+        fr.portailfamille.support.WebSession guichet = agent("guichet");
+        var familyPage = guichet.get("/agent/dossiers/" + file);
+        assertThat(familyPage.text()).contains(receipt);
+        String agentLink = familyPage.doc().select("a[href*=/agent/facturation/recus/]").first().attr("href");
+        var opened = guichet.get(agentLink);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.header("Content-Type")).startsWith("application/pdf");
+        assertThat(PdfText.of(guichet.bytes(agentLink))).contains(receipt);
+        assertThat(agent("enfance").get("/agent/facturation/recus/" + paymentId + "/pdf").status()).isEqualTo(403);
+    }
+
+    private fr.portailfamille.support.WebSession agent(String user) {
+        fr.portailfamille.support.WebSession agent = session();
+        agent.follow(agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", user, "password", "demo")));
+        return agent;
     }
 
     @Test

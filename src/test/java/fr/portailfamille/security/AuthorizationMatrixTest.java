@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.registration.PreRegistrationProcess;
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -89,6 +89,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/{runId}", new String[] {"finances", "restauration"});
+        // a desk payment's receipt: the agents who record them (finances, Guichet Unique), not the services
+        STAFF_SERVICE.put("/agent/facturation/recus/{paymentId}/pdf", new String[] {"finances", "enfance"});
         // the finances' spreadsheets (the exports page lists each agent's own)
         STAFF_SERVICE.put("/agent/exports/{key}.csv", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
@@ -182,6 +184,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "absenceId" -> String.valueOf(victimAbsence());
             case "day" -> java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
             case "key" -> "paiements";
+            case "paymentId" -> String.valueOf(victim.deskPaymentId());
             case "runId" -> String.valueOf(jdbc.queryForObject(
                     "insert into billing_run (month, state) values ('2020-01', 'CANCELLED') returning id", Long.class));
             case "id" -> {
@@ -190,6 +193,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 if (pattern.contains("pieces-jointes")) yield String.valueOf(victim.attachmentId());
                 if (pattern.startsWith("/facturation/factures/")) yield String.valueOf(victim.invoiceId());
                 if (pattern.startsWith("/facturation/paiement/")) yield String.valueOf(victim.paymentId());
+                if (pattern.startsWith("/facturation/recus/")) yield String.valueOf(victim.deskPaymentId());
                 if (pattern.startsWith("/agent/activites/")) yield String.valueOf(enfanceActivity);
                 throw new AssertionError("no id known for " + pattern + ": teach the matrix this route");
             }
@@ -367,9 +371,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         assertThat(form.status()).isEqualTo(200);
         Page sent = family.submit(form, "form[action$=/inscriptions/inscrire]", Map.of("jours", "WEDNESDAY"));
         assertThat(sent.isRedirectTo("/inscriptions")).as(sent.text()).isTrue();
-        Long registration = jdbc.queryForObject("select id from registration where child_id = ?", Long.class, attacker.childId());
+        String instance = jdbc.queryForObject("select process_instance_id from registration where child_id = ?", String.class, attacker.childId());
         Task task = taskService.createTaskQuery().processDefinitionKey(PreRegistrationProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(registration)).singleResult();
+                .processInstanceId(instance).singleResult();
         assertThat(task).isNotNull();
         assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("enfance"));
         return task.getId();

@@ -3,8 +3,8 @@ package fr.portailfamille.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portailfamille.support.PortalIntegrationTest;
-import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
+import fr.portailfamille.support.WebSession;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -111,11 +111,11 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /agent/activites/nouvelle", Actor.ENFANCE, "/agent/activites/nouvelle", "form[action$=/agent/activites/nouvelle]"),
             new Form("POST /agent/activites/{id}", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/agent/activites/{staffActivity}]"),
             new Form("POST /agent/activites/{id}/periodes", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/periodes]"),
-            new Form("POST /agent/activites/{id}/periodes/{periodId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
-                    "form[action$=/periodes/{period}/supprimer]"),
+            new Form("POST /agent/activites/{id}/periodes/{periodId}/supprimer", Actor.ENFANCE,
+                    "/agent/activites/{staffActivity}/periodes/{period}/supprimer", "form[action$=/periodes/{period}/supprimer]"),
             new Form("POST /agent/activites/{id}/fermetures", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/fermetures]"),
-            new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE, "/agent/activites/{staffActivity}",
-                    "form[action$=/fermetures/{closure}/supprimer]"),
+            new Form("POST /agent/activites/{id}/fermetures/{closureId}/supprimer", Actor.ENFANCE,
+                    "/agent/activites/{staffActivity}/fermetures/{closure}/supprimer", "form[action$=/fermetures/{closure}/supprimer]"),
             new Form("POST /agent/activites/{id}/tarifs", Actor.ENFANCE, "/agent/activites/{staffActivity}/tarifs", "form[action$=/tarifs]"),
             new Form("POST /agent/presences/{activityId}/{day}/enfants/{childId}", Actor.ENFANCE,
                     "/agent/presences/{staffActivity}/{today}/recherche?nom={familyName}", "form[action*=/enfants/]"),

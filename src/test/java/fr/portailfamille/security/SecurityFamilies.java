@@ -14,7 +14,7 @@ final class SecurityFamilies {
 
     /** One object of each kind of a family: what another family must never reach, what its export must hold. */
     record Objects(long pickupId, long documentId, long registrationId, long invoiceId, long paymentId, String orderId,
-            long messageId, long attachmentId) {}
+            long messageId, long attachmentId, long deskPaymentId) {}
 
     private SecurityFamilies() {}
 
@@ -47,7 +47,7 @@ final class SecurityFamilies {
 
     /**
      * Gives the family a health sheet, consents, a pick-up person, a document, a validated registration, a booking,
-     * an invoice, a pending payment, a message (handled by enfance) and its attachment.
+     * an invoice, a pending payment, a message (handled by enfance) and its attachment, a desk payment and its receipt.
      */
     static Objects everything(JdbcTemplate jdbc, Family family) {
         long file = family.fileId();
@@ -86,6 +86,9 @@ final class SecurityFamilies {
         long attachment = jdbc.queryForObject("""
                 insert into message_attachment (message_id, file_name, media_type, size_bytes, content)
                 values (?, 'note.pdf', 'application/pdf', 4, ?) returning id""", Long.class, message, "%PDF".getBytes());
-        return new Objects(pickup, document, registration, invoice, payment, orderId, message, attachment);
+        long deskPayment = jdbc.queryForObject("""
+                insert into desk_payment (family_file_id, mode, amount, recorded_by, receipt_number, receipt_pdf)
+                values (?, 'CHEQUE', 12.00, 'guichet', ?, ?) returning id""", Long.class, file, "RG-" + tag, "%PDF".getBytes());
+        return new Objects(pickup, document, registration, invoice, payment, orderId, message, attachment, deskPayment);
     }
 }

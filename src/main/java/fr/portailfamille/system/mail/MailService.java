@@ -51,13 +51,26 @@ public class MailService {
         this.executor = executor;
     }
 
-    /** One mail to render from {@code mail/<template>.html} with its model. */
-    public record Mail(String to, String subject, String template, Map<String, Object> model) {}
+    /** One mail to render from {@code mail/<template>.html} with its model, and its attached files (none by default). */
+    public record Mail(String to, String subject, String template, Map<String, Object> model, List<Attachment> attachments) {
+
+        public Mail(String to, String subject, String template, Map<String, Object> model) {
+            this(to, subject, template, model, List.of());
+        }
+    }
+
+    /** A file sent with a mail (a receipt, a certificate the portal made itself). */
+    public record Attachment(String fileName, String mediaType, byte[] content) {}
 
     /** Renders {@code mail/<template>.html} with the model and sends it now. */
     public void send(String to, String subject, String template, Map<String, Object> model) {
-        sender.send(message(new Mail(to, subject, template, model)));
-        log.info("Courriel « {} » envoyé à {}", subject, to);
+        send(new Mail(to, subject, template, model));
+    }
+
+    /** Renders and sends one mail now, with its attached files. */
+    public void send(Mail mail) {
+        sender.send(message(mail));
+        log.info("Courriel « {} » envoyé à {}", mail.subject(), mail.to());
     }
 
     /**
@@ -100,6 +113,9 @@ public class MailService {
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(plainText(html), html);
+            for (Attachment file : mail.attachments()) {
+                helper.addAttachment(file.fileName(), new org.springframework.core.io.ByteArrayResource(file.content()), file.mediaType());
+            }
             return message;
         } catch (MessagingException e) {
             throw new MailSendException("courriel « " + mail.subject() + " » non construit", e);
