@@ -169,7 +169,7 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
 
         // the agents who record payments open it from the family page; another service may not
         fr.portailfamille.support.WebSession guichet = agent("guichet");
-        var familyPage = guichet.get("/agent/dossiers/" + file);
+        var familyPage = guichet.get("/agent/dossiers/" + family);  // (the test files are not numbered like real ones: the internal id)
         assertThat(familyPage.text()).contains(receipt);
         String agentLink = familyPage.doc().select("a[href*=/agent/facturation/recus/]").first().attr("href");
         var opened = guichet.get(agentLink);

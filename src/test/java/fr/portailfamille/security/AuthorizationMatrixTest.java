@@ -178,7 +178,17 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "orderId" -> victim.orderId();
             case "token" -> "jeton-inconnu";
             case "index" -> "0";
-            case "periodId", "closureId" -> "999999999";
+            // a period and a closure day of the enfance activity, far ahead (their delete asks first: nothing is deleted here)
+            case "periodId" -> String.valueOf(jdbc.queryForList("select id from activity_period where activity_id = ? and label = 'Matrice'",
+                    Long.class, enfanceActivity).stream().findFirst().orElseGet(() -> jdbc.queryForObject("""
+                    insert into activity_period (activity_id, label, start_date, end_date)
+                    values (?, 'Matrice', date '2199-01-01', date '2199-01-31') returning id""", Long.class, enfanceActivity)));
+            case "closureId" -> {
+                jdbc.update("insert into activity_closure (activity_id, day, reason) values (?, date '2199-01-05', 'Matrice') on conflict do nothing",
+                        enfanceActivity);
+                yield String.valueOf(jdbc.queryForObject("select id from activity_closure where activity_id = ? and day = date '2199-01-05'",
+                        Long.class, enfanceActivity));
+            }
             case "activityId" -> String.valueOf(enfanceActivity);
             case "bookingId" -> "999999999";
             case "absenceId" -> String.valueOf(victimAbsence());
