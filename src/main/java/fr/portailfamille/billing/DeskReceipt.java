@@ -1,5 +1,6 @@
 package fr.portailfamille.billing;
 
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalTime;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
 public record DeskReceipt(long id, String number, long familyFileId, BigDecimal amount, String mode, Instant receivedAt) {
 
     public String amountText() {
-        return InvoiceView.euros(amount);
+        return Euros.of(amount);
     }
 
     public String receivedOnText() {

@@ -1,6 +1,5 @@
 package fr.portailfamille.billing;
 
-import fr.portailfamille.system.Euros;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -11,6 +10,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.PortalTime;
 import java.awt.Color;
@@ -130,13 +130,13 @@ class InvoicePdf {
             for (InvoiceView invoice : receipt.invoices()) {
                 table.addCell(cell(invoice.number()));
                 table.addCell(cell(invoice.period()));
-                table.addCell(right(InvoiceView.euros(invoice.amountDue())));
+                table.addCell(right(Euros.of(invoice.amountDue())));
             }
             document.add(table);
-            document.add(new Paragraph("Montant reçu : " + InvoiceView.euros(receipt.amount()), HEADING));
+            document.add(new Paragraph("Montant reçu : " + Euros.of(receipt.amount()), HEADING));
             document.add(new Paragraph("Mode de paiement : " + receipt.modeLabel(), TEXT));
             if (receipt.credit().signum() > 0) {
-                document.add(new Paragraph("Trop-perçu gardé en avoir sur le dossier : " + InvoiceView.euros(receipt.credit()), TEXT));
+                document.add(new Paragraph("Trop-perçu gardé en avoir sur le dossier : " + Euros.of(receipt.credit()), TEXT));
             }
             document.add(spacer());
             legalMentions(document, List.of(
