@@ -45,7 +45,6 @@ class BillingController {
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
         BigDecimal credit = payments.creditOf(familyFileId);
         model.addAttribute("credit", credit.signum() > 0 ? Euros.of(credit) : null);
-        model.addAttribute("receipts", payments.receiptsOf(familyFileId));
         int thisYear = Year.now(clock).getValue();
         model.addAttribute("years", IntStream.rangeClosed(0, 2).map(i -> thisYear - i).boxed().toList());
         return "billing/facturation";
@@ -54,6 +53,7 @@ class BillingController {
     @GetMapping("/facturation/historique")
     String history(@CurrentFamily long familyFileId, Model model) {
         model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING, InvoiceState.PAID, InvoiceState.CANCELLED)));
+        model.addAttribute("receipts", payments.receiptsOf(familyFileId));
         return "billing/historique";
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  *       their process instances ({@link ServiceAuthorizationProvider}), not of a whole process shared
  *       with other services;</li>
  *   <li>comments and attachments checked like the task itself ({@link TaskNotesGuard});</li>
+ *   <li>each task's own copy of the variables its Tasklist card shows ({@link CardVariables});</li>
  *   <li>no lock of a user by the engine after failed passwords, neither for good (by default after 10
  *       failures) nor for a growing delay: anyone could lock a service's account that way. Failed
  *       logins are throttled per address and per account before they reach the engine
@@ -33,5 +34,9 @@ class StaffEnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new TaskNotesGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        parseListeners.add(new CardVariables.ParseListener());
+        configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
 }

@@ -35,21 +35,6 @@ class StaffIdentitySetup implements ApplicationRunner {
     /** Raised when the filters change: an older stored filter is then updated once, not at every start. */
     private static final String FILTER_VERSION_KEY = "portalFilterVersion";
     private static final Integer FILTER_VERSION = 2;
-    /**
-     * The process variables shown on each task card, when the task's process has them: every process
-     * started by a family sets the readable ones of its request at start.
-     */
-    static final Map<String, String> CARD_VARIABLES = cardVariables();
-
-    private static Map<String, String> cardVariables() {
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put("childName", "Enfant");
-        variables.put("activityName", "Activité");
-        variables.put("familyName", "Famille");
-        variables.put("requestLabel", "Demande");
-        variables.put("runMonth", "Mois facturé");
-        return java.util.Collections.unmodifiableMap(variables);
-    }
 
     private final IdentityService identity;
     private final TasklistGrants grants;
@@ -109,7 +94,7 @@ class StaffIdentitySetup implements ApplicationRunner {
         properties.put("priority", priority);
         properties.put("description", "mine".equals(key) ? "Les tâches qui vous sont attribuées" : "Les tâches confiées à votre service");
         properties.put("refresh", true);
-        properties.put("variables", CARD_VARIABLES.entrySet().stream()
+        properties.put("variables", CardVariables.LABELS.entrySet().stream()
                 .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList());
         filter.setProperties(properties);
         return filters.saveFilter(filter);

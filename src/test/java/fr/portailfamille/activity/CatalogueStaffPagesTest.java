@@ -91,6 +91,7 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
         assertThat(refusal.text()).contains("La période « Été 2098 » ne peut pas être supprimée : elle compte encore ")
                 .contains("1 inscription validée").contains("1 réservation").contains("Retirez-les d'abord");
         assertThat(refusal.doc().select("form[action$=/supprimer]")).as("no confirm button").isEmpty();
+        enfance.get(base);  // a page with the session's CSRF token (the refusal page has no form)
         Page forced = enfance.follow(enfance.postForm(base + "/periodes/" + period + "/supprimer", Map.of("confirme", "oui", "_csrf", enfance.csrfToken())));
         assertThat(forced.status()).isEqualTo(200);
         assertThat(forced.text()).contains("ne peut pas être supprimée");

@@ -154,11 +154,11 @@ class DeskPaymentProcessTest extends PortalIntegrationTest {
                 .contains("Trop-perçu gardé en avoir sur le dossier : 3,00 €");
         assertThat(mailbox().to(email).stream().filter(m -> m.subject().contains(receipt)).count()).as("mailed once").isEqualTo(1);
 
-        // the family downloads it from « Facturation »; another family cannot
+        // the family downloads it from « Facturation » (its history); another family cannot
         String username = data.fixtures().account(family, encoder.encode("Recu-Guichet-2026"));
         fr.portailfamille.support.WebSession parent = session();
         parent.login(username, "Recu-Guichet-2026");
-        var page = parent.get("/facturation");
+        var page = parent.get("/facturation/historique");
         assertThat(page.text()).contains("Reçus de vos paiements au guichet").contains(receipt);
         String link = page.doc().select("a[href*=/facturation/recus/]").first().attr("href");
         assertThat(PdfText.of(parent.bytes(link))).contains("Reçu de paiement n° " + receipt);

@@ -102,7 +102,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUESTED_VALUE))
                 .isEqualTo("Quotient familial : 640 € à partir du " + fromFrench);
         assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.SUPPORTING_DOCUMENTS))
-                .contains("Attestation CAF").contains("caf\\-2026\\.pdf (à vérifier").contains("/agent/dossiers/" + family.fileId() + "/documents/" + caf);
+                .contains("Attestation CAF").contains("caf\\-2026\\.pdf \\(à vérifier").contains("/agent/dossiers/" + family.fileId() + "/documents/" + caf);
 
         complete(task(process), withVariables("decision", "accepter"));
         jobs().executeDue(process.getId());
