@@ -75,7 +75,9 @@ class PreRegistrationTasklistBrowserTest extends PortalIntegrationTest {
             assertThat(repository.findById(registration.getId()).orElseThrow().getState()).isEqualTo(RegistrationState.PENDING);
 
             tasklist.getByLabel("Motif du refus").fill("Le centre est complet le mercredi.");
-            tasklist.locator("button[ng-click=\"complete()\"]").click();
+            // the refusal's notification lies over the form's buttons until closed: the button is pressed as a keyboard user would
+            tasklist.locator("button[ng-click=\"complete()\"]").focus();
+            tasklist.keyboard().press("Enter");
             tasklist.locator(".task").filter(new Locator.FilterOptions().setHasText(child)).first()
                     .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         }
