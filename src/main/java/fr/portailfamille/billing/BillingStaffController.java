@@ -63,7 +63,7 @@ class BillingStaffController {
      */
     @GetMapping("/agent/facturation/recus/{paymentId}/pdf")
     ResponseEntity<byte[]> receipt(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String paymentId) {
-        if (!staff.isIn(BillingAuthorizations.FINANCES) && !staff.isIn(BillingAuthorizations.GUICHET_UNIQUE)) {
+        if (!staff.isIn(StaffGroup.FINANCES.id()) && !staff.isIn(StaffGroup.GUICHET_UNIQUE.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         long id;

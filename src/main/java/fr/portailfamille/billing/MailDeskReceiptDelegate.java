@@ -18,6 +18,6 @@ class MailDeskReceiptDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        payments.mailReceipt(((Number) execution.getVariable(DESK_PAYMENT_ID)).longValue());
+        payments.mailReceipt(DESK_PAYMENT_ID.require(execution));
     }
 }

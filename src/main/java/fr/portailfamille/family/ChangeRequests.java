@@ -115,7 +115,7 @@ class ChangeRequests {
                         + fr.portailfamille.system.PortalTime.DATE.format(c.getBirthDate())).orElse("");
         String summary = "Famille " + file.getName() + " (dossier n° " + file.getNumber() + ")" + who + " – demandé : "
                 + request.description() + (request.comment() == null ? "" : " – commentaire : " + request.comment());
-        String processInstanceId = runtime.startProcessInstanceByKey(FamilyFileChangeProcess.KEY.name(),
+        String processInstanceId = runtime.startProcessInstanceByKey(FamilyFileChangeProcess.KEY,
                 BusinessKeys.of("MOD", requestId, file.getName()), Map.of(
                 "familyName", file.getName() + " (dossier n° " + file.getNumber() + ")",
                 "requestLabel", request.description(),

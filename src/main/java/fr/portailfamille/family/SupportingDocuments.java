@@ -84,7 +84,7 @@ class SupportingDocuments {
                 .params(familyFileId, type.name(), validUntil, content, content.length, detect(content), fileName)
                 .query(Long.class).single();
         FamilyFile file = files.findById(familyFileId).orElseThrow();
-        String processInstanceId = runtime.startProcessInstanceByKey(DocumentReviewProcess.KEY.name(),
+        String processInstanceId = runtime.startProcessInstanceByKey(DocumentReviewProcess.KEY,
                 BusinessKeys.of("DOC", id, file.getName()), Map.of(
                 "familyName", file.getName() + " (dossier n° " + file.getNumber() + ")",
                 "requestLabel", type.label(),

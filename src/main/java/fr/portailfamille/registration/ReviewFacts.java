@@ -4,9 +4,9 @@ import static fr.portailfamille.registration.PreRegistrationProcess.*;
 
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
-import fr.portailfamille.activity.DocumentType;
 import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
+import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilyRecords.DocumentState;
 import fr.portailfamille.family.FamilyRecords.HealthSheet;
@@ -95,29 +95,23 @@ class ReviewFacts {
                 + (q.source() == null || q.source().isBlank() ? "" : " – source : " + q.source());
     }
 
-    /** The family's kind of document matching what the activity requires (the health sheet is no upload). */
-    static Optional<fr.portailfamille.family.DocumentType> familyType(String required) {
-        return Optional.ofNullable(switch (required) {
-            case "ATTESTATION_QF" -> fr.portailfamille.family.DocumentType.QUOTIENT_FAMILIAL;
-            case "ASSURANCE" -> fr.portailfamille.family.DocumentType.ASSURANCE;
-            case "VACCINATIONS" -> fr.portailfamille.family.DocumentType.VACCINATIONS;
-            case "JUSTIFICATIF_DOMICILE" -> fr.portailfamille.family.DocumentType.DOMICILE;
-            default -> null;
-        });
+    /** The uploaded kind of document an activity requires (the health sheet is no upload). */
+    static Optional<DocumentType> familyType(String required) {
+        return DocumentType.byName(required).filter(t -> t != DocumentType.FICHE_SANITAIRE);
     }
 
     private void documentLine(String required, long familyFileId, List<SupportingDocument> documents, Optional<HealthSheet> sheet,
             LocalDate today, List<String> lines, List<String> links) {
-        String label = DocumentType.labelOf(required);
+        String label = DocumentType.byName(required).map(DocumentType::label).orElse(required);
         if ("FICHE_SANITAIRE".equals(required)) {
             lines.add(label + " : " + sheet.map(s -> "remplie (mise à jour le " + s.updatedOn() + ")").orElse("manquante (non remplie par la famille)"));
             return;
         }
-        Optional<fr.portailfamille.family.DocumentType> type = familyType(required);
+        Optional<DocumentType> type = familyType(required);
         Optional<SupportingDocument> best = type.flatMap(t -> documents.stream().filter(d -> d.type() == t)
                 .min(Comparator.comparing((SupportingDocument d) -> rank(d, today)).thenComparing(SupportingDocument::uploadedAt, Comparator.reverseOrder())));
         if (best.isEmpty()) {
-            lines.add(label + " : manquant");
+            lines.add(label + " : non fourni");
             return;
         }
         SupportingDocument d = best.get();

@@ -97,11 +97,11 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         assertThat(sent.text()).contains("Historique des modifications Aucune modification");
         ProcessInstance process = processOfLastRequest();
         // the form shows the file's value beside the asked one, and the certificates to check
-        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.CURRENT_VALUE))
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.CURRENT_VALUE.name()))
                 .isEqualTo("Quotient familial : 480 € – valable du 01/01/2020, sans date de fin – source : CAF");
-        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUESTED_VALUE))
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.REQUESTED_VALUE.name()))
                 .isEqualTo("Quotient familial : 640 € à partir du " + fromFrench);
-        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.SUPPORTING_DOCUMENTS))
+        assertThat((String) runtimeService().getVariable(process.getId(), FamilyFileChangeProcess.SUPPORTING_DOCUMENTS.name()))
                 .contains("Attestation CAF").contains("caf\\-2026\\.pdf \\(à vérifier").contains("/agent/dossiers/" + family.fileId() + "/documents/" + caf);
 
         complete(task(process), withVariables("decision", "accepter"));

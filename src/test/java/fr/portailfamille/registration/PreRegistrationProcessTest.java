@@ -179,9 +179,9 @@ class PreRegistrationProcessTest extends PortalIntegrationTest {
         Map<String, Object> variables = runtime.getVariables(pi.getId());
         assertThat(variables.get(QUOTIENT.name())).isEqualTo("640 € – valable du 01/01/2020 au 31/12/2099 – source : CAF");
         assertThat(variables.get(DOCUMENTS.name())).asString()
-                .contains("Attestation de quotient familial : accepté, valable jusqu'au 30/06/2099")
-                .contains("Attestation d'assurance extrascolaire : à vérifier")
-                .contains("Carnet de vaccinations : manquant")
+                .contains("Attestation CAF / quotient familial : accepté, valable jusqu'au 30/06/2099")
+                .contains("Attestation d'assurance : à vérifier")
+                .contains("Carnet de vaccinations : non fourni")
                 .doesNotContain("non renseigné");
         long caf = jdbc.queryForObject("select id from supporting_document where family_file_id = ? and file_name = 'attestation-caf.pdf'",
                 Long.class, family.fileId());

@@ -63,9 +63,9 @@ class PreRegistrationTasklistBrowserTest extends PortalIntegrationTest {
             assertThat(tasklist.getByLabel("Quotient familial")).hasValue(
                     java.util.regex.Pattern.compile("^735 € – valable du 01/01/2020"));
             assertThat(tasklist.getByLabel("Pièces demandées et leur état"))
-                    .hasValue(java.util.regex.Pattern.compile("Attestation d'assurance extrascolaire : accepté, valable jusqu'au 31/08/2099"));
+                    .hasValue(java.util.regex.Pattern.compile("Attestation d'assurance : accepté, valable jusqu'au 31/08/2099"));
             assertThat(tasklist.getByLabel("Pièces demandées et leur état"))
-                    .hasValue(java.util.regex.Pattern.compile("Attestation de quotient familial : manquant"));
+                    .hasValue(java.util.regex.Pattern.compile("Attestation CAF / quotient familial : non fourni"));
 
             tasklist.locator("button.claim").click();
             tasklist.getByLabel("Refuser la pré-inscription").check();
