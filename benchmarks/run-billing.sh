@@ -98,6 +98,15 @@ T_PUBLISHED=$(echo "$T_REVIEW + $T_PUBLISH_STEP" | bc)
 read -r T_NOTIFY NOTIFY_BATCHES <<<"$(psql -tAq -d "$DB" -F ' ' -c "
     select round(extract(epoch from max(end_time_) - min(start_time_))::numeric, 3), count(*)
     from act_hi_actinst where proc_inst_id_ = '$INSTANCE' and act_id_ = 'Task_NotifyFamilies'")"
+# the reminders: one unpaidInvoice process per invoice, started in batches after the publication
+# (off the publication's transaction); wait until none is left to start, up to 20 minutes
+for _ in $(seq 1 2400); do
+    [ "$(psql -tAq -d "$DB" -c "select count(*) from dunning_case where state = 'TO_START'")" = 0 ] && break
+    sleep 0.5
+done
+T_FOLLOWED=$(psql -tAq -d "$DB" -c "
+    select coalesce(round(extract(epoch from max(c.started_at) - a.end_time_)::numeric, 3), 0)
+    from dunning_case c, act_hi_actinst a where a.proc_inst_id_ = '$INSTANCE' and a.act_id_ = 'Task_PublishInvoices'")
 echo "drafts computed in ${T_REVIEW} s; publication step ${T_PUBLISH_STEP} s; process ended after $(echo "$T_ENDED - $T_WAITED" | bc) s of engine time"
 sleep 2  # the sink writes its counts every second
 stop_samplers
@@ -126,6 +135,7 @@ JOBS=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_job_log where process_
     echo "start → process ended (every family mailed):  $(echo "$T_ENDED - $T_WAITED" | bc) s   (mails received by the sink: $MAILS)"
     echo "mails « Nouvelle facture disponible »: $MAILS in ${T_NOTIFY} s (notification step, $NOTIFY_BATCHES batches; first to last mail at the sink: ${SINK_SPAN} s), over $CONNECTIONS SMTP connection(s)"
     if [ "$(echo "${T_NOTIFY:-999} < 120" | bc)" = 1 ]; then echo "mails of every family in under 2 minutes: ok"; else echo "mails of every family in under 2 minutes: FAILED (${T_NOTIFY} s)"; fi
+    echo "publication → last unpaidInvoice process started: ${T_FOLLOWED} s (one per invoice, in batches, off the publication)"
     echo "invoices published: $INVOICES = $(echo "scale=1; $INVOICES / $T_PUBLISHED" | bc) invoices/s start to published; jobs of the instance: $JOBS"
     echo "memory during the run: $MEMORY"
     echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"

@@ -55,4 +55,15 @@ select 'each family mailed exactly once: ' || count(*) filter (where m.n = 1) ||
                then ' ok' else ' FAILED' end
 from (select distinct lower(g.email) email from invoice i join guardian g on g.family_file_id = i.family_file_id
       where i.month = :'month' and i.state = 'PENDING' and g.email is not null) a
-left join (select rcpt, count(*) n from bench_mail_sent group by rcpt) m on m.rcpt = a.email;
+left join (select rcpt, count(*) n from bench_mail_sent group by rcpt) m on m.rcpt = a.email
+union all
+-- one unpaidInvoice process per invoice with an amount due (started in batches after the publication),
+-- exactly one: the business key REL-<number> is unique among the running processes
+select 'one unpaidInvoice process per invoice: ' || count(distinct e.business_key_) || ' of ' || count(distinct i.id) || ', '
+       || (count(e.id_) - count(distinct e.business_key_)) || ' duplicated'
+       || case when count(distinct e.business_key_) = count(distinct i.id) and count(e.id_) = count(distinct e.business_key_)
+               then ' ok' else ' FAILED' end
+from invoice i
+left join act_ru_execution e on e.business_key_ = 'REL-' || i.number and e.parent_id_ is null
+     and e.proc_def_id_ like 'unpaidInvoice:%'
+where i.month = :'month' and i.state = 'PENDING' and i.total > i.paid_amount;

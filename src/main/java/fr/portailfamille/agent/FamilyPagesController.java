@@ -3,6 +3,7 @@ package fr.portailfamille.agent;
 import fr.portailfamille.activity.Activities;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.dunning.Reminders;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilyRecords.ChildDetails;
 import fr.portailfamille.family.FamilyRecords.DocumentContent;
@@ -68,11 +69,13 @@ class FamilyPagesController {
     private final Messaging messaging;
     private final Activities activities;
     private final FamilyProcessHistory processes;
+    private final Reminders reminders;
     private final Clock clock;
 
     FamilyPagesController(StaffFamilyFiles files, FamilyFiles families, FamilyAccess access, Registrations registrations,
             Bookings bookings, Invoices invoices, Messaging messaging, Activities activities, FamilyProcessHistory processes,
-            Clock clock) {
+            Reminders reminders, Clock clock) {
+        this.reminders = reminders;
         this.files = files;
         this.families = families;
         this.access = access;
@@ -144,6 +147,8 @@ class FamilyPagesController {
         model.addAttribute("month", PortalTime.MONTH.format(month));
         model.addAttribute("bookings", monthBookings);
         model.addAttribute("account", invoices.accountOf(file.id()));
+        model.addAttribute("reminders", reminders.sentTo(file.id()));
+        model.addAttribute("instalments", reminders.instalmentsOf(file.id()));
         model.addAttribute("conversations", messaging.conversationsOf(file.id()));
         model.addAttribute("documents", files.documents(file.id()));
         model.addAttribute("requests", files.changeRequests(file.id()));

@@ -6,6 +6,6 @@
  * modules' public services, as the family's « Mon dossier » does in {@code portal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Poste de l'agent",
-        allowedDependencies = {"family", "registration", "planning", "billing", "messaging", "activity", "staff", "system",
+        allowedDependencies = {"family", "registration", "planning", "billing", "dunning", "messaging", "activity", "staff", "system",
                 "system :: *"})
 package fr.portailfamille.agent;

@@ -29,7 +29,11 @@ class BillingController {
     private final DeskPayments payments;
     private final Clock clock;
 
-    BillingController(InvoiceStore invoices, TaxCertificates certificates, DeskPayments payments, Clock clock) {
+    private final List<InvoiceFollowUps> followUps;
+
+    BillingController(InvoiceStore invoices, TaxCertificates certificates, DeskPayments payments, Clock clock,
+            List<InvoiceFollowUps> followUps) {
+        this.followUps = followUps;
         this.invoices = invoices;
         this.certificates = certificates;
         this.payments = payments;
@@ -43,6 +47,9 @@ class BillingController {
         // the same sum as InvoiceStore.pendingTotal, from the invoices just read
         model.addAttribute("pendingTotal", Euros.of(pending.stream().map(i -> i.total().subtract(i.paidAmount()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        java.util.Map<Long, List<String>> notes = new java.util.HashMap<>();
+        followUps.forEach(f -> f.linesOf(familyFileId).forEach((id, lines) -> notes.computeIfAbsent(id, k -> new java.util.ArrayList<>()).addAll(lines)));
+        model.addAttribute("followUps", notes);
         BigDecimal credit = payments.creditOf(familyFileId);
         model.addAttribute("credit", credit.signum() > 0 ? Euros.of(credit) : null);
         int thisYear = Year.now(clock).getValue();

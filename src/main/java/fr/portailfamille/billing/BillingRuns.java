@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import fr.portailfamille.system.mail.MailService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
@@ -76,9 +77,12 @@ class BillingRuns {
     private final MailService mail;
     private final Clock clock;
     private final TransactionTemplate eachBatch;
+    private final ApplicationEventPublisher events;
 
     BillingRuns(JdbcTemplate jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
-            BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions) {
+            BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.store = store;
         this.numbers = numbers;
@@ -195,11 +199,20 @@ class BillingRuns {
                     })
                     .toList();
             store.publishAll(slice);
+            events.publishEvent(new InvoicesPublished(IntStream.range(0, slice.size())
+                    .filter(i -> drafts.get(start + i).amountDue().signum() > 0)
+                    .mapToObj(i -> pending(drafts.get(start + i), slice.get(i)))
+                    .toList()));
             log.debug("Facturation (run {}) : {} facture(s) sur {} publiée(s)", runId, start + slice.size(), drafts.size());
         }
         jdbc.update("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?", runId);
         log.info("Facturation (run {}) : {} facture(s) publiée(s)", runId, drafts.size());
         return drafts.size();
+    }
+
+    private static PendingInvoice pending(InvoiceView draft, InvoiceStore.Publication publication) {
+        return new PendingInvoice(draft.id(), draft.familyFileId(), publication.number(), draft.period(), draft.amountDue(),
+                publication.dueOn());
     }
 
     /** Numbers one draft, renders and stores its PDF; in the caller's transaction. */
@@ -208,6 +221,10 @@ class BillingRuns {
         InvoiceView draft = store.find(draftId).orElseThrow();
         InvoiceView published = draft.published(numbers.next(issuedOn.getYear()), issuedOn, dueOn);
         store.publish(draftId, published.number(), issuedOn, dueOn, pdf.invoice(published));
+        if (published.amountDue().signum() > 0) {
+            events.publishEvent(new InvoicesPublished(List.of(new PendingInvoice(published.id(), published.familyFileId(),
+                    published.number(), published.period(), published.amountDue(), dueOn))));
+        }
         return published;
     }
 

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Payments received at the desk of the Régie unique (cash, cheque, CESU): they settle whole
- * invoices of one family. Paying less than what those invoices still owe is refused; paying more
- * is recorded as a credit of the family. Never silent: every refusal says why, in French.
+ * invoices of one family. Paying less than what those invoices still owe is refused, except for one
+ * invoice under a payment plan ({@link PartPaymentPlans}: an instalment); paying more is recorded
+ * as a credit of the family. Never silent: every refusal says why, in French.
  */
 @Service
 class DeskPayments {
@@ -45,10 +46,13 @@ class DeskPayments {
     private final Clock clock;
     private final InvoicePdf pdf;
     private final MailService mail;
+    private final List<PartPaymentPlans> plans;
 
-    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcClient jdbc, Clock clock, InvoicePdf pdf, MailService mail) {
+    DeskPayments(FamilyFiles families, InvoiceStore invoices, JdbcClient jdbc, Clock clock, InvoicePdf pdf, MailService mail,
+            List<PartPaymentPlans> plans) {
         this.pdf = pdf;
         this.mail = mail;
+        this.plans = plans;
         this.families = families;
         this.invoices = invoices;
         this.jdbc = jdbc;
@@ -82,7 +86,7 @@ class DeskPayments {
             settled.add(invoice);
         }
         Request request = new Request(family, paymentMode, received, settled);
-        if (received.compareTo(request.due()) < 0) {
+        if (received.compareTo(request.due()) < 0 && !partOfAPlan(settled)) {
             throw new BillingException("Paiement refusé : " + Euros.of(received) + " reçus pour "
                     + Euros.of(request.due()) + " dus sur " + String.join(", ", numbers)
                     + ". Un paiement partiel n'est pas accepté au guichet : encaissez le montant dû ou retirez une facture.");
@@ -90,7 +94,15 @@ class DeskPayments {
         return request;
     }
 
-    /** Records a checked payment: each invoice settled in full, the surplus kept as the family's credit. */
+    /** One invoice under a payment plan: the desk takes an instalment, less than what it still owes. */
+    private boolean partOfAPlan(List<InvoiceView> settled) {
+        return settled.size() == 1 && plans.stream().anyMatch(p -> p.allowsPartPayment(settled.get(0).id()));
+    }
+
+    /**
+     * Records a checked payment: each invoice settled (in full, or in part for an instalment of a
+     * plan), the surplus kept as the family's credit.
+     */
     @Transactional
     Recorded record(Request request, String agent, String processInstanceId) {
         Instant now = clock.instant();
@@ -99,8 +111,11 @@ class DeskPayments {
                 values (?, ?, ?, ?, ?, ?) returning id
                 """).params(request.family().id(), request.mode(), request.amount(), java.sql.Timestamp.from(now),
                 agent == null ? "inconnu" : agent, processInstanceId).query(Long.class).single();
+        BigDecimal left = request.amount();
         for (InvoiceView invoice : request.invoices()) {
-            invoices.settle(invoice.id(), paymentId, request.mode(), invoice.amountDue(), now);
+            BigDecimal part = left.min(invoice.amountDue());
+            invoices.settle(invoice.id(), paymentId, request.mode(), part, now);
+            left = left.subtract(part);
         }
         BigDecimal credit = request.amount().subtract(request.due());
         if (credit.signum() > 0) {

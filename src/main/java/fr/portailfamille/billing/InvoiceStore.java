@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,11 @@ class InvoiceStore {
             """;
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    InvoiceStore(JdbcTemplate jdbc) {
+    InvoiceStore(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Stores a draft and its lines: its id, or -1 (nothing stored) when the family already has its invoice of the month. */
@@ -197,16 +200,52 @@ class InvoiceStore {
                 """, BigDecimal.class, familyFileId);
     }
 
-    /** Records what part of a payment settles an invoice; the invoice is paid once fully settled. */
+    /**
+     * Records what part of a payment settles an invoice; the invoice is paid once fully settled, and
+     * then {@link InvoicePaid} is published in the caller's transaction.
+     */
     void settle(long invoiceId, Long deskPaymentId, String mode, BigDecimal amount, Instant at) {
         jdbc.update("insert into invoice_payment (invoice_id, desk_payment_id, mode, amount, paid_at) values (?, ?, ?, ?, ?)",
                 invoiceId, deskPaymentId, mode, amount, Timestamp.from(at));
-        jdbc.update("""
+        jdbc.query("""
                 update invoice set paid_amount = paid_amount + ?,
                     state = case when paid_amount + ? >= total then 'PAID' else state end,
                     paid_at = case when paid_amount + ? >= total then ? else paid_at end
-                where id = ? and state = 'PENDING'
-                """, amount, amount, amount, Timestamp.from(at), invoiceId);
+                where id = ? and state = 'PENDING' returning state, family_file_id, number
+                """, rs -> {
+            if ("PAID".equals(rs.getString(1))) {
+                events.publishEvent(new InvoicePaid(invoiceId, rs.getLong(2), rs.getString(3)));
+            }
+        }, amount, amount, amount, Timestamp.from(at), invoiceId);
+    }
+
+    /** Those of the invoices that are still pending, without their lines and payments (pages listing many). */
+    List<InvoiceView> pendingAmong(java.util.Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from invoice i where i.state = 'PENDING' and i.id = any (?)",
+                (rs, n) -> view(rs, List.of(), List.of(), List.of()), (Object) invoiceIds.toArray(Long[]::new));
+    }
+
+    Map<Long, List<String>> activitiesOf(java.util.Collection<Long> invoiceIds) {
+        Map<Long, List<String>> names = new HashMap<>();
+        if (!invoiceIds.isEmpty()) {
+            jdbc.query("select invoice_id, activity_name from invoice_line where invoice_id = any (?) order by invoice_id, position",
+                    rs -> {
+                        List<String> of = names.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                        if (!of.contains(rs.getString(2))) {
+                            of.add(rs.getString(2));
+                        }
+                    }, (Object) invoiceIds.toArray(Long[]::new));
+        }
+        return names;
+    }
+
+    /** The invoice if it still waits for payment, its row locked until the caller's transaction ends. */
+    Optional<InvoiceView> lockIfPending(long invoiceId) {
+        List<Long> locked = jdbc.queryForList("select id from invoice where id = ? and state = 'PENDING' for update", Long.class, invoiceId);
+        return locked.isEmpty() ? Optional.empty() : find(invoiceId);
     }
 
     private InvoiceView view(ResultSet rs, int row) throws SQLException {

@@ -31,7 +31,7 @@ public class Invoices {
     /** The family's invoices waiting for payment, newest first. */
     public List<PendingInvoice> pending(long familyFileId) {
         return store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
-                .map(i -> new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn()))
+                .map(Invoices::pending)
                 .toList();
     }
 
@@ -49,6 +49,31 @@ public class Invoices {
                 .sorted(java.util.Comparator.comparing(FamilyAccount.Payment::paidAt).reversed())
                 .toList();
         return new FamilyAccount(lines, due, deskPayments.creditOf(familyFileId), payments, deskPayments.receiptsOf(familyFileId));
+    }
+
+    // --- used by the module following unpaid invoices ---
+
+    /**
+     * The invoice if it still waits for payment, its row locked until the caller's transaction ends:
+     * a payment of it in flight either committed before (empty) or waits for the caller to finish.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<PendingInvoice> lockIfPending(long invoiceId) {
+        return store.lockIfPending(invoiceId).map(Invoices::pending);
+    }
+
+    /** Those of these invoices that still wait for payment (what each still owes), in no particular order. */
+    public List<PendingInvoice> stillPending(java.util.Collection<Long> invoiceIds) {
+        return store.pendingAmong(invoiceIds).stream().map(Invoices::pending).toList();
+    }
+
+    /** The activities billed on each of these invoices (names, in line order, without repetition). */
+    public java.util.Map<Long, List<String>> activitiesOf(java.util.Collection<Long> invoiceIds) {
+        return store.activitiesOf(invoiceIds);
+    }
+
+    private static PendingInvoice pending(InvoiceView i) {
+        return new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn());
     }
 
     // --- used by the payment module ---

@@ -13,4 +13,9 @@ public record PendingInvoice(long id, long familyFileId, String number, String p
         return "Facture " + number + " – " + period + " : " + Euros.of(amountDue) + " à payer avant le "
                 + PortalTime.DATE.format(dueOn);
     }
+
+    /** « 45,00 € »: what the family still owes. */
+    public String amountDueText() {
+        return Euros.of(amountDue);
+    }
 }

@@ -66,6 +66,6 @@ class PageCostTest extends PortalIntegrationTest {
 
     @Test
     void invoices() {
-        assertWithin(cost("/facturation"), 9, 9, 1, 0);
+        assertWithin(cost("/facturation"), 10, 10, 1, 0);
     }
 }

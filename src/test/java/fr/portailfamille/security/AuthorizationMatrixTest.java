@@ -91,6 +91,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/facturation/{runId}", new String[] {"finances", "restauration"});
         // a desk payment's receipt: the agents who record them (finances, Guichet Unique), not the services
         STAFF_SERVICE.put("/agent/facturation/recus/{paymentId}/pdf", new String[] {"finances", "enfance"});
+        // the late invoices and the reminder letters to print: finances only
+        STAFF_SERVICE.put("/agent/relances", new String[] {"finances", "enfance"});
+        STAFF_SERVICE.put("/agent/relances/courriers.pdf", new String[] {"finances", "restauration"});
         // the finances' spreadsheets (the exports page lists each agent's own)
         STAFF_SERVICE.put("/agent/exports/{key}.csv", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
