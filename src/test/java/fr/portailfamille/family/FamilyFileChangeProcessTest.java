@@ -116,7 +116,7 @@ class FamilyFileChangeProcessTest extends PortalIntegrationTest {
         assertThat(after.text()).contains("640 €");
         // « Historique des modifications » shows the accepted change: who, what, before, after
         assertThat(after.text()).doesNotContain("Aucune modification")
-                .contains("Guichet Unique Quotient familial – 640 € à partir du " + fromFrench);
+                .contains("Guichet Unique Quotient familial 480 € 640 € à partir du " + fromFrench);
     }
 
     @Test

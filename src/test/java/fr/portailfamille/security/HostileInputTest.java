@@ -421,6 +421,7 @@ class HostileInputTest extends PortalIntegrationTest {
             new DateParameter("GET /agent/occupation/{activityId}", "mois", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
             new DateParameter("GET /agent/occupation/{activityId}", "semaine", Actor.ENFANCE, "/agent/occupation/{staffActivity}"),
             new DateParameter("GET /agent/presences", "jour", Actor.ENFANCE, "/agent/presences?activite={staffActivity}"),
+            new DateParameter("GET /agent/relances/courriers.pdf", "jour", Actor.FINANCES, "/agent/relances/courriers.pdf"),
             new DateParameter("GET /planning/absences/signaler", "jour", Actor.FAMILY,
                     "/planning/absences/signaler?enfant={child}&activite={activity}"),
             new DateParameter("POST /planning/absences/signaler", "jour", Actor.FAMILY, "/planning/absences/signaler",
