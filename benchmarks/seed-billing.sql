@@ -4,7 +4,10 @@
 -- average (odd files two, even files one), 15 BOOKED days of « Centre de loisirs » per child in
 -- that month (its first 15 working days), a quotient familial for 9 files in 10 spread over the
 -- three brackets (the tenth pays the top bracket and its invoice says why), and the activity's
--- tariff grid (3 brackets × 3 sibling ranks, as the demo catalogue has it).
+-- tariff grid (3 brackets × 3 sibling ranks, as the demo catalogue has it). Attendance: the month's
+-- day sheets, closed, each booked child ticked present, except one child in 20 absent with a
+-- justification on its 3rd and 4th booked days (not billed, the default rule) and one in 20 absent
+-- without on its 5th (billed).
 \set ON_ERROR_STOP on
 
 begin;
@@ -57,10 +60,26 @@ from child c join family_file f on f.id = c.family_file_id,
      (select day::date from generate_series(to_date(:'month', 'YYYY-MM'), to_date(:'month', 'YYYY-MM') + interval '1 month' - interval '1 day', interval '1 day') day
       where extract(isodow from day) < 6 order by day limit 15) d
 where f.number like 'B%' and a.code = 'CENTRE_LOISIRS';
+
+insert into attendance_sheet (activity_id, day, state, opened_at, closed_by, closed_at)
+select distinct b.activity_id, b.day, 'CLOSED', now(), 'banc-essai', now()
+from booking b join family_file f on f.id = b.family_file_id where f.number like 'B%';
+
+insert into attendance_entry (sheet_id, child_id, family_file_id, status, recorded_by, recorded_at)
+select s.id, b.child_id, b.family_file_id,
+       case when b.child_id % 20 = 0 and b.n in (3, 4) then 'ABSENT_JUSTIFIED'
+            when b.child_id % 20 = 10 and b.n = 5 then 'ABSENT_UNJUSTIFIED'
+            else 'PRESENT' end,
+       'banc-essai', now()
+from (select b.*, row_number() over (partition by b.child_id order by b.day) n
+      from booking b join family_file f on f.id = b.family_file_id where f.number like 'B%') b
+join attendance_sheet s on s.activity_id = b.activity_id and s.day = b.day;
 commit;
 
 analyze;
 
-select count(distinct f.id) as families, count(distinct c.id) as children, count(b.id) as booked_days
+select count(distinct f.id) as families, count(distinct c.id) as children, count(b.id) as booked_days,
+       (select count(*) from attendance_entry e join family_file f on f.id = e.family_file_id
+        where f.number like 'B%' and e.status = 'ABSENT_JUSTIFIED') as justified_absences
 from family_file f join child c on c.family_file_id = f.id join booking b on b.child_id = c.id
 where f.number like 'B%';

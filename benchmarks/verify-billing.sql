@@ -35,12 +35,15 @@ select 'total = sum of lines (rounded to the cent): ' || count(*) filter (where 
 from invoice i join (select invoice_id, round(sum(amount), 2) s from invoice_line group by invoice_id) l on l.invoice_id = i.id
 where i.month = :'month' and i.state = 'PENDING'
 union all
-select 'days billed = days booked: ' || (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
+select 'days billed = days booked less justified absences: ' || (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
                                          where i.month = :'month' and i.state = 'PENDING')
-       || ' of ' || count(*)
-       || case when count(*) = (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
+       || ' of ' || count(*) || ' booked, less ' || count(e.id) || ' justified absences'
+       || case when count(*) - count(e.id) = (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
                                 where i.month = :'month' and i.state = 'PENDING') then ' ok' else ' FAILED' end
-from booking where to_char(day, 'YYYY-MM') = :'month' and state in ('BOOKED', 'CANCELLED_LATE')
+from booking b
+left join attendance_sheet s on s.activity_id = b.activity_id and s.day = b.day
+left join attendance_entry e on e.sheet_id = s.id and e.child_id = b.child_id and e.status = 'ABSENT_JUSTIFIED'
+where to_char(b.day, 'YYYY-MM') = :'month' and b.state in ('BOOKED', 'CANCELLED_LATE')
 union all
 select 'every family told: ' || count(*) filter (where notified_at is not null) || ' of ' || count(*)
        || case when count(*) filter (where notified_at is not null) = count(*) then ' ok' else ' FAILED' end

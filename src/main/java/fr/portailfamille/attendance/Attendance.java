@@ -1,7 +1,6 @@
 package fr.portailfamille.attendance;
 
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other modules (billing, reports) may read of attendance: the entries of the day sheets of a
- * month, the absences whose justification the service accepted, the sheets still open, and the
- * families whose attendance changed after a given instant (corrections after an invoice).
+ * month, the absences whose justification the service accepted, the sheets still open, and when
+ * each family's attendance of a month last changed (corrections after an invoice).
  */
 @Service
 @Transactional(readOnly = true)
@@ -85,17 +84,22 @@ public class Attendance {
     }
 
     /**
-     * Whether the family's attendance of the month changed after {@code since}: an entry written
-     * (or corrected) or an absence decided later.
+     * For each family whose attendance of the month was ever recorded or decided: the instant of its
+     * latest entry (or correction) and of its latest absence decision, in one query.
      */
-    public boolean changedSince(long familyFileId, YearMonth month, Instant since) {
-        Timestamp at = Timestamp.from(since);
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from attendance_entry e join attendance_sheet s on s.id = e.sheet_id
-                               where e.family_file_id = ? and s.day between ? and ? and e.recorded_at > ?)
-                    or exists (select 1 from absence where family_file_id = ? and day between ? and ? and decided_at > ?)
-                """, Boolean.class, familyFileId, month.atDay(1), month.atEndOfMonth(), at,
-                familyFileId, month.atDay(1), month.atEndOfMonth(), at));
+    public java.util.Map<Long, Instant> lastChanges(YearMonth month) {
+        java.util.Map<Long, Instant> last = new java.util.HashMap<>();
+        jdbc.query("""
+                select family_file_id, max(at) from (
+                    select e.family_file_id, e.recorded_at as at from attendance_entry e join attendance_sheet s on s.id = e.sheet_id
+                    where s.day between ? and ?
+                    union all
+                    select family_file_id, decided_at from absence where day between ? and ? and decided_at is not null) c
+                group by family_file_id
+                """, rs -> {
+            last.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        }, month.atDay(1), month.atEndOfMonth(), month.atDay(1), month.atEndOfMonth());
+        return last;
     }
 
     private static Array ids(java.sql.Connection connection, Collection<Long> ids) throws java.sql.SQLException {

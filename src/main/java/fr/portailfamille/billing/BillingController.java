@@ -28,12 +28,14 @@ class BillingController {
     private final TaxCertificates certificates;
     private final DeskPayments payments;
     private final Clock clock;
+    private final Corrections corrections;
 
     private final List<InvoiceFollowUps> followUps;
 
     BillingController(InvoiceStore invoices, TaxCertificates certificates, DeskPayments payments, Clock clock,
-            List<InvoiceFollowUps> followUps) {
+            List<InvoiceFollowUps> followUps, Corrections corrections) {
         this.followUps = followUps;
+        this.corrections = corrections;
         this.invoices = invoices;
         this.certificates = certificates;
         this.payments = payments;
@@ -61,7 +63,15 @@ class BillingController {
     String history(@CurrentFamily long familyFileId, Model model) {
         model.addAttribute("invoices", invoices.ofFamily(familyFileId, List.of(InvoiceState.PENDING, InvoiceState.PAID, InvoiceState.CANCELLED)));
         model.addAttribute("receipts", payments.receiptsOf(familyFileId));
+        model.addAttribute("creditNotes", corrections.ofFamily(familyFileId));
         return "billing/historique";
+    }
+
+    /** A credit note's stored PDF; another family's (or an unknown id) is a 404. */
+    @GetMapping("/facturation/avoirs/{id}/pdf")
+    ResponseEntity<byte[]> creditNotePdf(@CurrentFamily long familyFileId, @PathVariable String id) {
+        byte[] pdf = corrections.pdf(parseId(id), familyFileId).orElseThrow(BillingController::notFound);
+        return pdf(pdf, "avoir-" + parseId(id) + ".pdf");
     }
 
     /** The PDF stored at publication; another family's invoice (or an unknown id) is a 404. */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * DUPONT's billing history: the month before last, paid by cheque at the desk; last month, published
- * and waiting for payment. Both priced by the real rules and tariffs, with their stored PDF.
+ * and waiting for payment, priced from the demo's bookings and day sheets (days not billed included). Both priced by the real rules and tariffs, with their stored PDF.
  */
 @Component
 @Profile("demo")
@@ -85,7 +85,11 @@ class BillingDemoData implements DemoDataLoader {
         }
         List<PricingInput.Child> children = family.children().stream()
                 .map(c -> new PricingInput.Child(c.id(), c.firstName(), c.lastName(), c.birthDate())).toList();
-        PricingInput input = new PricingInput(month, quotients.of(family.id(), month), children, Map.of(leisure.id(), source.activity(leisure.id()), canteen.id(), source.activity(canteen.id())), days);
+        // a month the demo booked and ticked (the month just ended) is priced from its bookings and day sheets
+        PricingInput input = source.familiesToBill(month).contains(family.id())
+                ? source.monthsOf(List.of(family.id()), month).get(0).input()
+                : new PricingInput(month, quotients.of(family.id(), month), children,
+                        Map.of(leisure.id(), source.activity(leisure.id()), canteen.id(), source.activity(canteen.id())), days);
         Pricing.Result priced = new Pricing(properties.siblingRank()).price(input);
         long id = store.insertDraft(null, family.id(), family.number(), family.name(), month, priced);
         LocalDate today = LocalDate.now(clock);

@@ -41,7 +41,7 @@ class BillingRuns {
     private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
 
     /** A run's totals, as the review form shows them. */
-    record Totals(long runId, YearMonth month, int families, int invoices, BigDecimal amount, int withoutQuotient) {}
+    record Totals(long runId, YearMonth month, int families, int invoices, BigDecimal amount, int withoutQuotient, String creditNotes) {}
 
     /** A run as finances follow it. */
     record RunView(long id, String month, String state, String processInstanceId, int familiesTotal, int familiesDone,
@@ -78,11 +78,13 @@ class BillingRuns {
     private final Clock clock;
     private final TransactionTemplate eachBatch;
     private final ApplicationEventPublisher events;
+    private final Corrections corrections;
 
     BillingRuns(JdbcTemplate jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
             BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Corrections corrections) {
         this.events = events;
+        this.corrections = corrections;
         this.jdbc = jdbc;
         this.store = store;
         this.numbers = numbers;
@@ -157,6 +159,12 @@ class BillingRuns {
                         batch.size(), runId);
             });
         }
+        // attendance corrected after earlier invoices were published: credit notes and lines « régularisation »
+        Corrections.Totals corrected = eachBatch.execute(status -> corrections.correct(runId, month, pricing));
+        if (corrected.creditNotes() > 0 || corrected.lines() > 0) {
+            log.info("Facturation de {} : {} avoir(s) ({}), {} ligne(s) de régularisation ({})", month, corrected.creditNotes(),
+                    InvoiceView.euros(corrected.credited()), corrected.lines(), InvoiceView.euros(corrected.billedAgain()));
+        }
         jdbc.update("""
                 update billing_run r set state = 'REVIEW', updated_at = now(),
                     invoices = (select count(*) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'),
@@ -167,7 +175,15 @@ class BillingRuns {
                 """, runId);
         RunView run = find(runId).orElseThrow();
         log.info("Facturation de {} : {} brouillon(s), {}", month, run.invoices(), run.amountText());
-        return new Totals(runId, month, run.familiesTotal(), run.invoices(), run.amount(), run.withoutQuotient());
+        return new Totals(runId, month, run.familiesTotal(), run.invoices(), run.amount(), run.withoutQuotient(),
+                creditNotes(runId));
+    }
+
+    /** « 2 avoir(s), 18,00 € » of the run's drafts, or « aucun ». */
+    String creditNotes(long runId) {
+        List<Corrections.CreditNoteView> notes = corrections.drafts(runId);
+        return notes.isEmpty() ? "aucun" : notes.size() + " avoir(s), "
+                + InvoiceView.euros(notes.stream().map(Corrections.CreditNoteView::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /**
@@ -205,8 +221,9 @@ class BillingRuns {
                     .toList()));
             log.debug("Facturation (run {}) : {} facture(s) sur {} publiée(s)", runId, start + slice.size(), drafts.size());
         }
+        int notes = corrections.issue(runId, today, clock.instant(), pdf);
         jdbc.update("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?", runId);
-        log.info("Facturation (run {}) : {} facture(s) publiée(s)", runId, drafts.size());
+        log.info("Facturation (run {}) : {} facture(s) publiée(s), {} avoir(s)", runId, drafts.size(), notes);
         return drafts.size();
     }
 
@@ -230,6 +247,7 @@ class BillingRuns {
 
     @Transactional
     int discard(long runId) {
+        jdbc.update("delete from credit_note where billing_run_id = ? and state = 'DRAFT'", runId);
         int discarded = store.discardDrafts(runId);
         jdbc.update("update billing_run set state = 'CANCELLED', invoices = 0, amount = 0, updated_at = now() where id = ?", runId);
         return discarded;

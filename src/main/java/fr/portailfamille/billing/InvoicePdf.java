@@ -145,6 +145,44 @@ class InvoicePdf {
         });
     }
 
+    /** The credit note of attendance corrected after an invoice was published. */
+    byte[] creditNote(Corrections.CreditNoteView note) {
+        return render(document -> {
+            header(document);
+            document.add(new Paragraph("Avoir n° " + note.number(), TITLE));
+            document.add(new Paragraph("Date d'émission : " + PortalTime.DATE.format(note.issuedOn()), TEXT));
+            document.add(new Paragraph("Facture corrigée : n° " + note.invoiceNumber() + " (" + note.period() + ")", TEXT));
+            document.add(spacer());
+            document.add(new Paragraph("Famille " + note.familyName(), HEADING));
+            document.add(new Paragraph("Dossier famille n° " + note.familyNumber(), TEXT));
+            document.add(spacer());
+            document.add(new Paragraph("Les présences de " + note.period() + " ont été corrigées après l'émission de la facture, "
+                    + "qui reste inchangée. Les jours ci-dessous ne sont plus facturés :", TEXT));
+            PdfPTable table = new PdfPTable(new float[] {3f, 3.4f, 7f, 2f});
+            table.setWidthPercentage(100);
+            for (String head : List.of("Enfant", "Activité", "Jours après correction", "Montant")) {
+                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+                cell.setBackgroundColor(BLUE);
+                table.addCell(cell);
+            }
+            for (Corrections.Part part : note.parts()) {
+                table.addCell(cell(part.childName()));
+                table.addCell(cell(part.activityName()));
+                table.addCell(cell(part.why()));
+                table.addCell(right(part.amountText()));
+            }
+            document.add(table);
+            Paragraph total = new Paragraph("Montant de l'avoir : " + note.amountText(), HEADING);
+            total.setAlignment(Element.ALIGN_RIGHT);
+            document.add(total);
+            document.add(spacer());
+            document.add(new Paragraph("Cet avoir est déduit de ce qui reste à payer sur la facture n° " + note.invoiceNumber()
+                    + " ; le reste éventuel est conservé comme crédit de votre famille pour les prochaines factures.", TEXT));
+            legalMentions(document, List.of("Avoir émis par la Régie unique de " + portal.townName() + ".",
+                    "TVA non applicable (article 256 B du Code général des impôts)."));
+        });
+    }
+
     /** One child's childcare paid in the year, for the certificate. */
     record CertificateLine(String childName, LocalDate birthDate, java.math.BigDecimal amount) {}
 

@@ -113,6 +113,11 @@ class ModulesBillingSource implements BillingSource {
     }
 
     @Override
+    public Map<Long, java.time.Instant> attendanceChanges(YearMonth month) {
+        return attendance.lastChanges(month);
+    }
+
+    @Override
     public List<String> emailsOf(long familyFileId) {
         return families.find(familyFileId).map(FamilySummary::emails).orElse(List.of());
     }

@@ -38,6 +38,8 @@ final class MonthlyBillingProcess {
     static final ProcessVariable<Integer> RUN_WITHOUT_QUOTIENT = ProcessVariable.integer("runWithoutQuotient");
     /** A Markdown link of the review form to the run's page, family by family with the anomalies first. */
     static final ProcessVariable<String> RUN_REVIEW_LINK = ProcessVariable.text("runReviewLink");
+    /** « 2 avoir(s), 18,00 € »: credit notes of invoices published earlier whose attendance was corrected, or « aucun ». */
+    static final ProcessVariable<String> RUN_CREDIT_NOTES = ProcessVariable.text("runCreditNotes");
     /** Boolean set by each batch of the notification step: families are left to tell (the model loops). */
     static final ProcessVariable<Boolean> FAMILIES_LEFT = ProcessVariable.flag("familiesLeft");
     /** Integer, optional: families mailed per job of the notification step for this run (else billing.notify-batch-size). */

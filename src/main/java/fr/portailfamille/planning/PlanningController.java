@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +42,10 @@ class PlanningController {
     private final PlanningService planning;
     private final Activities activities;
     private final Clock clock;
+    private final List<PlanningDayNotes> dayNotes;
 
-    PlanningController(PlanningService planning, Activities activities, Clock clock) {
+    PlanningController(PlanningService planning, Activities activities, Clock clock, List<PlanningDayNotes> dayNotes) {
+        this.dayNotes = dayNotes;
         this.planning = planning;
         this.activities = activities;
         this.clock = clock;
@@ -83,6 +87,18 @@ class PlanningController {
         model.addAttribute("monthLabel", PlanningService.monthLabel(month));
         model.addAttribute("months", monthChoices(month));
         model.addAttribute("sections", sections);
+        // per section: day → what other modules say of it (the state of a declared absence)
+        List<Map<LocalDate, PlanningDayNotes.Note>> notes = new ArrayList<>();
+        Map<Long, Map<Long, Map<LocalDate, PlanningDayNotes.Note>>> byActivity = new HashMap<>();
+        for (PlanningService.ChildMonth s : sections) {
+            Map<Long, Map<LocalDate, PlanningDayNotes.Note>> ofActivity = byActivity.computeIfAbsent(s.activity().id(), id -> {
+                Map<Long, Map<LocalDate, PlanningDayNotes.Note>> all = new HashMap<>();
+                dayNotes.forEach(n -> n.of(family.id(), id, month).forEach((c, days) -> all.computeIfAbsent(c, k -> new HashMap<>()).putAll(days)));
+                return all;
+            });
+            notes.add(ofActivity.getOrDefault(s.child().id(), Map.of()));
+        }
+        model.addAttribute("notes", notes);
         return "planning/planning";
     }
 

@@ -17,7 +17,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Demo bookings: Léa and Hugo DUPONT on the first Wednesdays of next month at « Centre de loisirs », where the rules allow. */
+/**
+ * Demo bookings: Léa and Hugo DUPONT on the first Wednesdays of next month at « Centre de loisirs », where the rules allow;
+ * and the month just ended, whose attendance and invoice the demo shows: Léa and Chloé every Wednesday at « Centre de
+ * loisirs », Léa on Mondays and Tuesdays at « Restauration scolaire ».
+ */
 @Component
 @Profile("demo")
 class PlanningDemoData implements DemoDataLoader {
@@ -47,6 +51,7 @@ class PlanningDemoData implements DemoDataLoader {
 
     @Override
     public void load() {
+        loadLastMonth();
         FamilySummary dupont = families.findByNumber("100123").orElse(null);
         ActivitySummary centre = activities.findByCode(PlanningController.DEFAULT_ACTIVITY).orElse(null);
         if (dupont == null || centre == null || jdbc.sql(
@@ -66,6 +71,34 @@ class PlanningDemoData implements DemoDataLoader {
                     ledger.book(dupont.id(), child.id(), centre.id(), day, centre.capacityPerDay(), BookingSource.DEMO, "démonstration");
                     booked++;
                 }
+            }
+        }
+    }
+
+    /** The month just ended (booked as if before the cut-off: the demo's past). */
+    private void loadLastMonth() {
+        FamilySummary dupont = families.findByNumber("100123").orElse(null);
+        ActivitySummary centre = activities.findByCode(PlanningController.DEFAULT_ACTIVITY).orElse(null);
+        ActivitySummary canteen = activities.findByCode("RESTAURATION").orElse(null);
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        if (dupont == null || centre == null || canteen == null || Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from booking where family_file_id = ? and source = 'DEMO' and day between ? and ?)",
+                Boolean.class, dupont.id(), last.atDay(1), last.atEndOfMonth()))) {
+            return;
+        }
+        Map<String, Long> children = new java.util.HashMap<>();
+        dupont.children().forEach(c -> children.put(c.firstName(), c.id()));
+        if (!children.containsKey("Léa") || !children.containsKey("Chloé")) {
+            return;
+        }
+        for (LocalDate day = last.atDay(1); !day.isAfter(last.atEndOfMonth()); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY && activities.isOpenOn(centre.id(), day)) {
+                for (String child : List.of("Léa", "Chloé")) {
+                    ledger.book(dupont.id(), children.get(child), centre.id(), day, centre.capacityPerDay(), BookingSource.DEMO, "démonstration");
+                }
+            } else if ((day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.TUESDAY)
+                    && activities.isOpenOn(canteen.id(), day)) {
+                ledger.book(dupont.id(), children.get("Léa"), canteen.id(), day, canteen.capacityPerDay(), BookingSource.DEMO, "démonstration");
             }
         }
     }

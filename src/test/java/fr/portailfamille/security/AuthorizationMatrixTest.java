@@ -205,6 +205,11 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 if (pattern.startsWith("/messagerie/messages/")) yield String.valueOf(victim.messageId());
                 if (pattern.contains("pieces-jointes")) yield String.valueOf(victim.attachmentId());
                 if (pattern.startsWith("/facturation/factures/")) yield String.valueOf(victim.invoiceId());
+                if (pattern.startsWith("/facturation/avoirs/")) yield String.valueOf(jdbc.queryForObject("""
+                        insert into credit_note (family_file_id, family_number, family_name, invoice_id, number, state, amount, issued_on, pdf)
+                        select family_file_id, family_number, family_name, id, 'AV-T-' || id || '-' || floor(random() * 1e9)::bigint,
+                            'ISSUED', 1, current_date, '%PDF'::bytea from invoice where id = ? returning id
+                        """, Long.class, victim.invoiceId()));
                 if (pattern.startsWith("/facturation/paiement/")) yield String.valueOf(victim.paymentId());
                 if (pattern.startsWith("/facturation/recus/")) yield String.valueOf(victim.deskPaymentId());
                 if (pattern.startsWith("/agent/activites/")) yield String.valueOf(enfanceActivity);
