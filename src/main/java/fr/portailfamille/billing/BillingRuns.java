@@ -163,7 +163,7 @@ class BillingRuns {
         Corrections.Totals corrected = eachBatch.execute(status -> corrections.correct(runId, month, pricing));
         if (corrected.creditNotes() > 0 || corrected.lines() > 0) {
             log.info("Facturation de {} : {} avoir(s) ({}), {} ligne(s) de régularisation ({})", month, corrected.creditNotes(),
-                    InvoiceView.euros(corrected.credited()), corrected.lines(), InvoiceView.euros(corrected.billedAgain()));
+                    fr.portailfamille.system.Euros.of(corrected.credited()), corrected.lines(), fr.portailfamille.system.Euros.of(corrected.billedAgain()));
         }
         jdbc.update("""
                 update billing_run r set state = 'REVIEW', updated_at = now(),
@@ -183,7 +183,7 @@ class BillingRuns {
     String creditNotes(long runId) {
         List<Corrections.CreditNoteView> notes = corrections.drafts(runId);
         return notes.isEmpty() ? "aucun" : notes.size() + " avoir(s), "
-                + InvoiceView.euros(notes.stream().map(Corrections.CreditNoteView::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                + fr.portailfamille.system.Euros.of(notes.stream().map(Corrections.CreditNoteView::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /**

@@ -42,7 +42,7 @@ class Corrections {
             LocalDate issuedOn, String invoiceNumber, String invoiceMonth, List<Part> parts) {
 
         public String amountText() {
-            return InvoiceView.euros(amount);
+            return fr.portailfamille.system.Euros.of(amount);
         }
 
         public String period() {
@@ -54,7 +54,7 @@ class Corrections {
     record Part(String childName, String activityName, BigDecimal amount, String why) {
 
         public String amountText() {
-            return InvoiceView.euros(amount);
+            return fr.portailfamille.system.Euros.of(amount);
         }
     }
 

@@ -92,9 +92,9 @@ class PlanningController {
         Map<Long, Map<Long, Map<LocalDate, PlanningDayNotes.Note>>> byActivity = new HashMap<>();
         for (PlanningService.ChildMonth s : sections) {
             Map<Long, Map<LocalDate, PlanningDayNotes.Note>> ofActivity = byActivity.computeIfAbsent(s.activity().id(), id -> {
-                Map<Long, Map<LocalDate, PlanningDayNotes.Note>> all = new HashMap<>();
-                dayNotes.forEach(n -> n.of(family.id(), id, month).forEach((c, days) -> all.computeIfAbsent(c, k -> new HashMap<>()).putAll(days)));
-                return all;
+                Map<Long, Map<LocalDate, PlanningDayNotes.Note>> merged = new HashMap<>();
+                dayNotes.forEach(n -> n.of(family.id(), id, month).forEach((c, days) -> merged.computeIfAbsent(c, k -> new HashMap<>()).putAll(days)));
+                return merged;
             });
             notes.add(ofActivity.getOrDefault(s.child().id(), Map.of()));
         }
