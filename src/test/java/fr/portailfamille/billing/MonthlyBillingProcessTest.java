@@ -211,6 +211,35 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
     }
 
     @Test
+    void timerStart_whileSheetsOfTheMonthAreOpenFinancesGetATaskListingThemAndNoIncident() {
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        long leisure = fixtures.activity("Centre de loisirs minuterie");
+        long open = fixtures.sheet(leisure, last.atDay(12), "OPEN");
+        ManagementService management = processEngine.getManagementService();
+        Job timer = management.createJobQuery().processDefinitionKey(KEY).timers().active().singleResult();
+
+        management.executeJob(timer.getId());
+
+        ProcessInstance started = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(MONTH, last.toString()).active().list().stream()
+                .filter(p -> processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId(START_TIMER).count() == 1)
+                .filter(p -> processEngine.getTaskService().createTaskQuery().processInstanceId(p.getId()).taskDefinitionKey(TASK_CLOSE_SHEETS)
+                        .count() == 1)
+                .findFirst().orElseThrow();
+        BpmnAwareTests.assertThat(started).isWaitingAt(TASK_CLOSE_SHEETS).task().hasCandidateGroup("finances");
+        assertThat((String) processEngine.getRuntimeService().getVariable(started.getId(), OPEN_SHEETS))
+                .contains("Centre de loisirs minuterie du " + fr.portailfamille.system.PortalTime.DATE.format(last.atDay(12)));
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(started.getId()).count()).isZero();
+
+        // the sheet closed, finances complete the task: the check passes and the drafts are computed
+        jdbc.update("update attendance_sheet set state = 'CLOSED' where id = ?", open);
+        complete(task(started));
+        BpmnAwareTests.assertThat(started).isWaitingAt(TASK_COMPUTE_DRAFTS);
+        processEngine.getRuntimeService().deleteProcessInstance(started.getId(), "test: the wait for open sheets is proven");
+    }
+
+    @Test
     void failureAndRetry_aMissingTariffStopsTheDraftsWithAnIncidentThenTheRetryResumesWithoutDuplicates() {
         YearMonth march = YearMonth.of(2024, 3);
         long priced = fixtures.activity("Activité tarifée");
