@@ -81,9 +81,9 @@ class PlanningDemoData implements DemoDataLoader {
         ActivitySummary centre = activities.findByCode(PlanningController.DEFAULT_ACTIVITY).orElse(null);
         ActivitySummary canteen = activities.findByCode("RESTAURATION").orElse(null);
         YearMonth last = YearMonth.now(clock).minusMonths(1);
-        if (dupont == null || centre == null || canteen == null || Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from booking where family_file_id = ? and source = 'DEMO' and day between ? and ?)",
-                Boolean.class, dupont.id(), last.atDay(1), last.atEndOfMonth()))) {
+        if (dupont == null || centre == null || canteen == null || jdbc.sql(
+                "select exists (select 1 from booking where family_file_id = ? and source = 'DEMO' and day between ? and ?)")
+                .params(dupont.id(), last.atDay(1), last.atEndOfMonth()).query(Boolean.class).single()) {
             return;
         }
         Map<String, Long> children = new java.util.HashMap<>();

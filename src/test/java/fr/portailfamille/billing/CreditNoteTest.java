@@ -60,7 +60,7 @@ class CreditNoteTest extends PortalIntegrationTest {
         fixtures.entry(fixtures.sheet(leisure, march.atDay(10), "CLOSED"), faure, noa, "PRESENT_UNBOOKED");
 
         ProcessInstance april = publish("2025-04");
-        BpmnAwareTests.assertThat(april).variables().containsEntry(RUN_CREDIT_NOTES, "1 avoir(s), 20,00 €");
+        BpmnAwareTests.assertThat(april).variables().containsEntry(RUN_CREDIT_NOTES.name(), "1 avoir(s), 20,00 €");
 
         // the published invoice is untouched: same total, same lines, same PDF; the credit note is deducted like a payment
         Map<String, Object> after = jdbc.queryForMap("select number, total, pdf, paid_amount from invoice where id = ?", invoice.get("id"));
@@ -87,7 +87,7 @@ class CreditNoteTest extends PortalIntegrationTest {
         jdbc.update("update attendance_entry set status = 'ABSENT_JUSTIFIED', recorded_at = now() where child_id = ? and sheet_id = "
                 + "(select id from attendance_sheet where activity_id = ? and day = ?)", lou, leisure, march.atDay(7));
         ProcessInstance may = publish("2025-05");
-        BpmnAwareTests.assertThat(may).variables().containsEntry(RUN_CREDIT_NOTES, "1 avoir(s), 10,00 €");
+        BpmnAwareTests.assertThat(may).variables().containsEntry(RUN_CREDIT_NOTES.name(), "1 avoir(s), 10,00 €");
         List<String> numbers = jdbc.queryForList("select number from credit_note where invoice_id = ? order by id", String.class,
                 invoice.get("id"));
         assertThat(numbers).hasSize(2);
@@ -108,10 +108,10 @@ class CreditNoteTest extends PortalIntegrationTest {
     private ProcessInstance publish(String month) {
         String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult().getId();
-        ProcessInstance instance = processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH, month));
+        ProcessInstance instance = processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH.name(), month));
         jobs().executeDue(instance.getId());
         BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW);
-        complete(task(instance), withVariables(PUBLISH, true));
+        complete(task(instance), withVariables(PUBLISH.name(), true));
         jobs().executeDue(instance.getId());
         BpmnAwareTests.assertThat(instance).isEnded();
         return instance;

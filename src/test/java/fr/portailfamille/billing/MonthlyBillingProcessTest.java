@@ -221,14 +221,14 @@ class MonthlyBillingProcessTest extends PortalIntegrationTest {
         management.executeJob(timer.getId());
 
         ProcessInstance started = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(MONTH, last.toString()).active().list().stream()
+                .variableValueEquals(MONTH.name(), last.toString()).active().list().stream()
                 .filter(p -> processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(p.getId())
                         .activityId(START_TIMER).count() == 1)
                 .filter(p -> processEngine.getTaskService().createTaskQuery().processInstanceId(p.getId()).taskDefinitionKey(TASK_CLOSE_SHEETS)
                         .count() == 1)
                 .findFirst().orElseThrow();
         BpmnAwareTests.assertThat(started).isWaitingAt(TASK_CLOSE_SHEETS).task().hasCandidateGroup("finances");
-        assertThat((String) processEngine.getRuntimeService().getVariable(started.getId(), OPEN_SHEETS))
+        assertThat((String) processEngine.getRuntimeService().getVariable(started.getId(), OPEN_SHEETS.name()))
                 .contains("Centre de loisirs minuterie du " + fr.portailfamille.system.PortalTime.DATE.format(last.atDay(12)));
         assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(started.getId()).count()).isZero();
 
