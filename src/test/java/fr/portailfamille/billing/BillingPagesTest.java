@@ -92,7 +92,8 @@ class BillingPagesTest extends PortalIntegrationTest {
         }
         BigDecimal sum = pending.lines().stream().map(InvoiceView.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(pending.total()).isEqualByComparingTo(sum);
-        assertThat(pending.lines()).anySatisfy(l -> assertThat(l.lateCancelled()).isPositive());
+        // the demo month was priced from its closed day sheets: the PDF says, per child, which days were billed and which not
+        assertThat(text).contains("Détail des jours du mois", "Jours facturés", "Jours non facturés");
     }
 
     @Test
