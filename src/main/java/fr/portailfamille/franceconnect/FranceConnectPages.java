@@ -39,7 +39,7 @@ class FranceConnectPages {
         return "redirect:/connexion";
     }
 
-    @GetMapping("/dossier/franceconnect")
+    @GetMapping("/compte/franceconnect")
     String account(@AuthenticationPrincipal FamilyPrincipal family, Model model) {
         links.linkOf(family.accountId()).ifPresent(link -> {
             model.addAttribute("linkedName", (link.givenName() + " " + link.familyName()).trim());
@@ -49,9 +49,9 @@ class FranceConnectPages {
         return "franceconnect/compte";
     }
 
-    @PostMapping("/dossier/franceconnect/delier")
+    @PostMapping("/compte/franceconnect/delier")
     String unlink(@AuthenticationPrincipal FamilyPrincipal family) {
         links.unlink(family.accountId());
-        return "redirect:/dossier/franceconnect?delie";
+        return "redirect:/compte/franceconnect?delie";
     }
 }

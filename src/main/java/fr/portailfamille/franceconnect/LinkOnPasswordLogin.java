@@ -32,9 +32,9 @@ class LinkOnPasswordLogin implements FamilyLoginListener {
         }
         session.removeAttribute(FranceConnectLogin.PENDING);
         return Optional.of(switch (links.link(family.accountId(), identity)) {
-            case LINKED -> "/dossier/franceconnect?relie";
-            case ACCOUNT_ALREADY_LINKED -> "/dossier/franceconnect?dejaRelie";
-            case IDENTITY_LINKED_ELSEWHERE -> "/dossier/franceconnect?autreCompte";
+            case LINKED -> "/compte/franceconnect?relie";
+            case ACCOUNT_ALREADY_LINKED -> "/compte/franceconnect?dejaRelie";
+            case IDENTITY_LINKED_ELSEWHERE -> "/compte/franceconnect?autreCompte";
         });
     }
 }

@@ -78,7 +78,7 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
         linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
         WebSession.Page linked = browser.follow(browser.submit(linking, "form[action$=/connexion]",
                 Map.of("username", family.username(), "password", PASSWORD)));
-        assertThat(linked.url()).endsWith("/dossier/franceconnect?relie");
+        assertThat(linked.url()).endsWith("/compte/franceconnect?relie");
         assertThat(linked.text()).contains("FranceConnect est relié à votre compte")
                 .contains("Votre compte est relié à l'identité FranceConnect de Camille " + family.name());
         assertThat(linkedSubject(family)).isEqualTo(subject);
@@ -113,8 +113,8 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
         browser.follow(browser.submit(linking, "form[action$=/connexion]", Map.of("username", family.username(), "password", PASSWORD)));
         assertThat(linkedSubject(family)).isEqualTo(subject);
 
-        WebSession.Page unlinked = browser.follow(browser.submit(browser.get("/dossier/franceconnect"),
-                "form[action$=/dossier/franceconnect/delier]", Map.of()));
+        WebSession.Page unlinked = browser.follow(browser.submit(browser.get("/compte/franceconnect"),
+                "form[action$=/compte/franceconnect/delier]", Map.of()));
         assertThat(unlinked.text()).contains("FranceConnect n'est plus relié à votre compte")
                 .contains("Votre compte n'est relié à aucune identité FranceConnect.");
         assertThat(jdbc.queryForObject("select count(*) from franceconnect_link where account_id = ?", Long.class, family.accountId()))

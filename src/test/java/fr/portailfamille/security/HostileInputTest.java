@@ -63,7 +63,7 @@ class HostileInputTest extends PortalIntegrationTest {
             "POST /simulateur-systempay/paiement", "ForgedTokensTest: the test-only gateway simulator",
             "POST /simulateur-systempay/choix", "ForgedTokensTest: the test-only gateway simulator",
             "POST /error", "not a form: Spring Boot's error page",
-            "POST /dossier/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token",
+            "POST /compte/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token",
             "POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token");
 
     private final List<Form> forms = List.of(
