@@ -105,7 +105,7 @@ for _ in $(seq 1 2400); do
     sleep 0.5
 done
 T_FOLLOWED=$(psql -tAq -d "$DB" -c "
-    select coalesce(round(extract(epoch from max(c.started_at) - a.end_time_)::numeric, 3), 0)
+    select coalesce(round(extract(epoch from max(c.started_at) - max(a.end_time_))::numeric, 3), 0)
     from dunning_case c, act_hi_actinst a where a.proc_inst_id_ = '$INSTANCE' and a.act_id_ = 'Task_PublishInvoices'")
 echo "drafts computed in ${T_REVIEW} s; publication step ${T_PUBLISH_STEP} s; process ended after $(echo "$T_ENDED - $T_WAITED" | bc) s of engine time"
 sleep 2  # the sink writes its counts every second
