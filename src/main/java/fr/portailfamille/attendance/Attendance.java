@@ -1,12 +1,11 @@
 package fr.portailfamille.attendance;
 
-import java.sql.Array;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,27 +27,27 @@ public class Attendance {
     /** A sheet not closed yet. */
     public record OpenSheet(long activityId, String activityName, LocalDate day) {}
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    Attendance(JdbcTemplate jdbc) {
+    Attendance(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The sheets of the month still open, by day then activity. */
     public List<OpenSheet> openSheets(YearMonth month) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select s.activity_id, a.name, s.day from attendance_sheet s join activity a on a.id = s.activity_id
                 where s.day between ? and ? and s.state = 'OPEN' order by s.day, a.name
-                """, (rs, n) -> new OpenSheet(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)),
-                month.atDay(1), month.atEndOfMonth());
+                """).params(month.atDay(1), month.atEndOfMonth())
+                .query((rs, n) -> new OpenSheet(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class))).list();
     }
 
     /** The families with a child present without a booking in the month. */
     public List<Long> familiesPresentWithoutBooking(YearMonth month) {
-        return jdbc.queryForList("""
+        return jdbc.sql("""
                 select distinct e.family_file_id from attendance_entry e join attendance_sheet s on s.id = e.sheet_id
                 where s.day between ? and ? and e.status = 'PRESENT_UNBOOKED' order by 1
-                """, Long.class, month.atDay(1), month.atEndOfMonth());
+                """).params(month.atDay(1), month.atEndOfMonth()).query(Long.class).list();
     }
 
     /** The sheet entries of the month of these families, in one query. */
@@ -56,16 +55,13 @@ public class Attendance {
         if (familyFileIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.sql("""
                 select e.family_file_id, e.child_id, s.activity_id, s.day, e.status
                 from attendance_entry e join attendance_sheet s on s.id = e.sheet_id
                 where s.day between ? and ? and e.family_file_id = any(?)
-                """, ps -> {
-                    ps.setObject(1, month.atDay(1));
-                    ps.setObject(2, month.atEndOfMonth());
-                    ps.setArray(3, ids(ps.getConnection(), familyFileIds));
-                }, (rs, n) -> new DayEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
-                        AttendanceStatus.valueOf(rs.getString(5))));
+                """).params(month.atDay(1), month.atEndOfMonth(), familyFileIds.toArray(Long[]::new))
+                .query((rs, n) -> new DayEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
+                        AttendanceStatus.valueOf(rs.getString(5)))).list();
     }
 
     /** The accepted absences of the month of these families, in one query. */
@@ -73,14 +69,12 @@ public class Attendance {
         if (familyFileIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.sql("""
                 select family_file_id, child_id, activity_id, day from absence
                 where day between ? and ? and state = 'ACCEPTEE' and family_file_id = any(?)
-                """, ps -> {
-                    ps.setObject(1, month.atDay(1));
-                    ps.setObject(2, month.atEndOfMonth());
-                    ps.setArray(3, ids(ps.getConnection(), familyFileIds));
-                }, (rs, n) -> new AcceptedAbsence(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class)));
+                """).params(month.atDay(1), month.atEndOfMonth(), familyFileIds.toArray(Long[]::new))
+                .query((rs, n) -> new AcceptedAbsence(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, LocalDate.class)))
+                .list();
     }
 
     /**
@@ -89,20 +83,17 @@ public class Attendance {
      */
     public java.util.Map<Long, Instant> lastChanges(YearMonth month) {
         java.util.Map<Long, Instant> last = new java.util.HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 select family_file_id, max(at) from (
                     select e.family_file_id, e.recorded_at as at from attendance_entry e join attendance_sheet s on s.id = e.sheet_id
                     where s.day between ? and ?
                     union all
                     select family_file_id, decided_at from absence where day between ? and ? and decided_at is not null) c
                 group by family_file_id
-                """, rs -> {
-            last.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-        }, month.atDay(1), month.atEndOfMonth(), month.atDay(1), month.atEndOfMonth());
+                """).params(month.atDay(1), month.atEndOfMonth(), month.atDay(1), month.atEndOfMonth())
+                .query(rs -> {
+                    last.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                });
         return last;
-    }
-
-    private static Array ids(java.sql.Connection connection, Collection<Long> ids) throws java.sql.SQLException {
-        return connection.createArrayOf("bigint", ids.toArray());
     }
 }

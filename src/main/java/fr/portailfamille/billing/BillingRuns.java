@@ -18,7 +18,7 @@ import fr.portailfamille.system.mail.MailService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,7 +68,7 @@ class BillingRuns {
     /** Invoices rendered and written together at publication (bounds the PDFs held in memory). */
     private static final int PUBLISH_SLICE = 500;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final InvoiceStore store;
     private final InvoiceNumbers numbers;
     private final InvoicePdf pdf;
@@ -80,7 +80,7 @@ class BillingRuns {
     private final ApplicationEventPublisher events;
     private final Corrections corrections;
 
-    BillingRuns(JdbcTemplate jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
+    BillingRuns(JdbcClient jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
             BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions,
             ApplicationEventPublisher events, Corrections corrections) {
         this.events = events;
@@ -113,19 +113,19 @@ class BillingRuns {
      */
     long open(YearMonth month, String processInstanceId) {
         return eachBatch.execute(status -> {
-            Optional<Long> existing = jdbc.queryForList("select id from billing_run where process_instance_id = ?", Long.class,
-                    processInstanceId).stream().findFirst();
+            Optional<Long> existing = jdbc.sql("select id from billing_run where process_instance_id = ?").param(processInstanceId)
+                    .query(Long.class).optional();
             if (existing.isPresent()) {
                 return existing.get();
             }
-            List<Long> inProgress = jdbc.queryForList("select id from billing_run where month = ? and state in ('DRAFTING', 'REVIEW')",
-                    Long.class, month.toString());
+            List<Long> inProgress = jdbc.sql("select id from billing_run where month = ? and state in ('DRAFTING', 'REVIEW')")
+                    .param(month.toString()).query(Long.class).list();
             if (!inProgress.isEmpty()) {
                 throw new BillingException("Une facturation de " + month + " est déjà en cours (run " + inProgress.get(0)
                         + ") : terminez-la ou annulez-la d'abord.");
             }
-            return jdbc.queryForObject("insert into billing_run (month, state, process_instance_id) values (?, 'DRAFTING', ?) returning id",
-                    Long.class, month.toString(), processInstanceId);
+            return jdbc.sql("insert into billing_run (month, state, process_instance_id) values (?, 'DRAFTING', ?) returning id")
+                    .params(month.toString(), processInstanceId).query(Long.class).single();
         });
     }
 
@@ -135,16 +135,16 @@ class BillingRuns {
      * expired, on a slow run): each family is drafted once, by whichever attempt reaches it first.
      */
     Totals computeDrafts(long runId) {
-        YearMonth month = YearMonth.parse(jdbc.queryForObject("select month from billing_run where id = ?", String.class, runId));
+        YearMonth month = YearMonth.parse(jdbc.sql("select month from billing_run where id = ?").param(runId).query(String.class).single());
         Set<Long> skip = new HashSet<>(store.familiesBilled(month, runId));
         List<Long> families = source.familiesToBill(month).stream().filter(id -> !skip.contains(id)).toList();
         Set<Long> drafted = new HashSet<>(store.familiesDrafted(runId));
         List<Long> toDo = families.stream().filter(id -> !drafted.contains(id)).toList();
         // progress is written in short transactions of its own, never in the caller's (the job's) one,
         // so finances see it move and the batches below never wait on a row the caller holds
-        eachBatch.executeWithoutResult(status -> jdbc.update(
-                "update billing_run set families_total = ?, families_done = ?, updated_at = now() where id = ?",
-                families.size(), families.size() - toDo.size(), runId));
+        eachBatch.executeWithoutResult(status -> jdbc.sql(
+                "update billing_run set families_total = ?, families_done = ?, updated_at = now() where id = ?")
+                .params(families.size(), families.size() - toDo.size(), runId).update());
         Pricing pricing = new Pricing(properties.siblingRank());
         for (int from = 0; from < toDo.size(); from += properties.batchSize()) {
             List<Long> batch = toDo.subList(from, Math.min(toDo.size(), from + properties.batchSize()));
@@ -155,8 +155,8 @@ class BillingRuns {
                         store.insertDraft(runId, family.familyFileId(), family.number(), family.name(), month, priced);
                     }
                 }
-                jdbc.update("update billing_run set families_done = least(families_total, families_done + ?), updated_at = now() where id = ?",
-                        batch.size(), runId);
+                jdbc.sql("update billing_run set families_done = least(families_total, families_done + ?), updated_at = now() where id = ?")
+                        .params(batch.size(), runId).update();
             });
         }
         // attendance corrected after earlier invoices were published: credit notes and lines « régularisation »
@@ -165,14 +165,14 @@ class BillingRuns {
             log.info("Facturation de {} : {} avoir(s) ({}), {} ligne(s) de régularisation ({})", month, corrected.creditNotes(),
                     fr.portailfamille.system.Euros.of(corrected.credited()), corrected.lines(), fr.portailfamille.system.Euros.of(corrected.billedAgain()));
         }
-        jdbc.update("""
+        jdbc.sql("""
                 update billing_run r set state = 'REVIEW', updated_at = now(),
                     invoices = (select count(*) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'),
                     amount = (select coalesce(sum(total), 0) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'),
                     families_without_quotient = (select count(*) from invoice i where i.billing_run_id = r.id and i.state = 'DRAFT'
                         and i.quotient is null)
                 where r.id = ?
-                """, runId);
+                """).param(runId).update();
         RunView run = find(runId).orElseThrow();
         log.info("Facturation de {} : {} brouillon(s), {}", month, run.invoices(), run.amountText());
         return new Totals(runId, month, run.familiesTotal(), run.invoices(), run.amount(), run.withoutQuotient(),
@@ -197,7 +197,7 @@ class BillingRuns {
     int publish(long runId) {
         // a second attempt of the step (its job taken again after the lock time) waits here for the
         // first to commit, then finds the run published and does nothing: no number taken twice
-        String state = jdbc.queryForObject("select state from billing_run where id = ? for update", String.class, runId);
+        String state = jdbc.sql("select state from billing_run where id = ? for update").param(runId).query(String.class).single();
         if ("PUBLISHED".equals(state)) {
             log.info("Facturation (run {}) déjà publiée : rien à refaire", runId);
             return 0;
@@ -222,7 +222,7 @@ class BillingRuns {
             log.debug("Facturation (run {}) : {} facture(s) sur {} publiée(s)", runId, start + slice.size(), drafts.size());
         }
         int notes = corrections.issue(runId, today, clock.instant(), pdf);
-        jdbc.update("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?", runId);
+        jdbc.sql("update billing_run set state = 'PUBLISHED', updated_at = now() where id = ?").param(runId).update();
         log.info("Facturation (run {}) : {} facture(s) publiée(s), {} avoir(s)", runId, drafts.size(), notes);
         return drafts.size();
     }
@@ -247,9 +247,9 @@ class BillingRuns {
 
     @Transactional
     int discard(long runId) {
-        jdbc.update("delete from credit_note where billing_run_id = ? and state = 'DRAFT'", runId);
+        jdbc.sql("delete from credit_note where billing_run_id = ? and state = 'DRAFT'").param(runId).update();
         int discarded = store.discardDrafts(runId);
-        jdbc.update("update billing_run set state = 'CANCELLED', invoices = 0, amount = 0, updated_at = now() where id = ?", runId);
+        jdbc.sql("update billing_run set state = 'CANCELLED', invoices = 0, amount = 0, updated_at = now() where id = ?").param(runId).update();
         return discarded;
     }
 
@@ -287,11 +287,11 @@ class BillingRuns {
     }
 
     Optional<RunView> find(long runId) {
-        return jdbc.query("select * from billing_run where id = ?", (rs, n) -> view(rs), runId).stream().findFirst();
+        return jdbc.sql("select * from billing_run where id = ?").param(runId).query((rs, n) -> view(rs)).optional();
     }
 
     List<RunView> recent() {
-        return jdbc.query("select * from billing_run order by started_at desc, id desc limit 24", (rs, n) -> view(rs));
+        return jdbc.sql("select * from billing_run order by started_at desc, id desc limit 24").query((rs, n) -> view(rs)).list();
     }
 
     private static RunView view(java.sql.ResultSet rs) throws java.sql.SQLException {

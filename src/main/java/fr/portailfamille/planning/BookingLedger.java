@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +37,12 @@ class BookingLedger {
     /** What cancelling one day gave: the new state of the cancelled booking, and who was promoted. */
     record CancelResult(BookingState newState, Optional<Promotion> promoted) {}
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final PromotionMail promotionMail;
     private final TransactionTemplate transaction;
 
-    BookingLedger(JdbcTemplate jdbc, Clock clock, PromotionMail promotionMail, PlatformTransactionManager transactions) {
+    BookingLedger(JdbcClient jdbc, Clock clock, PromotionMail promotionMail, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.promotionMail = promotionMail;
@@ -70,10 +70,10 @@ class BookingLedger {
         int booked = ((Number) counter.get("booked")).intValue();
         int dayCapacity = ((Number) counter.get("capacity")).intValue();
 
-        List<Map<String, Object>> live = jdbc.queryForList("""
+        List<Map<String, Object>> live = jdbc.sql("""
                 select id, state from booking
                 where child_id = ? and activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')
-                """, childId, activityId, day);
+                """).params(childId, activityId, day).query().listOfRows();
         if (!live.isEmpty()) {
             long id = ((Number) live.get(0).get("id")).longValue();
             return new BookResult(id, BookingState.valueOf((String) live.get(0).get("state")), 0, true);
@@ -81,13 +81,14 @@ class BookingLedger {
 
         BookingState state = booked < dayCapacity ? BookingState.BOOKED : BookingState.WAITING;
         if (state == BookingState.BOOKED) {
-            jdbc.update("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?", activityId, day);
+            jdbc.sql("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?").params(activityId, day).update();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        Long id = jdbc.queryForObject("""
+        long id = jdbc.sql("""
                 insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """, Long.class, familyFileId, childId, activityId, day, state.name(), now, source.name(), actor, now);
+                """).params(familyFileId, childId, activityId, day, state.name(), now, source.name(), actor, now)
+                .query(Long.class).single();
         audit(id, childId, activityId, day, null, state, actor, source.name().toLowerCase());
         return new BookResult(id, state, 0, false);
     }
@@ -99,15 +100,15 @@ class BookingLedger {
      */
     @Transactional
     public Optional<CancelResult> cancel(long childId, long activityId, LocalDate day, boolean late, String actor) {
-        List<Map<String, Object>> counter = jdbc.queryForList(
-                "select booked from day_capacity where activity_id = ? and day = ? for update", activityId, day);
+        List<Integer> counter = jdbc.sql("select booked from day_capacity where activity_id = ? and day = ? for update")
+                .params(activityId, day).query(Integer.class).list();
         if (counter.isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> live = jdbc.queryForList("""
+        List<Map<String, Object>> live = jdbc.sql("""
                 select id, state from booking
                 where child_id = ? and activity_id = ? and day = ? and state in ('BOOKED', 'WAITING') for update
-                """, childId, activityId, day);
+                """).params(childId, activityId, day).query().listOfRows();
         if (live.isEmpty()) {
             return Optional.empty();
         }
@@ -115,14 +116,14 @@ class BookingLedger {
         BookingState before = BookingState.valueOf((String) live.get(0).get("state"));
         BookingState after = before == BookingState.BOOKED && late ? BookingState.CANCELLED_LATE : BookingState.CANCELLED;
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("update booking set state = ?, updated_at = ? where id = ?", after.name(), now, id);
+        jdbc.sql("update booking set state = ?, updated_at = ? where id = ?").params(after.name(), now, id).update();
         audit(id, childId, activityId, day, before, after, actor, late ? "annulation hors délai" : "annulation");
         if (before != BookingState.BOOKED) {
             return Optional.of(new CancelResult(after, Optional.empty()));
         }
         Optional<Promotion> promoted = promoteFirstWaiting(activityId, day, now);
         if (promoted.isEmpty()) {
-            jdbc.update("update day_capacity set booked = booked - 1 where activity_id = ? and day = ?", activityId, day);
+            jdbc.sql("update day_capacity set booked = booked - 1 where activity_id = ? and day = ?").params(activityId, day).update();
         }
         return Optional.of(new CancelResult(after, promoted));
     }
@@ -138,10 +139,10 @@ class BookingLedger {
      */
     @Transactional
     public OfferOutcome offerPlace(long bookingId, int activityCapacity, String actor) {
-        List<Promotion> waiting = jdbc.query("""
+        List<Promotion> waiting = jdbc.sql("""
                 select id, family_file_id, child_id, activity_id, day from booking where id = ? and state = 'WAITING'
-                """, (rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
-                rs.getLong("activity_id"), rs.getObject("day", LocalDate.class)), bookingId);
+                """).param(bookingId).query((rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"),
+                rs.getLong("child_id"), rs.getLong("activity_id"), rs.getObject("day", LocalDate.class))).list();
         if (waiting.isEmpty()) {
             return OfferOutcome.NOT_WAITING;
         }
@@ -150,19 +151,20 @@ class BookingLedger {
         int booked = ((Number) counter.get("booked")).intValue();
         int capacity = ((Number) counter.get("capacity")).intValue();
         if (capacity < activityCapacity) {
-            jdbc.update("update day_capacity set capacity = ? where activity_id = ? and day = ?", activityCapacity,
-                    promotion.activityId(), promotion.day());
+            jdbc.sql("update day_capacity set capacity = ? where activity_id = ? and day = ?")
+                    .params(activityCapacity, promotion.activityId(), promotion.day()).update();
             capacity = activityCapacity;
         }
         if (booked >= capacity) {
             return OfferOutcome.FULL;
         }
         // the booking may have changed while the day's lock was awaited
-        if (jdbc.update("update booking set state = 'BOOKED', updated_at = ? where id = ? and state = 'WAITING'",
-                Timestamp.from(clock.instant()), bookingId) == 0) {
+        if (jdbc.sql("update booking set state = 'BOOKED', updated_at = ? where id = ? and state = 'WAITING'")
+                .params(Timestamp.from(clock.instant()), bookingId).update() == 0) {
             return OfferOutcome.NOT_WAITING;
         }
-        jdbc.update("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?", promotion.activityId(), promotion.day());
+        jdbc.sql("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?")
+                .params(promotion.activityId(), promotion.day()).update();
         audit(bookingId, promotion.childId(), promotion.activityId(), promotion.day(), BookingState.WAITING, BookingState.BOOKED,
                 actor, "place proposée par le service");
         promotionMail.sendAfterCommit(promotion);
@@ -171,33 +173,33 @@ class BookingLedger {
 
     /** The rank of a waiting booking in its day's waiting list (1 = next to get a place). */
     int position(long bookingId) {
-        Integer rank = jdbc.queryForObject("select coalesce(max(position), 0) from waiting_rank where booking_id = ?",
-                Integer.class, bookingId);
-        return rank == null ? 0 : rank;
+        return jdbc.sql("select coalesce(max(position), 0) from waiting_rank where booking_id = ?")
+                .param(bookingId).query(Integer.class).single();
     }
 
     /** Locks the day's counter row, creating it with the activity's capacity on first use. */
     private Map<String, Object> lockDay(long activityId, LocalDate day, int capacity) {
-        return jdbc.queryForMap("""
+        return jdbc.sql("""
                 insert into day_capacity (activity_id, day, capacity, booked) values (?, ?, ?, 0)
                 on conflict (activity_id, day) do update set booked = day_capacity.booked
                 returning capacity, booked
-                """, activityId, day, capacity);
+                """).params(activityId, day, capacity).query().singleRow();
     }
 
     /** The place just freed goes to the first waiting child; the day's booked count stays the same. */
     private Optional<Promotion> promoteFirstWaiting(long activityId, LocalDate day, Timestamp now) {
-        List<Promotion> first = jdbc.query("""
+        List<Promotion> first = jdbc.sql("""
                 select id, family_file_id, child_id from booking
                 where activity_id = ? and day = ? and state = 'WAITING'
                 order by requested_at, id limit 1 for update
-                """, (rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"), activityId, day),
-                activityId, day);
+                """).params(activityId, day)
+                .query((rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"), activityId, day))
+                .list();
         if (first.isEmpty()) {
             return Optional.empty();
         }
         Promotion promotion = first.get(0);
-        jdbc.update("update booking set state = 'BOOKED', updated_at = ? where id = ?", now, promotion.bookingId());
+        jdbc.sql("update booking set state = 'BOOKED', updated_at = ? where id = ?").params(now, promotion.bookingId()).update();
         audit(promotion.bookingId(), promotion.childId(), activityId, day, BookingState.WAITING, BookingState.BOOKED,
                 WAITING_LIST_ACTOR, "place libérée");
         promotionMail.sendAfterCommit(promotion);
@@ -206,10 +208,10 @@ class BookingLedger {
 
     private void audit(long bookingId, long childId, long activityId, LocalDate day, BookingState before, BookingState after,
             String actor, String reason) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into booking_audit (booking_id, child_id, activity_id, day, state_before, state_after, actor, at, reason)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, bookingId, childId, activityId, day, before == null ? null : before.name(), after.name(), actor,
-                Timestamp.from(clock.instant()), reason);
+                """).params(bookingId, childId, activityId, day, before == null ? null : before.name(), after.name(), actor,
+                Timestamp.from(clock.instant()), reason).update();
     }
 }

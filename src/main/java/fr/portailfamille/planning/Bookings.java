@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,22 +20,23 @@ public class Bookings {
             where day between ? and ? and state in ('BOOKED', 'CANCELLED_LATE')
             """;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    Bookings(JdbcTemplate jdbc) {
+    Bookings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The families with at least one billable booking in the month, by id (without reading the bookings). */
     public List<Long> familiesWithBillableDays(YearMonth month) {
-        return jdbc.queryForList("select distinct family_file_id from booking where day between ? and ?"
-                + " and state in ('BOOKED', 'CANCELLED_LATE') order by family_file_id", Long.class, month.atDay(1), month.atEndOfMonth());
+        return jdbc.sql("select distinct family_file_id from booking where day between ? and ?"
+                + " and state in ('BOOKED', 'CANCELLED_LATE') order by family_file_id")
+                .params(month.atDay(1), month.atEndOfMonth()).query(Long.class).list();
     }
 
     /** One family's billable bookings of the month. */
     public List<BillableBooking> billableOfMonth(long familyFileId, YearMonth month) {
-        return jdbc.query(BILLABLE + " and family_file_id = ? order by child_id, activity_id, day",
-                Bookings::billable, month.atDay(1), month.atEndOfMonth(), familyFileId);
+        return jdbc.sql(BILLABLE + " and family_file_id = ? order by child_id, activity_id, day")
+                .params(month.atDay(1), month.atEndOfMonth(), familyFileId).query(Bookings::billable).list();
     }
 
     /**
@@ -46,12 +47,9 @@ public class Bookings {
         if (familyFileIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(BILLABLE + " and family_file_id = any(?) order by family_file_id, child_id, activity_id, day",
-                ps -> {
-                    ps.setObject(1, month.atDay(1));
-                    ps.setObject(2, month.atEndOfMonth());
-                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", familyFileIds.toArray()));
-                }, Bookings::billable);
+        return jdbc.sql(BILLABLE + " and family_file_id = any(?) order by family_file_id, child_id, activity_id, day")
+                .params(month.atDay(1), month.atEndOfMonth(), familyFileIds.toArray(Long[]::new))
+                .query(Bookings::billable).list();
     }
 
     /**
@@ -59,22 +57,24 @@ public class Bookings {
      * its order (first come, first served), in one query.
      */
     public List<DayBooking> ofDay(long activityId, LocalDate day) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select b.id, b.family_file_id, b.child_id, b.state, b.requested_at, coalesce(r.position, 0) as position
                 from booking b left join waiting_rank r on r.booking_id = b.id
                 where b.activity_id = ? and b.day = ? and b.state in ('BOOKED', 'WAITING')
                 order by b.state, b.requested_at, b.id
-                """, (rs, n) -> new DayBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
-                BookingState.valueOf(rs.getString("state")), rs.getInt("position"), rs.getTimestamp("requested_at").toInstant()),
-                activityId, day);
+                """).params(activityId, day)
+                .query((rs, n) -> new DayBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
+                        BookingState.valueOf(rs.getString("state")), rs.getInt("position"), rs.getTimestamp("requested_at").toInstant()))
+                .list();
     }
 
     /** One family's bookings of the month that still hold or cost a day (booked, waiting, cancelled late), by day. */
     public List<BillableBooking> ofFamilyInMonth(long familyFileId, YearMonth month) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select id, family_file_id, child_id, activity_id, day, state from booking
                 where family_file_id = ? and day between ? and ? and state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
-                order by day, child_id, activity_id""", Bookings::billable, familyFileId, month.atDay(1), month.atEndOfMonth());
+                order by day, child_id, activity_id""").params(familyFileId, month.atDay(1), month.atEndOfMonth())
+                .query(Bookings::billable).list();
     }
 
     /** The children of the family with at least one booking (any state, any day) in an activity of these services. */
@@ -82,13 +82,10 @@ public class Bookings {
         if (serviceGroups.isEmpty()) {
             return java.util.Set.of();
         }
-        return java.util.Set.copyOf(jdbc.query("""
+        return java.util.Set.copyOf(jdbc.sql("""
                 select distinct b.child_id from booking b join activity a on a.id = b.activity_id
-                where b.family_file_id = ? and a.service_group = any(?)""",
-                ps -> {
-                    ps.setLong(1, familyFileId);
-                    ps.setArray(2, ps.getConnection().createArrayOf("varchar", serviceGroups.toArray()));
-                }, (rs, i) -> rs.getLong(1)));
+                where b.family_file_id = ? and a.service_group = any(?)""")
+                .params(familyFileId, serviceGroups.toArray(String[]::new)).query(Long.class).list());
     }
 
     private static BillableBooking billable(ResultSet rs, int row) throws SQLException {

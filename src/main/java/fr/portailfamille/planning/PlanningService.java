@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,9 +81,9 @@ class PlanningService {
 
     private final BookingLedger ledger;
     private final BookingRules rules;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    PlanningService(BookingLedger ledger, BookingRules rules, JdbcTemplate jdbc) {
+    PlanningService(BookingLedger ledger, BookingRules rules, JdbcClient jdbc) {
         this.ledger = ledger;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -229,24 +229,23 @@ class PlanningService {
     /** The family's bookings of the range (live ones and late cancellations), waiting positions included: one query. */
     Map<String, Held> held(long familyFileId, LocalDate from, LocalDate to) {
         Map<String, Held> held = new HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 select b.child_id, b.activity_id, b.day, b.state, coalesce(r.position, 0) as position
                 from booking b left join waiting_rank r on r.booking_id = b.id
                 where b.family_file_id = ? and b.day between ? and ? and b.state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
                 order by b.id
-                """, rs -> {
-            Held h = new Held(rs.getLong("child_id"), rs.getLong("activity_id"), rs.getObject("day", LocalDate.class),
-                    BookingState.valueOf(rs.getString("state")), rs.getInt("position"));
-            held.merge(key(h.childId(), h.activityId(), h.day()), h, (a, b) -> a.state().live() ? a : b);
-        }, familyFileId, from, to);
+                """).params(familyFileId, from, to).query(rs -> {
+                    Held h = new Held(rs.getLong("child_id"), rs.getLong("activity_id"), rs.getObject("day", LocalDate.class),
+                            BookingState.valueOf(rs.getString("state")), rs.getInt("position"));
+                    held.merge(key(h.childId(), h.activityId(), h.day()), h, (a, b) -> a.state().live() ? a : b);
+                });
         return held;
     }
 
     /** The days of the range on which the activity is full: one query. */
     Set<LocalDate> fullDays(long activityId, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.queryForList(
-                "select day from day_capacity where activity_id = ? and day between ? and ? and booked >= capacity",
-                LocalDate.class, activityId, from, to));
+        return new HashSet<>(jdbc.sql("select day from day_capacity where activity_id = ? and day between ? and ? and booked >= capacity")
+                .params(activityId, from, to).query(LocalDate.class).list());
     }
 
     static String key(long childId, long activityId, LocalDate day) {

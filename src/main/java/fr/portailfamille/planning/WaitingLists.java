@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,10 +22,10 @@ public class WaitingLists {
     /** What « proposer la place » gave, in French. */
     public record Outcome(boolean done, String message) {}
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final BookingLedger ledger;
 
-    WaitingLists(JdbcTemplate jdbc, BookingLedger ledger) {
+    WaitingLists(JdbcClient jdbc, BookingLedger ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
@@ -33,14 +33,14 @@ public class WaitingLists {
     /** The occupancy of each day of the range that has a counter; the other days have no booking. */
     public Map<LocalDate, DayOccupancy> occupancy(long activityId, LocalDate from, LocalDate to) {
         Map<LocalDate, DayOccupancy> days = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 select c.day, c.capacity, c.booked,
                        (select count(*) from booking w where w.activity_id = c.activity_id and w.day = c.day and w.state = 'WAITING') as waiting
                 from day_capacity c where c.activity_id = ? and c.day between ? and ? order by c.day
-                """, rs -> {
-            LocalDate day = rs.getObject("day", LocalDate.class);
-            days.put(day, new DayOccupancy(day, rs.getInt("capacity"), rs.getInt("booked"), rs.getInt("waiting")));
-        }, activityId, from, to);
+                """).params(activityId, from, to).query(rs -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    days.put(day, new DayOccupancy(day, rs.getInt("capacity"), rs.getInt("booked"), rs.getInt("waiting")));
+                });
         return days;
     }
 
@@ -58,8 +58,8 @@ public class WaitingLists {
 
     /** « retirer » a waiting child from that activity's day (its booking is cancelled, nobody is billed). */
     public Outcome withdraw(long activityId, LocalDate day, long bookingId, String actor) {
-        List<Long> children = jdbc.queryForList("select child_id from booking where id = ? and activity_id = ? and day = ? and state = 'WAITING'",
-                Long.class, bookingId, activityId, day);
+        List<Long> children = jdbc.sql("select child_id from booking where id = ? and activity_id = ? and day = ? and state = 'WAITING'")
+                .params(bookingId, activityId, day).query(Long.class).list();
         if (children.isEmpty()) {
             return new Outcome(false, "Cet enfant n'est plus sur la liste d'attente de ce jour.");
         }
@@ -69,8 +69,7 @@ public class WaitingLists {
     }
 
     private boolean waitingOn(long activityId, LocalDate day, long bookingId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from booking where id = ? and activity_id = ? and day = ? and state = 'WAITING')",
-                Boolean.class, bookingId, activityId, day));
+        return jdbc.sql("select exists (select 1 from booking where id = ? and activity_id = ? and day = ? and state = 'WAITING')")
+                .params(bookingId, activityId, day).query(Boolean.class).single();
     }
 }

@@ -142,7 +142,8 @@ class BookingCutOffTest extends PortalIntegrationTest {
                 ids.forEach(id -> covers.put(id, List.of(new ValidatedRegistrations.Cover(registeredWeekdays, from, to))));
                 return covers;
             };
-            return new PlanningService(ledger, new RuleBasedBookingRules(registrations, calendar, Clock.fixed(now.toInstant(), PARIS)), jdbc);
+            return new PlanningService(ledger, new RuleBasedBookingRules(registrations, calendar, Clock.fixed(now.toInstant(), PARIS)),
+                    org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
         }
 
         /** What saving the day did: its outcome, and the reason of a refusal. */

@@ -72,7 +72,8 @@ class DuplicationTest extends PortalIntegrationTest {
             return covers;
         };
         Clock wednesdayMorning = Clock.fixed(ZonedDateTime.of(2027, 3, 10, 9, 0, 0, 0, PARIS).toInstant(), PARIS);
-        PlanningService planning = new PlanningService(ledger, new RuleBasedBookingRules(registrations, calendar, wednesdayMorning), jdbc);
+        PlanningService planning = new PlanningService(ledger, new RuleBasedBookingRules(registrations, calendar, wednesdayMorning),
+                org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
 
         List<PlanningService.ReportLine> report = planning.duplicate(family, activity, lea,
                 List.of(child(children, hugoId), child(children, chloeId)), LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31), "test");

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,10 +47,10 @@ public class PersistentLogins extends AbstractRememberMeServices {
     private static final Logger log = LoggerFactory.getLogger(PersistentLogins.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    PersistentLogins(String key, UserDetailsService accounts, JdbcTemplate jdbc, Clock clock) {
+    PersistentLogins(String key, UserDetailsService accounts, JdbcClient jdbc, Clock clock) {
         super(key, accounts);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -62,7 +62,7 @@ public class PersistentLogins extends AbstractRememberMeServices {
 
     /** Forgets every remembered browser of the account (a new password, a reset). */
     public void forgetAll(String username) {
-        int forgotten = jdbc.update("delete from remember_me_login where lower(username) = lower(?)", username);
+        int forgotten = jdbc.sql("delete from remember_me_login where lower(username) = lower(?)").param(username).update();
         if (forgotten > 0) {
             log.info("Rester connecté : {} appareil(s) oublié(s) pour le compte {}", forgotten, username);
         }
@@ -73,11 +73,11 @@ public class PersistentLogins extends AbstractRememberMeServices {
         Instant now = clock.instant();
         String series = UUID.randomUUID().toString();
         String token = newToken();
-        jdbc.update("delete from remember_me_login where last_used < ?", java.sql.Timestamp.from(now.minus(VALIDITY)));
-        jdbc.update("""
+        jdbc.sql("delete from remember_me_login where last_used < ?").param(java.sql.Timestamp.from(now.minus(VALIDITY))).update();
+        jdbc.sql("""
                 insert into remember_me_login (series, username, token_hash, last_used, created_at)
-                values (?, ?, ?, ?, ?)""", series, authentication.getName(), sha256(token), java.sql.Timestamp.from(now),
-                java.sql.Timestamp.from(now));
+                values (?, ?, ?, ?, ?)""").params(series, authentication.getName(), sha256(token), java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(now)).update();
         setCookie(new String[] {series, token}, getTokenValiditySeconds(), request, response);
     }
 
@@ -90,16 +90,16 @@ public class PersistentLogins extends AbstractRememberMeServices {
         }
         String series = cookie[0];
         String presented = sha256(cookie[1]);
-        List<Stored> rows = jdbc.query("""
-                select username, token_hash, previous_token_hash, last_used from remember_me_login where series = ?""",
-                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()), series);
+        List<Stored> rows = jdbc.sql("""
+                select username, token_hash, previous_token_hash, last_used from remember_me_login where series = ?""").param(series)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
         if (rows.isEmpty()) {
             throw new RememberMeAuthenticationException("appareil inconnu ou oublié");
         }
         Stored stored = rows.get(0);
         Instant now = clock.instant();
         if (stored.lastUsed().plus(VALIDITY).isBefore(now)) {
-            jdbc.update("delete from remember_me_login where series = ?", series);
+            jdbc.sql("delete from remember_me_login where series = ?").param(series).update();
             throw new RememberMeAuthenticationException("« rester connecté » expiré");
         }
         if (!same(presented, stored.tokenHash())) {
@@ -116,9 +116,9 @@ public class PersistentLogins extends AbstractRememberMeServices {
             throw new RememberMeAuthenticationException("jeton « rester connecté » déjà utilisé : cookie copié ?");
         }
         String token = newToken();
-        int updated = jdbc.update("""
+        int updated = jdbc.sql("""
                 update remember_me_login set token_hash = ?, previous_token_hash = token_hash, last_used = ?
-                where series = ? and token_hash = ?""", sha256(token), java.sql.Timestamp.from(now), series, presented);
+                where series = ? and token_hash = ?""").params(sha256(token), java.sql.Timestamp.from(now), series, presented).update();
         if (updated == 1) {
             setCookie(new String[] {series, token}, getTokenValiditySeconds(), request, response);
         }
@@ -132,7 +132,7 @@ public class PersistentLogins extends AbstractRememberMeServices {
         if (cookie != null && !cookie.isEmpty()) {
             try {
                 String[] parts = decodeCookie(cookie);
-                jdbc.update("delete from remember_me_login where series = ?", parts[0]);
+                jdbc.sql("delete from remember_me_login where series = ?").param(parts[0]).update();
             } catch (InvalidCookieException e) {
                 // nothing to forget: the cookie is removed below all the same
             }

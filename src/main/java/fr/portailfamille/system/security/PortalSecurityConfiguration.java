@@ -22,7 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -72,7 +72,7 @@ class PortalSecurityConfiguration {
     }
 
     @Bean
-    PersistentLogins persistentLogins(UserDetailsService familyAccounts, JdbcTemplate jdbc, Clock clock) {
+    PersistentLogins persistentLogins(UserDetailsService familyAccounts, JdbcClient jdbc, Clock clock) {
         // the key only marks the authentications this node creates from a cookie, checked in the same request
         return new PersistentLogins(UUID.randomUUID().toString(), familyAccounts, jdbc, clock);
     }
