@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * « inscrivez vous »: the guide's four steps (section I-1). The draft lives in the HTTP session:
@@ -35,10 +37,12 @@ class SignUpController {
 
     private final SignUpService signUp;
     private final LinkRequestThrottle throttle;
+    private final List<SignUpListener> listeners;
 
-    SignUpController(SignUpService signUp, LinkRequestThrottle throttle) {
+    SignUpController(SignUpService signUp, LinkRequestThrottle throttle, List<SignUpListener> listeners) {
         this.signUp = signUp;
         this.throttle = throttle;
+        this.listeners = listeners;
     }
 
     @ModelAttribute("errors")
@@ -50,7 +54,7 @@ class SignUpController {
     String identity(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
         model.addAttribute("form", SignUpIdentity.of(draft));
-        return identityStep(model, draft.identityDone());
+        return identityStep(model, draft);
     }
 
     @PostMapping
@@ -59,7 +63,7 @@ class SignUpController {
         SignUpDraft draft = draft(session);
         signUp.saveIdentity(form, draft, errors);
         if (errors.hasErrors()) {
-            return identityStep(model, draft.identityDone());
+            return identityStep(model, draft);
         }
         keep(session, draft);
         return "redirect:/inscription/dossier";
@@ -133,7 +137,7 @@ class SignUpController {
 
     @OnceOnly
     @PostMapping("/valider")
-    String register(HttpSession session, HttpServletRequest request, Model model) {
+    String register(HttpSession session, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         SignUpDraft draft = draft(session);
         Optional<String> guarded = guard(draft, 4);
         if (guarded.isPresent()) {
@@ -145,8 +149,9 @@ class SignUpController {
             model.addAttribute("error", PasswordResetController.TOO_MANY);
             return "account/inscription-etape4";
         }
+        long accountId;
         try {
-            signUp.register(draft);
+            accountId = signUp.register(draft);
         } catch (SignUpService.SignUpConflict conflict) {
             if (conflict.step == 1) {
                 SignUpIdentity identity = SignUpIdentity.of(draft);
@@ -154,7 +159,7 @@ class SignUpController {
                 errors.rejectValue(conflict.field, "conflict", conflict.getMessage());
                 model.addAttribute("form", identity);
                 model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-                return identityStep(model, true);
+                return identityStep(model, draft);
             }
             signUp.continueWithoutFile(draft);
             draft.fileStepDone = false;
@@ -162,6 +167,8 @@ class SignUpController {
             return fileStep(model, "", "", false, conflict.getMessage());
         }
         session.removeAttribute(SignUpDraft.SESSION_KEY);
+        List<String> notes = listeners.stream().flatMap(l -> l.registered(session, accountId).stream()).toList();
+        redirect.addFlashAttribute("notes", notes);
         return "redirect:/inscription/envoyee";
     }
 
@@ -177,9 +184,11 @@ class SignUpController {
     }
 
     /** The first step's page, with the model's form and its errors. */
-    private static String identityStep(Model model, boolean passwordKept) {
+    private static String identityStep(Model model, SignUpDraft draft) {
         model.addAttribute("civilities", CIVILITIES);
-        model.addAttribute("passwordKept", passwordKept);
+        model.addAttribute("passwordKept", draft.identityDone());
+        model.addAttribute("prefilled", draft.prefilled);
+        model.addAttribute("birthDate", draft.birthDate);
         return "account/inscription-etape1";
     }
 

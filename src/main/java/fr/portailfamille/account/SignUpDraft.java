@@ -25,6 +25,9 @@ class SignUpDraft implements Serializable {
     String phone;
     String username;
     String passwordHash;
+    /** Set when the sign-up was started from FranceConnect: shown on step 1, never typed. */
+    java.time.LocalDate birthDate;
+    boolean prefilled;
 
     // step 2
     boolean fileStepDone;

@@ -25,6 +25,11 @@ record FranceConnectIdentity(String issuer, String subject, String givenName, St
         return ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
     }
 
+    /** « Mme » or « M. » from the {@code gender} claim ({@code female} / {@code male}), null otherwise. */
+    String civility() {
+        return "female".equals(gender) ? "Mme" : "male".equals(gender) ? "M." : null;
+    }
+
     /** The birth date, when FranceConnect gave a full one (it may give only a year for some people). */
     LocalDate birthDate() {
         try {

@@ -1,5 +1,7 @@
 package fr.portailfamille.franceconnect;
 
+import fr.portailfamille.account.SignUpPrefill;
+import fr.portailfamille.account.SignUps;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,10 +19,12 @@ class FranceConnectPages {
 
     private final IdentityLinks links;
     private final FranceConnect franceConnect;
+    private final SignUps signUps;
 
-    FranceConnectPages(IdentityLinks links, FranceConnect franceConnect) {
+    FranceConnectPages(IdentityLinks links, FranceConnect franceConnect, SignUps signUps) {
         this.links = links;
         this.franceConnect = franceConnect;
+        this.signUps = signUps;
     }
 
     @GetMapping("/franceconnect/rattacher")
@@ -33,9 +37,22 @@ class FranceConnectPages {
         return "franceconnect/rattacher";
     }
 
+    /** « Créer mon compte »: the sign-up wizard prefilled from the identity, which is linked to the account it creates. */
+    @PostMapping("/franceconnect/rattacher/creer-compte")
+    String createAccount(HttpSession session) {
+        if (!(session.getAttribute(FranceConnectLogin.PENDING) instanceof FranceConnectIdentity identity)) {
+            return "redirect:/connexion";
+        }
+        signUps.startPrefilled(session, new SignUpPrefill(identity.civility(), identity.familyName(), identity.givenName(),
+                identity.email(), identity.birthDate()));
+        session.setAttribute(LinkOnSignUp.CREATING, identity.subject());
+        return "redirect:/inscription";
+    }
+
     @PostMapping("/franceconnect/rattacher/annuler")
     String cancel(HttpSession session) {
         session.removeAttribute(FranceConnectLogin.PENDING);
+        session.removeAttribute(LinkOnSignUp.CREATING);
         return "redirect:/connexion";
     }
 

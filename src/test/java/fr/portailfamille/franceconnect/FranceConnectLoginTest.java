@@ -104,6 +104,79 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
     }
 
     @Test
+    void createMyAccountPrefillsTheSignUpAndLinksTheNewAccountOnceActivated() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+        String name = "NOUVEAU" + suffix.toUpperCase();
+        String email = "nouveau" + suffix + "@example.org";
+        String subject = "fc-" + UUID.randomUUID();
+        Map<String, Object> identity = claims("Inès", name, email, "eidas1");
+        nextIdentity(subject, identity);
+        WebSession browser = session();
+        WebSession.Page linking = browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+        assertThat(linking.doc().select("h2").eachText()).contains("J'ai déjà un compte", "Créer mon compte");
+
+        WebSession.Page step1 = browser.follow(browser.submit(linking, "form[action$=/franceconnect/rattacher/creer-compte]", Map.of()));
+        assertThat(step1.url()).endsWith("/inscription");
+        assertThat(step1.doc().select("#lastName").attr("value")).isEqualTo(name);
+        assertThat(step1.doc().select("#firstName").attr("value")).isEqualTo("Inès");
+        assertThat(step1.doc().select("#email").attr("value")).isEqualTo(email);
+        assertThat(step1.doc().select("#civility option[selected]").attr("value")).isEqualTo("Mme");
+        assertThat(step1.text()).contains("Date de naissance donnée par FranceConnect : 12/04/1985")
+                .contains("Votre identité FranceConnect sera reliée au compte créé.");
+
+        String username = "nouveau" + suffix;
+        WebSession.Page step2 = browser.follow(browser.submit(step1, "form[action$=/inscription]", Map.of(
+                "phone", "06 12 34 56 78", "username", username, "password", PASSWORD, "passwordConfirmation", PASSWORD)));
+        WebSession.Page step3 = browser.follow(browser.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
+        WebSession.Page step4 = browser.follow(browser.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        WebSession.Page sent = browser.follow(browser.submit(step4, "form[action$=/inscription/valider]", Map.of()));
+        assertThat(sent.text()).contains("Votre identité FranceConnect est reliée à ce compte");
+        Long accountId = jdbc.queryForObject("select id from portal_account where username = ?", Long.class, username);
+        Family created = new Family(accountId, username, email, name);
+        assertThat(linkedSubject(created)).isEqualTo(subject);
+        assertThat(jdbc.queryForObject("select birthdate from franceconnect_link where account_id = ?", String.class, accountId))
+                .isEqualTo("1985-04-12");
+
+        // not active yet: FranceConnect signs nobody in
+        WebSession early = session();
+        nextIdentity(subject, identity);
+        assertThat(early.follow(early.get("/oauth2/authorization/franceconnect")).url()).endsWith("/franceconnect/rattacher");
+
+        // activated: FranceConnect alone signs the new account in
+        jdbc.update("update portal_account set status = 'ACTIVE', activated_at = now() where id = ?", accountId);
+        WebSession later = session();
+        nextIdentity(subject, identity);
+        WebSession.Page home = later.follow(later.get("/oauth2/authorization/franceconnect"));
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(later.get("/compte/franceconnect").text()).contains("Votre compte est relié à l'identité FranceConnect de Inès " + name);
+    }
+
+    @Test
+    void aSignUpStartedWithoutFranceConnectLinksNothing() {
+        String subject = "fc-" + UUID.randomUUID();
+        nextIdentity(subject, claims("Camille", "SANSLIEN", "sanslien@example.org", "eidas1"));
+        WebSession browser = session();
+        browser.follow(browser.get("/oauth2/authorization/franceconnect"));
+        // the family leaves the linking page and signs up on its own: the identity is not linked to that account
+        WebSession.Page step1 = browser.get("/inscription");
+        assertThat(step1.text()).doesNotContain("Votre identité FranceConnect sera reliée");
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+        String username = "seul" + suffix;
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("civility", "M.", "lastName", "SEUL", "firstName", "Paul",
+                "email", username + "@example.org", "phone", "06 12 34 56 78", "username", username));
+        fields.put("password", PASSWORD);
+        fields.put("passwordConfirmation", PASSWORD);
+        WebSession.Page step2 = browser.follow(browser.submit(step1, "form[action$=/inscription]", fields));
+        WebSession.Page step3 = browser.follow(browser.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
+        WebSession.Page step4 = browser.follow(browser.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        WebSession.Page sent = browser.follow(browser.submit(step4, "form[action$=/inscription/valider]", Map.of()));
+        assertThat(sent.text()).doesNotContain("FranceConnect");
+        Long accountId = jdbc.queryForObject("select id from portal_account where username = ?", Long.class, username);
+        assertThat(jdbc.queryForObject("select count(*) from franceconnect_link where account_id = ? or subject = ?", Long.class,
+                accountId, subject)).isZero();
+    }
+
+    @Test
     void delierEndsTheLinkAndDeletesTheIdentity() {
         Family family = family();
         String subject = "fc-" + UUID.randomUUID();

@@ -56,6 +56,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             "GET /mot-de-passe-oublie", "POST /mot-de-passe-oublie", "GET /mot-de-passe/nouveau", "POST /mot-de-passe/nouveau",
             // after a first FranceConnect sign-in: the pending identity of this browser only, linked by the password
             "GET /franceconnect/rattacher", "POST /franceconnect/rattacher/annuler",
+            "POST /franceconnect/rattacher/creer-compte",
             // the card gateway's server-to-server notification (signed, CSRF-exempt, rate limited)
             "POST /paiement/systempay/ipn",
             // the planning's calendar feed: a secret token in the URL, for calendar applications

@@ -64,7 +64,8 @@ class HostileInputTest extends PortalIntegrationTest {
             "POST /simulateur-systempay/choix", "ForgedTokensTest: the test-only gateway simulator",
             "POST /error", "not a form: Spring Boot's error page",
             "POST /compte/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token",
-            "POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token");
+            "POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token",
+            "POST /franceconnect/rattacher/creer-compte", "FranceConnectLoginTest: no field but the CSRF token");
 
     private final List<Form> forms = List.of(
             // account: sign-up (four steps), activation link, forgotten password
