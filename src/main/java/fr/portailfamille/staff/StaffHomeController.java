@@ -61,7 +61,7 @@ class StaffHomeController {
                 .toList();
     }
 
-    /** The Camunda webapps: Tasklist for every service, Cockpit and Admin for the administrators. */
+    /** The Camunda webapps: Tasklist for every service; Cockpit, its « Historique des demandes » and Admin for the administrators. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class CamundaPages {
 
@@ -70,6 +70,8 @@ class StaffHomeController {
             return StaffPages.of(
                     StaffPage.of(0, "Tasklist", "/camunda/app/tasklist/default/", "les tâches de votre service", StaffPage.everyService()),
                     StaffPage.of(80, "Cockpit", "/camunda/app/cockpit/default/", "suivi des processus et des incidents", StaffGroup.ADMIN),
+                    StaffPage.of(85, "Historique des demandes", "/camunda/app/cockpit/default/#/historique-demandes",
+                            "les demandes terminées et leur audit, dans Cockpit", StaffGroup.ADMIN),
                     StaffPage.of(90, "Admin", "/camunda/app/admin/default/", "agents, groupes et autorisations", StaffGroup.ADMIN));
         }
     }

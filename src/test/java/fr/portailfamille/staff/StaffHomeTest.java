@@ -48,6 +48,7 @@ class StaffHomeTest extends PortalIntegrationTest {
     void administratorsGetEveryGroupsHomeAndTheirOwn() {
         Page home = homeOf("admin");
         assertThat(links(home, "camunda-admin")).contains("/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
+                "/camunda/app/cockpit/default/#/historique-demandes",
                 "/agent/fiches-sanitaires/consultations");
         assertThat(links(home, "finances")).contains("/agent/facturation");
         assertThat(links(home, "guichet-unique")).contains("/agent/aide");
