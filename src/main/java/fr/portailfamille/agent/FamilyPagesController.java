@@ -9,6 +9,7 @@ import fr.portailfamille.family.FamilyRecords.ChildDetails;
 import fr.portailfamille.family.FamilyRecords.DocumentContent;
 import fr.portailfamille.family.FamilyRecords.FileDetails;
 import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.family.Regime;
 import fr.portailfamille.family.StaffFamilyFiles;
 import fr.portailfamille.messaging.Messaging;
 import fr.portailfamille.planning.BillableBooking;
@@ -34,10 +35,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /agent/dossiers}: one search box for the families (file number, name, child's name,
@@ -56,6 +61,14 @@ class FamilyPagesController {
 
     /** A child on the family page: who, the health sheet if the agent may read it, pick-up persons, consents. */
     record ChildView(ChildDetails child, boolean healthAllowed, Object sheet, List<?> pickups, Object consents) {}
+
+    /** The Guichet Unique's « Régime » form: a scheme, or none (« Non précisé »). */
+    static final class RegimeForm {
+        private Regime regime;
+
+        public Regime getRegime() { return regime; }
+        public void setRegime(Regime regime) { this.regime = regime; }
+    }
 
     /** A booking of the month, ready to show. */
     record BookingLine(String day, String childName, String activityName, String state) {}
@@ -120,6 +133,33 @@ class FamilyPagesController {
     @GetMapping("/agent/dossiers/{fileId}")
     String family(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String fileId, Model model) {
         FileDetails file = find(fileId);
+        RegimeForm form = new RegimeForm();
+        form.setRegime(file.regime());
+        model.addAttribute("regimeForm", form);
+        return page(staff, file, model);
+    }
+
+    /**
+     * « Enregistrer le régime »: the Guichet Unique sets the family's scheme (CAF, MSA, autre) read on
+     * its certificate, or « Non précisé »; kept in the file's history.
+     */
+    @PostMapping("/agent/dossiers/{fileId}/regime")
+    String changeRegime(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String fileId,
+            @ModelAttribute("regimeForm") RegimeForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (!staff.isIn(StaffGroup.GUICHET_UNIQUE.id())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le régime du dossier est saisi par le Guichet Unique.");
+        }
+        FileDetails file = find(fileId);
+        if (binding.hasErrors()) {
+            return page(staff, file, model);
+        }
+        boolean changed = files.changeRegime(file.id(), form.getRegime(), staff.userId());
+        redirect.addFlashAttribute("success", changed ? "Le régime est enregistré : " + Regime.labelOf(form.getRegime()) + "."
+                : "Le régime était déjà « " + Regime.labelOf(form.getRegime()) + " ».");
+        return "redirect:/agent/dossiers/" + file.number() + "#famille";
+    }
+
+    private String page(StaffPrincipal staff, FileDetails file, Model model) {
         FamilyAccess.Access allowed = allowed(staff, file.id());
         LocalDate today = LocalDate.now(clock);
         YearMonth month = YearMonth.from(today);
@@ -154,6 +194,13 @@ class FamilyPagesController {
         model.addAttribute("requests", files.changeRequests(file.id()));
         model.addAttribute("processes", processes.of(file.id(), file.number(), 50));
         model.addAttribute("canRecordPayment", staff.isIn(StaffGroup.FINANCES.id()) || staff.isIn(StaffGroup.GUICHET_UNIQUE.id()));
+        model.addAttribute("canEditRegime", staff.isIn(StaffGroup.GUICHET_UNIQUE.id()));
+        Map<String, String> regimes = new LinkedHashMap<>();
+        regimes.put("", Regime.labelOf(null));
+        for (Regime regime : Regime.values()) {
+            regimes.put(regime.name(), regime.label());
+        }
+        model.addAttribute("regimes", regimes);
         return "agent/dossier";
     }
 
@@ -167,12 +214,13 @@ class FamilyPagesController {
         return document.asAttachment();
     }
 
+    /** A file by its number (digits for the files the portal numbers, letters allowed for imported ones), else by its internal id. */
     private FileDetails find(String key) {
-        if (!key.matches("\\d{1,18}")) {
+        if (!key.matches("[A-Za-z0-9]{1,20}")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Optional<FileDetails> byNumber = files.fileByNumber(key);
-        return byNumber.or(() -> files.file(Long.parseLong(key)))
+        return byNumber.or(() -> key.matches("\\d{1,18}") ? files.file(Long.parseLong(key)) : Optional.empty())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

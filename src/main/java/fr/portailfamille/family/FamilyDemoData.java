@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** The two demo family files: 100123 DUPONT (with an account) and 100124 DURAND (without). */
+/** The two demo family files: 100123 DUPONT (with an account, CAF) and 100124 DURAND (without, MSA). */
 @Component
 @Profile("demo")
 class FamilyDemoData implements DemoDataLoader {
@@ -43,6 +43,15 @@ class FamilyDemoData implements DemoDataLoader {
             durand.addChild(new Child("DURAND", "Nathan", LocalDate.of(2018, 1, 30), "M", "École Jules Ferry", "CE2"));
             files.save(durand);
         }
+        // their schemes for the CAF report: DUPONT at the CAF, DURAND at the MSA (set once: the Guichet Unique may change them)
+        files.findByNumber(DUPONT).filter(f -> f.getRegime() == null).ifPresent(f -> {
+            f.changeRegime(Regime.CAF);
+            files.save(f);
+        });
+        files.findByNumber(DURAND).filter(f -> f.getRegime() == null).ifPresent(f -> {
+            f.changeRegime(Regime.MSA);
+            files.save(f);
+        });
         files.findByNumber(DUPONT).filter(f -> !details.hasQuotient(f.getId())).ifPresent(f -> details.addQuotient(f.getId(),
                 new QuotientFamilial(850, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 8, 31), "CAF")));
     }

@@ -23,6 +23,18 @@ class FamilyDetailsStore {
         this.jdbc = jdbc;
     }
 
+    /** The scheme of each of these files that has one (a file without is absent: « Non précisé »), in one query. */
+    Map<Long, Regime> regimes(Collection<Long> familyFileIds) {
+        Map<Long, Regime> found = new HashMap<>();
+        if (familyFileIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, regime from family_file where id = any(?) and regime is not null")
+                .param(familyFileIds.toArray(Long[]::new))
+                .query((rs, i) -> found.put(rs.getLong("id"), Regime.valueOf(rs.getString("regime")))).list();
+        return found;
+    }
+
     /** For each of these files, the quotient familial valid on that day (the latest starting one), in one query. */
     Map<Long, QuotientFamilial> quotientsOn(Collection<Long> familyFileIds, LocalDate day) {
         Map<Long, QuotientFamilial> found = new HashMap<>();

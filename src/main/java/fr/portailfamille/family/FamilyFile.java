@@ -3,6 +3,8 @@ package fr.portailfamille.family;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -32,6 +34,10 @@ class FamilyFile {
     private String addressLine;
     private String postalCode;
     private String city;
+
+    /** The family's scheme for the CAF report; null until the Guichet Unique sets it (« Non précisé »). */
+    @Enumerated(EnumType.STRING)
+    private Regime regime;
 
     /** The linked portal account, if any (at most one per file, enforced by the database). */
     private Long accountId;
@@ -91,6 +97,10 @@ class FamilyFile {
         this.accountId = accountId;
     }
 
+    void changeRegime(Regime regime) {
+        this.regime = regime;
+    }
+
     void unlinkAccount() {
         this.accountId = null;
     }
@@ -102,6 +112,7 @@ class FamilyFile {
     String getPostalCode() { return postalCode; }
     String getCity() { return city; }
     Long getAccountId() { return accountId; }
+    Regime getRegime() { return regime; }
     List<Guardian> getGuardians() { return guardians; }
     List<Child> getChildren() { return children; }
 }

@@ -92,6 +92,11 @@ public class FamilyFiles {
         return details.quotientsOn(familyFileIds, day);
     }
 
+    /** The scheme (« régime ») of each of these files that has one; a file without is absent (« Non précisé »). */
+    public Map<Long, Regime> regimes(Collection<Long> familyFileIds) {
+        return details.regimes(familyFileIds);
+    }
+
     /** The family's quotient familial valid on that day, if the Guichet Unique has one. */
     public Optional<QuotientFamilial> quotientFamilial(long familyFileId, LocalDate day) {
         return details.quotientOn(familyFileId, day);
@@ -130,6 +135,6 @@ public class FamilyFiles {
                 FamilyRecords.FileDetails.of(file).address(),
                 file.getGuardians().stream().map(g -> FamilyRecords.GuardianDetails.of(g).fullName()).toList(),
                 details.quotientOn(file.getId(), day).orElse(null),
-                documents.beingChecked(file.getId()), changeRequests.inProgress(file.getId()));
+                documents.beingChecked(file.getId()), changeRequests.inProgress(file.getId()), file.getRegime());
     }
 }

@@ -38,12 +38,17 @@ public final class FamilyRecords {
     }
 
     public record FileDetails(long id, String number, String name, String addressLine, String postalCode, String city,
-            List<GuardianDetails> guardians, List<ChildDetails> children) {
+            List<GuardianDetails> guardians, List<ChildDetails> children, Regime regime) {
 
         static FileDetails of(FamilyFile file) {
             return new FileDetails(file.getId(), file.getNumber(), file.getName(), file.getAddressLine(), file.getPostalCode(),
                     file.getCity(), file.getGuardians().stream().map(GuardianDetails::of).toList(),
-                    file.getChildren().stream().map(ChildDetails::of).toList());
+                    file.getChildren().stream().map(ChildDetails::of).toList(), file.getRegime());
+        }
+
+        /** « CAF », « MSA », « Autre régime » or « Non précisé ». */
+        public String regimeLabel() {
+            return Regime.labelOf(regime);
         }
 
         public String address() {

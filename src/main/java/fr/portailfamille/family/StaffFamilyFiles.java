@@ -45,9 +45,11 @@ public class StaffFamilyFiles {
     private final SupportingDocuments documents;
     private final ChangeRequests changeRequests;
     private final JdbcClient jdbc;
+    private final FamilyFileRepository files;
 
     StaffFamilyFiles(ChildCareService care, FamilyDetailsStore store, SupportingDocuments documents,
-            ChangeRequests changeRequests, JdbcClient jdbc) {
+            ChangeRequests changeRequests, JdbcClient jdbc, FamilyFileRepository files) {
+        this.files = files;
         this.care = care;
         this.store = store;
         this.documents = documents;
@@ -119,6 +121,23 @@ public class StaffFamilyFiles {
 
     public Optional<Consents> consents(long childId) {
         return store.consents(childId);
+    }
+
+    /**
+     * Sets the family's scheme (« régime »; null: « Non précisé »), as the Guichet Unique reads it on the
+     * family's CAF or MSA certificate; the change is kept in the file's history (who, when, before and
+     * after). False when the file already had that scheme (nothing recorded).
+     */
+    @Transactional
+    public boolean changeRegime(long familyFileId, Regime regime, String staffUser) {
+        FamilyFile file = files.findById(familyFileId).orElseThrow(() -> new IllegalArgumentException("dossier inconnu " + familyFileId));
+        Regime before = file.getRegime();
+        if (before == regime) {
+            return false;
+        }
+        file.changeRegime(regime);
+        store.recordContactChange(familyFileId, staffUser, "régime", Regime.labelOf(before), Regime.labelOf(regime));
+        return true;
     }
 
     /** A child's health sheet for an agent allowed to read it; the read is recorded. */

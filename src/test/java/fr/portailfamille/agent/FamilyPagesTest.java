@@ -119,6 +119,49 @@ class FamilyPagesTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theGuichetUniqueSetsTheFamilysSchemeWhichIsKeptInTheHistory() {
+        WebSession guichet = agent("guichet");
+        Page page = guichet.get("/agent/dossiers/" + family.number());
+        assertThat(page.doc().getElementById("famille").parent().text()).contains("Régime allocataire : Non précisé");
+        assertThat(page.doc().select("#regime option").eachText()).containsExactly("Non précisé", "CAF", "MSA", "Autre régime");
+
+        Page saved = guichet.follow(guichet.submit(page, "form[action$=/regime]", Map.of("regime", "MSA")));
+        assertThat(saved.text()).contains("Le régime est enregistré : MSA.");
+        assertThat(saved.doc().getElementById("famille").parent().text()).contains("Régime allocataire : MSA");
+        assertThat(saved.doc().select("#regime option[selected]").text()).isEqualTo("MSA");
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, family.fileId())).isEqualTo("MSA");
+        assertThat(jdbc.queryForMap("select changed_by, old_value, new_value from contact_change where family_file_id = ? and field = 'régime'",
+                family.fileId())).containsEntry("changed_by", "guichet").containsEntry("old_value", "Non précisé").containsEntry("new_value", "MSA");
+
+        // the same again records nothing; « Non précisé » sets it back to none
+        guichet.submit(guichet.get("/agent/dossiers/" + family.number()), "form[action$=/regime]", Map.of("regime", "MSA"));
+        guichet.submit(guichet.get("/agent/dossiers/" + family.number()), "form[action$=/regime]", Map.of("regime", ""));
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, family.fileId())).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from contact_change where family_file_id = ? and field = 'régime'", Integer.class,
+                family.fileId())).isEqualTo(2);
+
+        // a value not offered: a French message, nothing changed
+        Page wrong = guichet.submit(guichet.get("/agent/dossiers/" + family.number()), "form[action$=/regime]", Map.of("regime", "SECU"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.text()).contains("Choisissez CAF, MSA, Autre régime ou Non précisé.");
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, family.fileId())).isNull();
+    }
+
+    @Test
+    void onlyTheGuichetUniqueChangesTheScheme() {
+        for (String user : new String[] {"enfance", "finances"}) {
+            WebSession agent = agent(user);
+            Page page = agent.get("/agent/dossiers/" + family.number());
+            assertThat(page.text()).as(user).contains("Régime allocataire : Non précisé");
+            assertThat(page.doc().select("form[action$=/regime]")).as(user + " has no form").isEmpty();
+            String csrf = agent.get("/agent").doc().selectFirst("input[name=_csrf]").attr("value");
+            Page refused = agent.postForm("/agent/dossiers/" + family.number() + "/regime", Map.of("_csrf", csrf, "regime", "CAF"));
+            assertThat(refused.status()).as(user).isEqualTo(403);
+        }
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, family.fileId())).isNull();
+    }
+
+    @Test
     void administratorsSeeWhoReadWhichHealthSheet() {
         agent("enfance").get("/agent/dossiers/" + family.number());
         Page reads = agent("admin").get("/agent/fiches-sanitaires/consultations");

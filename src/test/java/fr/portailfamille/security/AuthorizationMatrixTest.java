@@ -105,6 +105,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         // child is registered at the enfance leisure centre, never at the canteen) — see docs/security.md
         STAFF_SERVICE.put("/agent/dossiers/{fileId}", new String[] {"enfance", "restauration"});
         STAFF_SERVICE.put("/agent/dossiers/{fileId}/documents/{documentId}", new String[] {"enfance", "restauration"});
+        // the family's scheme (« régime ») is set by the Guichet Unique only, even for a family the service sees
+        STAFF_SERVICE.put("/agent/dossiers/{fileId}/regime", new String[] {"guichet", "enfance"});
         // who read which health sheet: the administrators only
         STAFF_SERVICE.put("/agent/fiches-sanitaires/consultations", new String[] {"admin", "guichet"});
         // /agent and the search /agent/dossiers are every agent's (the search lists only the agent's families)

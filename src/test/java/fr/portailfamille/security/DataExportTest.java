@@ -26,9 +26,11 @@ class DataExportTest extends PortalIntegrationTest {
         SecurityFamilies.Family other = SecurityFamilies.withAccount(jdbc, encoder, "AUTRE");
         SecurityFamilies.Objects theirs = SecurityFamilies.everything(jdbc, other);
 
+        jdbc.update("update family_file set regime = 'MSA' where id = ?", owner.fileId());
         WebSession family = session();
         family.login(owner.username(), owner.password());
         Page dossier = family.get("/dossier");
+        assertThat(dossier.doc().select("#famille ~ dl.facts").text()).as("the scheme on « Mon dossier »").contains("Régime allocataire MSA");
         String link = dossier.doc().select("a[href$=/dossier/export]").text();
         assertThat(link).as("« Mon dossier » links the export").isEqualTo("Télécharger mes données");
 
@@ -39,6 +41,7 @@ class DataExportTest extends PortalIntegrationTest {
         JsonNode export = json.readTree(download.body());
 
         assertThat(export.at("/dossier/dossier/0/name").asText()).isEqualTo(owner.name());
+        assertThat(export.at("/dossier/dossier/0/regime").asText()).isEqualTo("MSA");
         assertThat(export.at("/dossier/responsables/0/email").asText()).isEqualTo(owner.username() + "@example.org");
         assertThat(export.at("/dossier/enfants/0/birth_date").asText()).isEqualTo("2018-03-01");
         assertThat(export.at("/dossier/fichesSanitaires/0/allergies").asText()).isEqualTo("Allergie " + owner.name());

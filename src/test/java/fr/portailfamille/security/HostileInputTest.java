@@ -129,6 +129,7 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /agent/occupation/{activityId}/{day}/attente/{bookingId}/retirer", Actor.ENFANCE,
                     "/agent/occupation/{staffActivity}/{today}", "form[action$=/retirer]", s -> waitingBooking()),
             new Form("POST /agent/facturation/lancer", Actor.FINANCES, "/agent/facturation", "form[action$=/agent/facturation/lancer]"),
+            new Form("POST /agent/dossiers/{fileId}/regime", Actor.GUICHET, "/agent/dossiers/{file}", "form[action$=/regime]"),
             new Form("POST /agent/aide", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide]"),
             new Form("POST /agent/aide/retrait", Actor.GUICHET, "/agent/aide", "form[action$=/agent/aide/retrait]", s -> helpMessage()));
 
@@ -631,6 +632,7 @@ class HostileInputTest extends PortalIntegrationTest {
                 .replace("{staffActivity}", String.valueOf(staffActivity))
                 .replace("{today}", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString())
                 .replace("{familyName}", family.name())
+                .replace("{file}", String.valueOf(family.fileId()))
                 .replace("{bookedDay}", java.time.LocalDate.now().plusDays(20).toString())
                 .replace("{period}", String.valueOf(period))
                 .replace("{closure}", String.valueOf(closure))
