@@ -82,13 +82,7 @@ final class Pricing {
     Result price(PricingInput input) {
         Optional<Quotient> quotient = quotientOf(input);
         Map<Long, Child> children = input.children().stream().collect(Collectors.toMap(Child::id, c -> c));
-        // one day per child, activity and date (the same day given twice is priced once)
-        Map<List<Object>, BookedDay> unique = new LinkedHashMap<>();
-        input.days().stream()
-                .filter(d -> input.activities().containsKey(d.activityId()) && children.containsKey(d.childId()))
-                .filter(d -> input.month().equals(java.time.YearMonth.from(d.day())))
-                .forEach(d -> unique.putIfAbsent(List.of(d.childId(), d.activityId(), d.day()), d));
-        List<Verdict> verdicts = verdicts(unique.values(), input.activities());
+        List<Verdict> verdicts = verdicts(uniqueDays(input, children), input.activities());
         List<BookedDay> billed = verdicts.stream().filter(Verdict::billed).map(Verdict::day).toList();
 
         Map<Long, Map<Long, Integer>> ranks = ranks(billed, children);
@@ -140,6 +134,22 @@ final class Pricing {
                 : String.format(NO_QUOTIENT_NOTE, input.month().format(PortalTime.MONTH));
         return new Result(List.copyOf(lines), total, quotient.map(Quotient::value).orElse(null), note,
                 dayNotes(verdicts, children, input.activities()));
+    }
+
+    /** The days of the month the rules bill (what {@link #price} counts), one per child, activity and date. */
+    static List<BookedDay> billedDays(PricingInput input) {
+        Map<Long, Child> children = input.children().stream().collect(Collectors.toMap(Child::id, c -> c));
+        return verdicts(uniqueDays(input, children), input.activities()).stream().filter(Verdict::billed).map(Verdict::day).toList();
+    }
+
+    /** The month's days of known children and activities, one per child, activity and date (the same day given twice is priced once). */
+    private static java.util.Collection<BookedDay> uniqueDays(PricingInput input, Map<Long, Child> children) {
+        Map<List<Object>, BookedDay> unique = new LinkedHashMap<>();
+        input.days().stream()
+                .filter(d -> input.activities().containsKey(d.activityId()) && children.containsKey(d.childId()))
+                .filter(d -> input.month().equals(java.time.YearMonth.from(d.day())))
+                .forEach(d -> unique.putIfAbsent(List.of(d.childId(), d.activityId(), d.day()), d));
+        return unique.values();
     }
 
     /**

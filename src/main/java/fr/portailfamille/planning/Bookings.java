@@ -52,6 +52,12 @@ public class Bookings {
                 .query(Bookings::billable).list();
     }
 
+    /** The billable bookings (booked, cancelled after the cut-off) of one activity in the month, every family, by day. */
+    public List<BillableBooking> billableOfActivity(long activityId, YearMonth month) {
+        return jdbc.sql(BILLABLE + " and activity_id = ? order by day, family_file_id, child_id")
+                .params(month.atDay(1), month.atEndOfMonth(), activityId).query(Bookings::billable).list();
+    }
+
     /**
      * The live bookings of one day of an activity: the booked children, then the waiting list in
      * its order (first come, first served), in one query.

@@ -87,6 +87,10 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 "/agent/occupation/{activityId}/{day}/attente/{bookingId}/retirer")) {
             STAFF_SERVICE.put(p, new String[] {"enfance", "finances"});
         }
+        // the CAF report of an enfance activity: its service (finances and the Guichet Unique too), never another service
+        for (String p : List.of("/agent/rapport-caf/{activityId}", "/agent/rapport-caf/{activityId}/csv", "/agent/rapport-caf/{activityId}/pdf")) {
+            STAFF_SERVICE.put(p, new String[] {"enfance", "restauration"});
+        }
         STAFF_SERVICE.put("/agent/facturation", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/lancer", new String[] {"finances", "enfance"});
         STAFF_SERVICE.put("/agent/facturation/{runId}", new String[] {"finances", "restauration"});
