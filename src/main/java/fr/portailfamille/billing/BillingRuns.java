@@ -41,7 +41,8 @@ class BillingRuns {
     private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
 
     /** A run's totals, as the review form shows them. */
-    record Totals(long runId, YearMonth month, int families, int invoices, BigDecimal amount, int withoutQuotient, String creditNotes) {}
+    record Totals(long runId, YearMonth month, int families, int invoices, BigDecimal amount, int withoutQuotient,
+            RunReview.Adjustments adjustments) {}
 
     /** A run as finances follow it. */
     record RunView(long id, String month, String state, String processInstanceId, int familiesTotal, int familiesDone,
@@ -79,10 +80,12 @@ class BillingRuns {
     private final TransactionTemplate eachBatch;
     private final ApplicationEventPublisher events;
     private final Corrections corrections;
+    private final RunReview review;
 
     BillingRuns(JdbcClient jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
             BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, Corrections corrections) {
+            ApplicationEventPublisher events, Corrections corrections, RunReview review) {
+        this.review = review;
         this.events = events;
         this.corrections = corrections;
         this.jdbc = jdbc;
@@ -176,14 +179,7 @@ class BillingRuns {
         RunView run = find(runId).orElseThrow();
         log.info("Facturation de {} : {} brouillon(s), {}", month, run.invoices(), run.amountText());
         return new Totals(runId, month, run.familiesTotal(), run.invoices(), run.amount(), run.withoutQuotient(),
-                creditNotes(runId));
-    }
-
-    /** « 2 avoir(s), 18,00 € » of the run's drafts, or « aucun ». */
-    String creditNotes(long runId) {
-        List<Corrections.CreditNoteView> notes = corrections.drafts(runId);
-        return notes.isEmpty() ? "aucun" : notes.size() + " avoir(s), "
-                + fr.portailfamille.system.Euros.of(notes.stream().map(Corrections.CreditNoteView::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                review.adjustments(runId, run.amount()));
     }
 
     /**

@@ -52,6 +52,7 @@ class BillingStaffController {
         List<RunReview.FamilyLine> lines = review.lines(runId, YearMonth.parse(run.month()));
         model.addAttribute("run", run);
         model.addAttribute("lines", lines);
+        model.addAttribute("adjustments", review.adjustments(runId, run.amount()));
         model.addAttribute("anomalies", lines.stream().filter(RunReview.FamilyLine::hasAnomaly).count());
         model.addAttribute("farAmount", Euros.of(RunReview.FAR_AMOUNT));
         return "billing/agent-facturation-run";

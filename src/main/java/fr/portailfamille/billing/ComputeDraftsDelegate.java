@@ -34,6 +34,8 @@ class ComputeDraftsDelegate implements JavaDelegate {
         RUN_WITHOUT_QUOTIENT.put(execution, totals.withoutQuotient());
         RUN_REVIEW_LINK.put(execution, "[Voir la facturation famille par famille, les anomalies en premier (nouvel onglet)]("
                 + portal.link("/agent/facturation/" + runId) + ")");
-        RUN_CREDIT_NOTES.put(execution, totals.creditNotes());
+        RUN_CREDIT_NOTES.put(execution, totals.adjustments().creditNotesText());
+        RUN_REGULARISATIONS.put(execution, totals.adjustments().regularisationsText());
+        RUN_NET_AMOUNT.put(execution, totals.adjustments().netText());
     }
 }

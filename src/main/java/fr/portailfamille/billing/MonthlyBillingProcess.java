@@ -40,6 +40,10 @@ final class MonthlyBillingProcess {
     static final ProcessVariable<String> RUN_REVIEW_LINK = ProcessVariable.text("runReviewLink");
     /** « 2 avoir(s), 18,00 € »: credit notes of invoices published earlier whose attendance was corrected, or « aucun ». */
     static final ProcessVariable<String> RUN_CREDIT_NOTES = ProcessVariable.text("runCreditNotes");
+    /** « 1 facture(s) avec régularisation, 8,00 € »: days billed too little on earlier invoices, billed on this run's, or « aucune ». */
+    static final ProcessVariable<String> RUN_REGULARISATIONS = ProcessVariable.text("runRegularisations");
+    /** The run's amount less its credit notes, as « 1 234,00 € ». */
+    static final ProcessVariable<String> RUN_NET_AMOUNT = ProcessVariable.text("runNetAmount");
     /** Boolean set by each batch of the notification step: families are left to tell (the model loops). */
     static final ProcessVariable<Boolean> FAMILIES_LEFT = ProcessVariable.flag("familiesLeft");
     /** Integer, optional: families mailed per job of the notification step for this run (else billing.notify-batch-size). */

@@ -36,6 +36,26 @@ class RunReview {
         }
     }
 
+    /**
+     * What a run corrects of earlier months: its credit notes (« avoirs », days billed too much on
+     * invoices published before) and its invoices carrying a « régularisation » (days billed too
+     * little), with the run's net amount (its invoices less its credit notes).
+     */
+    record Adjustments(int creditNotes, BigDecimal credited, int regularisedInvoices, BigDecimal billedAgain, BigDecimal net) {
+
+        public String creditNotesText() {
+            return creditNotes == 0 ? "aucun" : creditNotes + " avoir(s), " + Euros.of(credited);
+        }
+
+        public String regularisationsText() {
+            return regularisedInvoices == 0 ? "aucune" : regularisedInvoices + " facture(s) avec régularisation, " + Euros.of(billedAgain);
+        }
+
+        public String netText() {
+            return Euros.of(net);
+        }
+    }
+
     private final JdbcClient jdbc;
 
     RunReview(JdbcClient jdbc) {
@@ -67,6 +87,20 @@ class RunReview {
                 }).list();
         return lines.stream().sorted(Comparator.comparing((FamilyLine l) -> !l.hasAnomaly())
                 .thenComparing(FamilyLine::familyName).thenComparing(FamilyLine::familyNumber)).toList();
+    }
+
+    /** The run's credit notes and regularisations (drafts under review, issued once published), and its net amount. */
+    Adjustments adjustments(long runId, BigDecimal amount) {
+        return jdbc.sql("""
+                select (select count(*) from credit_note where billing_run_id = :run) as credit_notes,
+                       (select coalesce(sum(amount), 0) from credit_note where billing_run_id = :run) as credited,
+                       count(distinct c.invoice_id) as regularised, coalesce(sum(c.amount), 0) as billed_again
+                from invoice_correction c join invoice i on i.id = c.invoice_id
+                where i.billing_run_id = :run and i.state <> 'CANCELLED'""")
+                .param("run", runId)
+                .query((rs, n) -> new Adjustments(rs.getInt("credit_notes"), rs.getBigDecimal("credited"), rs.getInt("regularised"),
+                        rs.getBigDecimal("billed_again"), amount.subtract(rs.getBigDecimal("credited"))))
+                .single();
     }
 
     static String anomaly(BigDecimal total, BigDecimal previous, boolean withoutQuotient) {

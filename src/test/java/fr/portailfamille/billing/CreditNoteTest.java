@@ -60,7 +60,16 @@ class CreditNoteTest extends PortalIntegrationTest {
         fixtures.entry(fixtures.sheet(leisure, march.atDay(10), "CLOSED"), faure, noa, "PRESENT_UNBOOKED");
 
         ProcessInstance april = publish("2025-04");
-        BpmnAwareTests.assertThat(april).variables().containsEntry(RUN_CREDIT_NOTES.name(), "1 avoir(s), 20,00 €");
+        BpmnAwareTests.assertThat(april).variables().containsEntry(RUN_CREDIT_NOTES.name(), "1 avoir(s), 20,00 €")
+                .containsEntry(RUN_REGULARISATIONS.name(), "1 facture(s) avec régularisation, 8,00 €")
+                .containsEntry(RUN_NET_AMOUNT.name(), "-12,00 €");
+        // the run's page tells finances the same: April bills 8,00 € (Noa's day), less the 20,00 € credited on March
+        long aprilRun = jdbc.queryForObject("select max(id) from billing_run where month = '2025-04'", Long.class);
+        var finances = session();
+        finances.follow(finances.submit(finances.get("/agent/connexion"), "form", Map.of("username", "finances", "password", "demo")));
+        String facts = finances.get("/agent/facturation/" + aprilRun).doc().select("dl.facts").text();
+        assertThat(facts).contains("Montant 8,00 €", "Avoirs 1 avoir(s), 20,00 €",
+                "Régularisations 1 facture(s) avec régularisation, 8,00 €", "Montant net (factures moins avoirs) -12,00 €");
 
         // the published invoice is untouched: same total, same lines, same PDF; the credit note is deducted like a payment
         Map<String, Object> after = jdbc.queryForMap("select number, total, pdf, paid_amount from invoice where id = ?", invoice.get("id"));
