@@ -9,7 +9,8 @@
 # until every family is told (the check counts the mails each family's address received: exactly
 # one). Prints the times, invoices/s, the peak memory and the database checks.
 # Options (environment): BILLING_MONTH (default the month just ended, from benchmarks/dates.py), BENCH_PORT (19400),
-# SMTP_PORT (19401), BENCH_DB (portail_bn_billing), SKIP_BUILD=1, JFR=1, BATCH_SIZE (billing.batch-size).
+# SMTP_PORT (19401), BENCH_DB (portail_bn_billing), SKIP_BUILD=1, JFR=1, BATCH_SIZE (billing.batch-size),
+# WAITING_DAYS (« jours de carence » of every activity: the batches then read the month before too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/lib.sh
@@ -42,6 +43,11 @@ echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
 
 echo "== seeding $FAMILIES families for $MONTH"
 psql -q -d "$DB" -v families="$FAMILIES" -v month="$MONTH" -f benchmarks/seed-billing.sql | tee "$OUT/seed.txt"
+if [ -n "${WAITING_DAYS:-}" ]; then
+    # « jours de carence » on every activity: each batch then also reads the month before (bookings, sheets, absences)
+    psql -q -d "$DB" -c "update activity set waiting_days = $WAITING_DAYS" | tee -a "$OUT/seed.txt"
+    echo "waiting days (carence) of every activity: $WAITING_DAYS" | tee -a "$OUT/seed.txt"
+fi
 
 echo "== a staff user of « finances » (created by the admin through /engine-rest)"
 rest "$ADMIN" POST /engine-rest/user/create \

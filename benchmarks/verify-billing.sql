@@ -38,7 +38,8 @@ union all
 select 'days billed = days booked less justified absences: ' || (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
                                          where i.month = :'month' and i.state = 'PENDING')
        || ' of ' || count(*) || ' booked, less ' || count(e.id) || ' justified absences'
-       || case when count(*) - count(e.id) = (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
+       || case when exists (select 1 from activity where waiting_days > 0) then ' not compared (WAITING_DAYS: carence days are billed)'
+               when count(*) - count(e.id) = (select coalesce(sum(quantity), 0) from invoice_line l join invoice i on i.id = l.invoice_id
                                 where i.month = :'month' and i.state = 'PENDING') then ' ok' else ' FAILED' end
 from booking b
 left join attendance_sheet s on s.activity_id = b.activity_id and s.day = b.day

@@ -55,50 +55,65 @@ class ModulesBillingSource implements BillingSource {
 
     /**
      * A batch in a constant number of queries: its families, their bookings, what the day sheets say
-     * of them and the accepted absences, their quotients (no query per family).
+     * of them and the accepted absences, their quotients (no query per family); when an activity of
+     * the batch counts « jours de carence », the same for the month before (its booked days only),
+     * so that an absence spanning the turn of the month counts the days it already used.
      */
     @Override
     public List<FamilyMonth> monthsOf(List<Long> familyFileIds, YearMonth month) {
         Map<Long, FamilySummary> summaries = families.findAll(familyFileIds).stream()
                 .collect(Collectors.toMap(FamilySummary::id, f -> f));
-        Map<Long, List<BillableBooking>> bookingsOf = bookings.billableOfMonth(familyFileIds, month).stream()
-                .collect(Collectors.groupingBy(BillableBooking::familyFileId));
         Map<Long, List<PricingInput.Quotient>> quotientsOf = quotients.of(familyFileIds, month);
-        Map<List<Object>, AttendanceStatus> sheets = new HashMap<>();
-        Map<Long, List<Attendance.DayEntry>> unbookedOf = new HashMap<>();
-        for (Attendance.DayEntry entry : attendance.entriesOfMonth(familyFileIds, month)) {
-            sheets.put(List.of(entry.childId(), entry.activityId(), entry.day()), entry.status());
-            if (entry.status() == AttendanceStatus.PRESENT_UNBOOKED) {
-                unbookedOf.computeIfAbsent(entry.familyFileId(), k -> new ArrayList<>()).add(entry);
-            }
-        }
-        java.util.Set<List<Object>> accepted = new java.util.HashSet<>();
-        attendance.acceptedAbsences(familyFileIds, month).forEach(a -> accepted.add(List.of(a.childId(), a.activityId(), a.day())));
+        Map<Long, List<PricingInput.BookedDay>> daysOf = bookedDays(familyFileIds, month, true);
         Map<Long, PricingInput.Activity> catalogue = new HashMap<>();
+        daysOf.values().forEach(days -> days.forEach(d -> catalogue.computeIfAbsent(d.activityId(), this::activity)));
+        boolean carence = catalogue.values().stream().anyMatch(a -> a.rule().waitingDays() > 0);
+        Map<Long, List<PricingInput.BookedDay>> daysBeforeOf = carence ? bookedDays(familyFileIds, month.minusMonths(1), false) : Map.of();
         List<FamilyMonth> months = new ArrayList<>();
         for (long familyFileId : familyFileIds) {
             FamilySummary family = summaries.get(familyFileId);
             if (family == null) {
                 continue;
             }
-            List<PricingInput.BookedDay> days = new ArrayList<>();
-            for (BillableBooking b : bookingsOf.getOrDefault(familyFileId, List.of())) {
-                List<Object> key = List.of(b.childId(), b.activityId(), b.day());
-                days.add(new PricingInput.BookedDay(b.childId(), b.activityId(), b.day(), b.state() == BookingState.CANCELLED_LATE,
-                        true, presence(sheets.get(key), accepted.contains(key))));
-            }
-            for (Attendance.DayEntry e : unbookedOf.getOrDefault(familyFileId, List.of())) {
-                days.add(new PricingInput.BookedDay(e.childId(), e.activityId(), e.day(), false, false, PricingInput.Presence.PRESENT));
-            }
-            days.forEach(d -> catalogue.computeIfAbsent(d.activityId(), this::activity));
+            List<PricingInput.BookedDay> days = daysOf.getOrDefault(familyFileId, List.of());
             Map<Long, PricingInput.Activity> used = days.stream().map(PricingInput.BookedDay::activityId).distinct()
                     .collect(Collectors.toMap(id -> id, catalogue::get));
             List<PricingInput.Child> children = family.children().stream()
                     .map(c -> new PricingInput.Child(c.id(), c.firstName(), c.lastName(), c.birthDate())).toList();
             months.add(new FamilyMonth(familyFileId, family.number(), family.name(),
-                    new PricingInput(month, quotientsOf.get(familyFileId), children, used, days)));
+                    new PricingInput(month, quotientsOf.get(familyFileId), children, used, days,
+                            daysBeforeOf.getOrDefault(familyFileId, List.of()))));
         }
         return months;
+    }
+
+    /**
+     * Each family's days of the month, in three queries: its bookings with what the sheets and the
+     * accepted absences say of them and, {@code withUnbooked}, its children present without a booking.
+     */
+    private Map<Long, List<PricingInput.BookedDay>> bookedDays(List<Long> familyFileIds, YearMonth month, boolean withUnbooked) {
+        Map<List<Object>, AttendanceStatus> sheets = new HashMap<>();
+        Map<Long, List<PricingInput.BookedDay>> daysOf = new HashMap<>();
+        List<Attendance.DayEntry> entries = attendance.entriesOfMonth(familyFileIds, month);
+        for (Attendance.DayEntry entry : entries) {
+            sheets.put(List.of(entry.childId(), entry.activityId(), entry.day()), entry.status());
+        }
+        java.util.Set<List<Object>> accepted = new java.util.HashSet<>();
+        attendance.acceptedAbsences(familyFileIds, month).forEach(a -> accepted.add(List.of(a.childId(), a.activityId(), a.day())));
+        for (BillableBooking b : bookings.billableOfMonth(familyFileIds, month)) {
+            List<Object> key = List.of(b.childId(), b.activityId(), b.day());
+            daysOf.computeIfAbsent(b.familyFileId(), k -> new ArrayList<>()).add(new PricingInput.BookedDay(b.childId(), b.activityId(),
+                    b.day(), b.state() == BookingState.CANCELLED_LATE, true, presence(sheets.get(key), accepted.contains(key))));
+        }
+        if (withUnbooked) {
+            for (Attendance.DayEntry e : entries) {
+                if (e.status() == AttendanceStatus.PRESENT_UNBOOKED) {
+                    daysOf.computeIfAbsent(e.familyFileId(), k -> new ArrayList<>())
+                            .add(new PricingInput.BookedDay(e.childId(), e.activityId(), e.day(), false, false, PricingInput.Presence.PRESENT));
+                }
+            }
+        }
+        return daysOf;
     }
 
     /** A present child stays present; otherwise an accepted absence makes the day justified, whatever the sheet says. */

@@ -82,7 +82,7 @@ final class Pricing {
     Result price(PricingInput input) {
         Optional<Quotient> quotient = quotientOf(input);
         Map<Long, Child> children = input.children().stream().collect(Collectors.toMap(Child::id, c -> c));
-        List<Verdict> verdicts = verdicts(uniqueDays(input, children), input.activities());
+        List<Verdict> verdicts = verdicts(uniqueDays(input, children), input.daysBefore(), input.activities());
         List<BookedDay> billed = verdicts.stream().filter(Verdict::billed).map(Verdict::day).toList();
 
         Map<Long, Map<Long, Integer>> ranks = ranks(billed, children);
@@ -139,7 +139,8 @@ final class Pricing {
     /** The days of the month the rules bill (what {@link #price} counts), one per child, activity and date. */
     static List<BookedDay> billedDays(PricingInput input) {
         Map<Long, Child> children = input.children().stream().collect(Collectors.toMap(Child::id, c -> c));
-        return verdicts(uniqueDays(input, children), input.activities()).stream().filter(Verdict::billed).map(Verdict::day).toList();
+        return verdicts(uniqueDays(input, children), input.daysBefore(), input.activities()).stream().filter(Verdict::billed)
+                .map(Verdict::day).toList();
     }
 
     /** The month's days of known children and activities, one per child, activity and date (the same day given twice is priced once). */
@@ -155,18 +156,20 @@ final class Pricing {
     /**
      * Whether each day is billed, and why, by the activity's rule: present, booked without an entry
      * and present without a booking are billed; a justified absence is not (unless the rule bills
-     * it) after its first {@code waitingDays} days in a row (« jours de carence », counted within the
-     * month); an unjustified absence and a late cancellation are billed unless the rule says not;
-     * a closure day never is.
+     * it) after its first {@code waitingDays} days in a row (« jours de carence »; an absence that
+     * began in the month before counts the days it already used there, {@code daysBefore}); an
+     * unjustified absence and a late cancellation are billed unless the rule says not; a closure day
+     * never is.
      */
-    private static List<Verdict> verdicts(java.util.Collection<BookedDay> days, Map<Long, Activity> activities) {
+    private static List<Verdict> verdicts(java.util.Collection<BookedDay> days, List<BookedDay> daysBefore,
+            Map<Long, Activity> activities) {
         List<Verdict> verdicts = new ArrayList<>();
         Map<List<Long>, List<BookedDay>> series = days.stream().sorted(Comparator.comparing(BookedDay::day))
                 .collect(Collectors.groupingBy(d -> List.of(d.childId(), d.activityId()), LinkedHashMap::new, Collectors.toList()));
         series.forEach((key, ofChild) -> {
             Activity activity = activities.get(key.get(1));
             AttendanceBillingRule rule = activity.rule();
-            int absentInARow = 0;
+            int absentInARow = rule.waitingDays() == 0 ? 0 : absentAtTheEnd(daysBefore, key.get(0), activity);
             for (BookedDay day : ofChild) {
                 if (activity.closedDays().contains(day.day())) {
                     verdicts.add(new Verdict(day, false, Why.CLOSED));
@@ -193,6 +196,27 @@ final class Pricing {
             }
         });
         return verdicts;
+    }
+
+    /**
+     * The justified absence days in a row at the end of the month before (a closure day does not
+     * break them; a present day, an unjustified absence or a late cancellation does).
+     */
+    private static int absentAtTheEnd(List<BookedDay> daysBefore, long childId, Activity activity) {
+        java.util.NavigableMap<LocalDate, BookedDay> before = new java.util.TreeMap<>();
+        daysBefore.stream().filter(d -> d.childId() == childId && d.activityId() == activity.id())
+                .forEach(d -> before.putIfAbsent(d.day(), d));
+        int inARow = 0;
+        for (BookedDay day : before.descendingMap().values()) {
+            if (activity.closedDays().contains(day.day())) {
+                continue;
+            }
+            if (day.presence() != PricingInput.Presence.ABSENT_JUSTIFIED || day.lateCancellation() || !day.booked()) {
+                break;
+            }
+            inARow++;
+        }
+        return inARow;
     }
 
     /** Per child and activity: the days billed and those not billed, grouped by why (« présent : 3, 4 ; jour de carence : 5 »). */

@@ -11,9 +11,16 @@ import java.util.Set;
 /**
  * Everything the pricing of one family's month needs, and nothing else: the billing module's own
  * narrow view of the family, activity and planning modules (see {@link BillingSource}).
+ * {@code daysBefore} are booked days of the month before, never priced: only read to count the
+ * « jours de carence » an absence that spans the turn of the month already used.
  */
 record PricingInput(YearMonth month, List<Quotient> quotients, List<Child> children, Map<Long, Activity> activities,
-        List<BookedDay> days) {
+        List<BookedDay> days, List<BookedDay> daysBefore) {
+
+    /** A month priced on its own days only. */
+    PricingInput(YearMonth month, List<Quotient> quotients, List<Child> children, Map<Long, Activity> activities, List<BookedDay> days) {
+        this(month, quotients, children, activities, days, List.of());
+    }
 
     /** A quotient familial and its validity ({@code validTo} null = open-ended). */
     record Quotient(int value, LocalDate validFrom, LocalDate validTo) {

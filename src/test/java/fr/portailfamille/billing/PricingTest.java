@@ -257,6 +257,54 @@ class PricingTest {
     }
 
     @Test
+    void anAbsenceFromThe30thToThe3rdCountsTheWaitingDaysAlreadyUsedInTheMonthBefore() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(false, 3, true, true, BigDecimal.ZERO);
+        var J = PricingInput.Presence.ABSENT_JUSTIFIED;
+        YearMonth april = YearMonth.of(2026, 4);
+        // ill from Monday 30 March to Friday 3 April, present on the 27th before and on the 6th after
+        List<BookedDay> march = List.of(new BookedDay(HUGO.id(), 10, MARCH.atDay(27), false, true, PricingInput.Presence.PRESENT),
+                new BookedDay(HUGO.id(), 10, MARCH.atDay(30), false, true, J), new BookedDay(HUGO.id(), 10, MARCH.atDay(31), false, true, J));
+        List<BookedDay> days = List.of(new BookedDay(HUGO.id(), 10, april.atDay(1), false, true, J),
+                new BookedDay(HUGO.id(), 10, april.atDay(2), false, true, J), new BookedDay(HUGO.id(), 10, april.atDay(3), false, true, J),
+                new BookedDay(HUGO.id(), 10, april.atDay(6), false, true, PricingInput.Presence.PRESENT));
+
+        Pricing.Result result = pricing.price(new PricingInput(april, List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)),
+                days, march));
+
+        // the 30th and the 31st were its first two waiting days: only the 1st is the third, the 2nd and 3rd are not billed
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            assertThat(n.billed()).isEqualTo("présent : 6 ; jour de carence : 1");
+            assertThat(n.notBilled()).isEqualTo("absence justifiée : 2, 3");
+        });
+        assertThat(result.total()).isEqualByComparingTo("18.00");
+        assertThat(Pricing.billedDays(new PricingInput(april, List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)), days, march)))
+                .extracting(BookedDay::day).containsExactlyInAnyOrder(april.atDay(1), april.atDay(6));
+
+        // priced on its own month, the same absence would bill three waiting days in April
+        Pricing.Result alone = pricing.price(new PricingInput(april, List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)), days));
+        assertThat(alone.days()).singleElement().satisfies(n -> assertThat(n.billed()).isEqualTo("présent : 6 ; jour de carence : 1, 2, 3"));
+    }
+
+    @Test
+    void anAbsenceOfTheMonthBeforeEndedByAPresentDayUsesNoWaitingDayOfTheMonth() {
+        AttendanceBillingRule rule = new AttendanceBillingRule(false, 1, true, true, BigDecimal.ZERO);
+        var J = PricingInput.Presence.ABSENT_JUSTIFIED;
+        YearMonth april = YearMonth.of(2026, 4);
+        List<BookedDay> march = List.of(new BookedDay(HUGO.id(), 10, MARCH.atDay(30), false, true, J),
+                new BookedDay(HUGO.id(), 10, MARCH.atDay(31), false, true, PricingInput.Presence.PRESENT));
+        List<BookedDay> days = List.of(new BookedDay(HUGO.id(), 10, april.atDay(1), false, true, J),
+                new BookedDay(HUGO.id(), 10, april.atDay(2), false, true, J));
+
+        Pricing.Result result = pricing.price(new PricingInput(april, List.of(qf(700)), List.of(HUGO), Map.of(10L, leisureWith(rule)),
+                days, march));
+
+        assertThat(result.days()).singleElement().satisfies(n -> {
+            assertThat(n.billed()).isEqualTo("jour de carence : 1");
+            assertThat(n.notBilled()).isEqualTo("absence justifiée : 2");
+        });
+    }
+
+    @Test
     void aRuleMayBillJustifiedAbsencesAndSpareUnjustifiedOnesAndLateCancellations() {
         AttendanceBillingRule rule = new AttendanceBillingRule(true, 0, false, false, BigDecimal.ZERO);
         List<BookedDay> days = List.of(on(4, PricingInput.Presence.ABSENT_JUSTIFIED), on(5, PricingInput.Presence.ABSENT_UNJUSTIFIED),
