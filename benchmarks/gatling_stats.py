@@ -70,6 +70,18 @@ def main():
     saves = next((r for r in rows if r["name"] == "enregistrer 5 jours"), None)
     saved_ok = int(number(saves["ok"]) or 0) if saves else 0
     saved_sent = int(number(saves["total"]) or 0) if saves else 0
+    # a save held in the waiting room is answered by the room (counted OK above), then saved when the
+    # family gets in (« … (après la salle d'attente) »): it counts once, and only if it got in
+    held = next((r for r in rows if r["name"] == "enregistrer 5 jours (mise en attente)"), None)
+    entered = next((r for r in rows if r["name"] == "enregistrer 5 jours (après la salle d'attente)"), None)
+    if held:
+        saved_ok += int(number(entered["ok"]) or 0) if entered else 0
+        saved_ok -= int(number(held["total"]) or 0)
+    room = [r for r in rows if "salle d'attente" in r["name"] or "mise en attente" in r["name"]]
+    if room:
+        held_total = sum(int(number(r["total"]) or 0) for r in rows if r["name"].endswith("(mise en attente)"))
+        entered_ok = sum(int(number(r["ok"]) or 0) for r in rows if r["name"].endswith("(après la salle d'attente)"))
+        print(f"waiting room: {held_total} requests sent to the room, {entered_ok} answered once the family got in")
     print(f"database: booked={booked} waiting={waiting} total={total}")
     # a save the client gave up on (timeout) may still have been committed: it is not lost, it is late
     lost = booked + waiting < saved_ok * days or booked + waiting > saved_sent * days

@@ -136,6 +136,11 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
 
     echo "== Gatling figures"
     python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+    # the queue as PostgreSQL kept it: tickets given (one per family that arrived past capacity), how far
+    # families were let in, and forms kept but never replayed (families that never came back)
+    psql -At -d "$DB" -c "select 'waiting room (database): ' || (select case when is_called then last_value else 0 end
+        from waiting_room_ticket_seq) || ' tickets given, let in up to n° ' || served_up_to || ', '
+        || (select count(*) from waiting_room_form) || ' kept forms not replayed' from waiting_room" | tee -a "$OUT/figures.txt"
 fi
 
 if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ]; then

@@ -55,12 +55,13 @@ public class OpeningRushSimulation extends Simulation {
         for (String day : DAYS) {
             save = save.formParam("jours", day);
         }
-        return exec(http("modifier (page)").get("/planning/modifier")
-                        .queryParam("enfant", "#{" + childKey + "}").queryParam("activite", "#{activity}").queryParam("mois", MONTH)
-                        .check(status().is(200), css("#planning-form input[name=_csrf]", "value").saveAs("csrf")))
+        return exec(SeededFamilies.throughTheRoom("modifier (page)", http("modifier (page)").get("/planning/modifier")
+                        .queryParam("enfant", "#{" + childKey + "}").queryParam("activite", "#{activity}").queryParam("mois", MONTH),
+                        status().is(200), css("#planning-form input[name=_csrf]", "value").saveAs("csrf")))
                 .exitHereIfFailed()
-                // the redirect back to the page shows the day-by-day report: the save went through
-                .exec(save.check(status().is(200), substring("Enregistré")));
+                // the redirect back to the page shows the day-by-day report: the save went through (held in the
+                // waiting room, it is saved when the family gets in, and the same report answers)
+                .exec(SeededFamilies.throughTheRoom("enregistrer 5 jours", save, status().is(200), substring("Enregistré")));
     }
 
     /** The opening instant: now + the login lead (fixed when the simulation is built, just before it starts). */
@@ -71,9 +72,9 @@ public class OpeningRushSimulation extends Simulation {
             .exec(SeededFamilies.login())
             // logged in before the opening: the family waits on its page until the bookings open
             .exec(SeededFamilies.waitUntil(openingMillis))
-            .exec(http("planning du mois").get("/planning")
-                    .queryParam("activite", "#{activity}").queryParam("mois", MONTH)
-                    .check(status().is(200), css("form[action='/deconnexion']").exists()))
+            .exec(SeededFamilies.throughTheRoom("planning du mois", http("planning du mois").get("/planning")
+                    .queryParam("activite", "#{activity}").queryParam("mois", MONTH),
+                    status().is(200), css("form[action='/deconnexion']").exists()))
             .exec(bookFiveDays("child1"))
             .exec(bookFiveDays("child2"));
 

@@ -2,14 +2,18 @@ package fr.portailfamille.benchmarks;
 
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.http.HttpDsl.currentLocation;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
-import java.time.Duration;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
 
 /**
  * What every simulation shares: the families seeded by benchmarks/seed-rush.sql (their CSV feeder
@@ -30,6 +34,32 @@ final class SeededFamilies {
                 .userAgentHeader("Gatling " + benchmark + " (banc d'essai Portail Famille)");
     }
 
+    /** How often a family in the waiting room asks where it stands (the page's own script asks every 3 s). */
+    static final Duration ROOM_POLL = Duration.ofSeconds(Integer.getInteger("bench.roomPollSeconds", 3));
+
+    /**
+     * One step of a family, through the waiting room like a browser: the request (redirects followed);
+     * if the answer is the waiting page (503, « Vous êtes n° … dans la file ») the family keeps its
+     * ticket (the cookie), asks {@code /salle-d-attente/etat} every {@link #ROOM_POLL} until its turn,
+     * then reloads the waiting page it was sent to, which lets it in: to the page it asked for, or its
+     * kept form saved and the page that answers it. {@code checks} apply to the page finally reached;
+     * the waiting answers are reported under « salle d'attente … », the first one is not a KO.
+     */
+    static ChainBuilder throughTheRoom(String name, HttpRequestActionBuilder request, CheckBuilder... checks) {
+        return exec(request.check(status().in(200, 503), css("#salle-attente").count().saveAs("inRoom"),
+                                currentLocation().saveAs("roomUrl"))
+                        .checkIf((response, session) -> response.status().code() != 503).then(checks))
+                .doIf(session -> session.getInt("inRoom") > 0).then(
+                        // one « mise en attente » per request held (the script's count), then the polls
+                        exec(http(name + " (mise en attente)").get("/salle-d-attente/etat")
+                                        .check(status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree")))
+                                .asLongAs(session -> !session.getBoolean("entree")).on(
+                                        pause(ROOM_POLL)
+                                                .exec(http("salle d'attente (état)").get("/salle-d-attente/etat")
+                                                        .check(status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree"))))
+                                .exec(http(name + " (après la salle d'attente)").get("#{roomUrl}").check(checks)));
+    }
+
     /** How many times a family tries again when the portal answers « réessayez dans quelques secondes ». */
     static final int LOGIN_TRIES = Integer.getInteger("bench.loginTries", 5);
 
@@ -43,16 +73,18 @@ final class SeededFamilies {
         return exec(session -> session.set("loggedIn", 0).set("loginTries", 0))
                 .asLongAs(session -> session.getInt("loggedIn") == 0 && session.getInt("loginTries") < LOGIN_TRIES).on(
                         // the page each time, as a parent reloads it: a fresh token for the session of the moment
-                        exec(http("connexion (page)").get("/connexion")
-                                .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-                        .exec(http("connexion (envoi)").post("/connexion")
+                        exec(throughTheRoom("connexion (page)", http("connexion (page)").get("/connexion"),
+                                status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
+                        // the posted password is never kept by the waiting room: held there, the family gets the
+                        // login page back after its wait (no « Se déconnecter »: loggedIn 0) and posts again
+                        .exec(throughTheRoom("connexion (envoi)", http("connexion (envoi)").post("/connexion")
                                 .formParam("_csrf", "#{csrf}")
                                 .formParam("username", "#{username}")
-                                .formParam("password", PASSWORD)
+                                .formParam("password", PASSWORD),
                                 // logged in: the page after the redirect offers « Se déconnecter »
-                                .check(status().is(200),
-                                        css("form[action='/deconnexion']").count().saveAs("loggedIn"),
-                                        css("form[action='/deconnexion']").exists()))
+                                status().is(200),
+                                css("form[action='/deconnexion']").count().saveAs("loggedIn"),
+                                css("form[action='/deconnexion']").exists()))
                         .exec(session -> session.set("loginTries", session.getInt("loginTries") + 1))
                         .doIf(session -> session.getInt("loggedIn") == 0 && session.getInt("loginTries") < LOGIN_TRIES)
                         .then(pause(Duration.ofSeconds(2), Duration.ofSeconds(5))))

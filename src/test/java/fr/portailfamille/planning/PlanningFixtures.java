@@ -5,18 +5,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Test data of the planning tests, inserted with SQL so the shared demo data stays untouched. */
-final class PlanningFixtures {
+public final class PlanningFixtures {
 
     private final JdbcTemplate jdbc;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private int counter;
 
-    PlanningFixtures(JdbcTemplate jdbc) {
+    public PlanningFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A family file of its own, with one guardian whose e-mail is returned by {@link #emailOf}. */
-    long family(String name) {
+    public long family(String name) {
         String number = "P6" + run + (++counter);
         long id = jdbc.queryForObject("insert into family_file (number, name) values (?, ?) returning id", Long.class,
                 number.substring(0, Math.min(20, number.length())), name);
@@ -26,7 +26,7 @@ final class PlanningFixtures {
     }
 
     /** An active portal account linked to the family file; returns its username. */
-    String account(long familyFileId, String passwordHash) {
+    public String account(long familyFileId, String passwordHash) {
         String username = "p6" + run + "f" + familyFileId;
         long id = jdbc.queryForObject("""
                 insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
@@ -40,7 +40,7 @@ final class PlanningFixtures {
         return "planning-" + run + "-" + familyFileId + "@example.org";
     }
 
-    long child(long familyFileId, String firstName) {
+    public long child(long familyFileId, String firstName) {
         return jdbc.queryForObject("""
                 insert into child (family_file_id, last_name, first_name, birth_date)
                 select id, name, ?, ? from family_file where id = ? returning id
@@ -51,7 +51,7 @@ final class PlanningFixtures {
      * An activity of its own, open every weekday (school days, Wednesdays and holidays) of the school
      * year 2026-2027, with this capacity per day; cut-off 2 working days before, at noon.
      */
-    long activity(String name, int capacity) {
+    public long activity(String name, int capacity) {
         long id = jdbc.queryForObject("""
                 insert into activity (code, name, activity_type, service_group, booking_unit, weekdays, capacity_per_day,
                                       runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time)

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             "POST /franceconnect/rattacher/creer-compte",
             // the card gateway's server-to-server notification (signed, CSRF-exempt, rate limited)
             "POST /paiement/systempay/ipn",
+            // the waiting room of the opening rush (a family queues before it can log in)
+            "GET /salle-d-attente",
             // the planning's calendar feed: a secret token in the URL, for calendar applications
             "GET /planning/ical/{token}.ics",
             // dev/test only: the card gateway simulator (profiles local, test) and the mail catcher

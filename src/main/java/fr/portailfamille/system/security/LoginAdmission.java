@@ -31,12 +31,19 @@ final class LoginAdmission implements PasswordEncoder {
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
     private final long maxWaitNanos;
+    private final LoginLoad load;
 
     LoginAdmission(PasswordEncoder encoder, int concurrentChecks, int maxWaiting, Duration maxWait) {
+        this(encoder, concurrentChecks, maxWaiting, maxWait, new LoginLoad());
+    }
+
+    LoginAdmission(PasswordEncoder encoder, int concurrentChecks, int maxWaiting, Duration maxWait, LoginLoad load) {
         this.encoder = encoder;
         this.checks = new Semaphore(concurrentChecks, true);
         this.maxWaiting = maxWaiting;
         this.maxWaitNanos = maxWait.toNanos();
+        this.load = load;
+        load.watch(() -> waiting.get() >= maxWaiting);
     }
 
     /**
@@ -51,6 +58,7 @@ final class LoginAdmission implements PasswordEncoder {
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
         if (!checks.tryAcquire() && !awaitTurn()) {
+            load.refused();
             throw new Busy();
         }
         try {

@@ -77,6 +77,12 @@ class PortalSecurityConfiguration {
         return new PersistentLogins(UUID.randomUUID().toString(), familyAccounts, jdbc, clock);
     }
 
+    /** How loaded the password checks are (the waiting room opens when they are full). */
+    @Bean
+    LoginLoad loginLoad() {
+        return new LoginLoad();
+    }
+
     @Bean
     PublicRoutes systemPublicRoutes() {
         return new PublicRoutes(ALWAYS_PUBLIC, List.of());
@@ -108,12 +114,13 @@ class PortalSecurityConfiguration {
     SecurityFilterChain familyChain(HttpSecurity http, UserDetailsService familyAccounts, PasswordEncoder encoder,
             List<PublicRoutes> publicRoutes, List<FormTargets> formTargets, LoginThrottle throttle, MultipartProperties multipart,
             PortalProperties properties, PersistentLogins persistentLogins, List<FamilyLoginListener> loginListeners,
-            List<FamilyChainCustomizer> customizers) throws Exception {
+            List<FamilyChainCustomizer> customizers, LoginLoad loginLoad) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(familyAccounts);
         PortalProperties.LoginAdmission admission = properties.loginAdmission();
         int concurrentChecks = admission.concurrentChecks() > 0 ? admission.concurrentChecks()
                 : LoginAdmission.defaultConcurrentChecks(Runtime.getRuntime().availableProcessors());
-        provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWaiting(), admission.maxWait()));
+        provider.setPasswordEncoder(new LoginAdmission(encoder, concurrentChecks, admission.maxWaiting(), admission.maxWait(),
+                loginLoad));
         // the password first, then the account's status: a wrong password on an account not yet activated
         // answers and counts like any wrong password, so nobody learns which accounts wait for activation
         provider.setPreAuthenticationChecks(user -> { });

@@ -1,0 +1,214 @@
+package fr.portailfamille.system.waitingroom;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * In front of every family page, before the session is read: a request of a family whose ticket has
+ * come up, or any request while the room is closed, goes on; a newcomer while the room is open gets a
+ * ticket (a signed cookie) and, like a family still waiting, is sent to the waiting page — at once,
+ * the page costing neither a session nor a query. A form posted while waiting is kept in PostgreSQL
+ * and replayed when the family gets in; a form carrying a password is never kept (the family types
+ * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held.
+ */
+final class WaitingRoomFilter extends OncePerRequestFilter {
+
+    static final String ROOM = "/salle-d-attente";
+    static final String STATE = ROOM + "/etat";
+    static final String PLACE_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".place";
+    static final String KEPT_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".kept";
+
+    private final WaitingRoom room;
+    private final Tickets tickets;
+    private final WaitingRoomStore store;
+    private final List<PathPattern> exempt;
+    private final boolean secureCookie;
+
+    WaitingRoomFilter(WaitingRoom room, Tickets tickets, WaitingRoomStore store, List<String> exemptPaths, boolean secureCookie) {
+        this.room = room;
+        this.tickets = tickets;
+        this.store = store;
+        this.exempt = exemptPaths.stream().distinct().map(PathPatternParser.defaultInstance::parse).toList();
+        this.secureCookie = secureCookie;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(path(request));
+        return exempt.stream().anyMatch(p -> p.matches(path));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = path(request);
+        boolean roomPage = ROOM.equals(path);
+        boolean state = STATE.equals(path);
+        OptionalLong held = ticketOf(request);
+        if (held.isPresent() && room.admitted(held.getAsLong())) {
+            if (state) {
+                json(response, "{\"entree\":true}");
+            } else if (roomPage) {
+                enter(request, response, chain, held.getAsLong());
+            } else {
+                pass(request, response, chain);
+            }
+            return;
+        }
+        if (held.isEmpty()) {
+            if (state) {
+                json(response, "{\"entree\":true}");
+                return;
+            }
+            if (!room.open()) {
+                if (roomPage) {
+                    response.sendRedirect(request.getContextPath() + target(request.getParameter("retour")));
+                } else {
+                    pass(request, response, chain);
+                }
+                return;
+            }
+            long ticket = room.issue();
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Tickets.COOKIE, tickets.sign(ticket))
+                    .path("/").httpOnly(true).secure(secureCookie).sameSite("Lax").maxAge(tickets.lifetime()).build().toString());
+            held = OptionalLong.of(ticket);
+        }
+        long ticket = held.getAsLong();
+        WaitingRoom.Place place = room.place(ticket);
+        if (state) {
+            json(response, "{\"entree\":false,\"place\":" + place.position() + ",\"secondes\":" + place.seconds() + "}");
+        } else if (!isRead(request) && !isForm(request)) {
+            // an upload (or another method) cannot be kept: it goes on, as before the room existed
+            pass(request, response, chain);
+        } else if (roomPage && isRead(request)) {
+            request.setAttribute(PLACE_ATTRIBUTE, place);
+            request.setAttribute(KEPT_ATTRIBUTE, store.holdsForm(ticket));
+            request.getRequestDispatcher(ROOM).forward(request, response);
+        } else {
+            hold(request, response, ticket, path);
+        }
+    }
+
+    /** The family's ticket has come up on the waiting page: its kept form replayed, or the page it asked for. */
+    private void enter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long ticket)
+            throws ServletException, IOException {
+        var kept = store.take(ticket);
+        if (kept.isPresent()) {
+            pass(new ReplayedForm(request, kept.get().path(), kept.get().body()), response, chain);
+        } else {
+            redirect(response, request.getContextPath() + target(request.getParameter("retour")));
+        }
+    }
+
+    /** Sends a request that cannot go on now to the waiting page, keeping its form if it posted one. */
+    private void hold(HttpServletRequest request, HttpServletResponse response, long ticket, String path)
+            throws ServletException, IOException {
+        String back;
+        if (isRead(request)) {
+            back = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+        } else {
+            Map<String, String[]> fields = request.getParameterMap();
+            if (fields.keySet().stream().anyMatch(WaitingRoomFilter::isPassword)) {
+                String username = request.getParameter("username");
+                back = username == null ? path : path + "?username=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+            } else {
+                store.keep(ticket, path, encode(fields));
+                back = path;
+            }
+        }
+        redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    }
+
+    private void pass(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        room.entered();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            room.left();
+        }
+    }
+
+    private OptionalLong ticketOf(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (Tickets.COOKIE.equals(cookie.getName())) {
+                    OptionalLong ticket = tickets.verify(cookie.getValue());
+                    if (ticket.isPresent()) {
+                        return ticket;
+                    }
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Where to go once in: a path of this portal only (never another site, never the room itself). */
+    static String target(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+                || back.chars().anyMatch(c -> c < 0x20) || back.startsWith(ROOM)) {
+            return "/";
+        }
+        return back;
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static boolean isPassword(String field) {
+        String name = field.toLowerCase(Locale.ROOT);
+        return name.contains("password") || name.contains("motdepasse") || name.contains("mot-de-passe");
+    }
+
+    private static String encode(Map<String, String[]> fields) {
+        return fields.entrySet().stream()
+                .flatMap(e -> java.util.Arrays.stream(e.getValue()).map(v -> enc(e.getKey()) + "=" + enc(v)))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void redirect(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader(HttpHeaders.LOCATION, location);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private static void json(HttpServletResponse response, String body) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getWriter().write(body);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

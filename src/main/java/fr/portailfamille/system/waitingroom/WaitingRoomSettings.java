@@ -1,0 +1,20 @@
+package fr.portailfamille.system.waitingroom;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The waiting room's settings ({@code portal.waiting-room.*}).
+ *
+ * @param enabled        off: every request goes straight to the portal, as before the room existed
+ * @param maxInFlight    family requests this node works on at once beyond which newcomers queue
+ * @param admitPerSecond families this node lets in per second while some wait (0: none, a test lets them in)
+ * @param pulse          how often this node reads the shared queue and lets the next families in
+ * @param ticketLifetime how long a ticket (the cookie) keeps its place, and a kept form its replay
+ * @param pageRefresh    how often the waiting page reloads itself without JavaScript (and the script polls)
+ * @param exemptPaths    never queued: the staff realm, machines calling the portal, the static files
+ */
+@ConfigurationProperties("portal.waiting-room")
+record WaitingRoomSettings(boolean enabled, int maxInFlight, int admitPerSecond, Duration pulse,
+        Duration ticketLifetime, Duration pageRefresh, List<String> exemptPaths) {}
