@@ -4,20 +4,23 @@ import fr.portailfamille.system.web.OnceOnly;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.beans.PropertyEditorSupport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.propertyeditors.CustomBooleanEditor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,6 +35,8 @@ class SignUpController {
     private static final String[] STEP_PATHS = {"", "/inscription", "/inscription/dossier", "/inscription/conditions",
             "/inscription/recapitulatif"};
 
+    private static final String FILE_STEP = "account/inscription-etape2";
+
     /** The choices of « Civilité », value → label. */
     private static final Map<String, String> CIVILITIES = civilities();
 
@@ -45,9 +50,21 @@ class SignUpController {
         this.listeners = listeners;
     }
 
-    @ModelAttribute("errors")
-    Map<String, String> noErrors() {
-        return Map.of();
+    /** The steps' checkboxes send « true »; « oui », what they sent before, is read the same. */
+    @InitBinder
+    void yesInFrench(WebDataBinder binder) {
+        binder.registerCustomEditor(boolean.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                if (text != null && text.strip().equalsIgnoreCase("oui")) {
+                    setValue(true);
+                    return;
+                }
+                CustomBooleanEditor usual = new CustomBooleanEditor(false);
+                usual.setAsText(text);
+                setValue(usual.getValue());
+            }
+        });
     }
 
     @GetMapping
@@ -72,54 +89,51 @@ class SignUpController {
     @GetMapping("/dossier")
     String familyFile(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
-        return guard(draft, 2).orElseGet(() -> fileStep(model, draft.familyFileNumber, draft.familyFileName,
-                draft.fileStepDone && draft.familyFileId == null, null));
+        return guard(draft, 2).orElseGet(() -> {
+            model.addAttribute("form", new SignUpFileClaim(draft.familyFileNumber, draft.familyFileName,
+                    draft.fileStepDone && draft.familyFileId == null));
+            return FILE_STEP;
+        });
     }
 
     @PostMapping("/dossier")
-    String saveFamilyFile(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String name,
-            @RequestParam(required = false) String without, HttpSession session, Model model) {
+    String saveFamilyFile(@Valid @ModelAttribute("form") SignUpFileClaim form, BindingResult errors, HttpSession session) {
         SignUpDraft draft = draft(session);
         Optional<String> guarded = guard(draft, 2);
         if (guarded.isPresent()) {
             return guarded.get();
         }
-        if (without != null) {
+        if (form.without()) {
             signUp.continueWithoutFile(draft);
             keep(session, draft);
             return "redirect:/inscription/conditions";
         }
-        Optional<String> refusal = signUp.claimFile(draft, number, name);
-        keep(session, draft);
-        if (refusal.isPresent()) {
-            return fileStep(model, number.trim(), name.trim(), false, refusal.get());
+        if (errors.hasErrors()) {
+            return FILE_STEP;
         }
-        return "redirect:/inscription/conditions";
+        signUp.claimFile(draft, form.number(), form.name()).ifPresent(refusal -> errors.reject("claim", refusal));
+        keep(session, draft);
+        return errors.hasErrors() ? FILE_STEP : "redirect:/inscription/conditions";
     }
 
     @GetMapping("/conditions")
     String terms(HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
         return guard(draft, 3).orElseGet(() -> {
-            model.addAttribute("termsVersion", SignUpService.TERMS_VERSION);
-            model.addAttribute("accepted", draft.termsDone());
-            return "account/inscription-etape3";
+            model.addAttribute("form", new SignUpTerms(draft.termsDone()));
+            return termsStep(model);
         });
     }
 
     @PostMapping("/conditions")
-    String acceptTerms(@RequestParam(required = false) String accept, HttpSession session, Model model) {
+    String acceptTerms(@Valid @ModelAttribute("form") SignUpTerms form, BindingResult errors, HttpSession session, Model model) {
         SignUpDraft draft = draft(session);
         Optional<String> guarded = guard(draft, 3);
         if (guarded.isPresent()) {
             return guarded.get();
         }
-        if (accept == null) {
-            model.addAttribute("termsVersion", SignUpService.TERMS_VERSION);
-            model.addAttribute("accepted", false);
-            model.addAttribute("errors", Map.of("accept",
-                    "Pour créer votre compte, cochez « j'ai lu et j'accepte les conditions générales d'utilisation »."));
-            return "account/inscription-etape3";
+        if (errors.hasErrors()) {
+            return termsStep(model);
         }
         signUp.acceptTerms(draft);
         keep(session, draft);
@@ -164,7 +178,12 @@ class SignUpController {
             signUp.continueWithoutFile(draft);
             draft.fileStepDone = false;
             keep(session, draft);
-            return fileStep(model, "", "", false, conflict.getMessage());
+            SignUpFileClaim claim = new SignUpFileClaim("", "", false);
+            BindingResult errors = new BeanPropertyBindingResult(claim, "form");
+            errors.reject("conflict", conflict.getMessage());
+            model.addAttribute("form", claim);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+            return FILE_STEP;
         }
         session.removeAttribute(SignUpDraft.SESSION_KEY);
         List<String> notes = listeners.stream().flatMap(l -> l.registered(session, accountId).stream()).toList();
@@ -192,12 +211,9 @@ class SignUpController {
         return "account/inscription-etape1";
     }
 
-    private static String fileStep(Model model, String number, String name, boolean without, String claimError) {
-        model.addAttribute("number", number);
-        model.addAttribute("name", name);
-        model.addAttribute("without", without);
-        model.addAttribute("claimError", claimError);
-        return "account/inscription-etape2";
+    private static String termsStep(Model model) {
+        model.addAttribute("termsVersion", SignUpService.TERMS_VERSION);
+        return "account/inscription-etape3";
     }
 
     private static Map<String, String> civilities() {

@@ -128,33 +128,37 @@ class Catalogue {
     }
 
     /** Checks a period; returns the French problem, or null when it is fine. */
-    String addPeriod(long activityId, String label, LocalDate start, LocalDate end) {
-        if (blank(label) || label.length() > 80) {
-            return "Donnez un libellé à la période (80 caractères au plus).";
-        }
-        if (start == null || end == null) {
-            return "Saisissez la date de début et la date de fin de la période.";
+    /** Adds the period when its dates are in order and it overlaps no other; what is wrong goes into {@code errors}. */
+    void addPeriod(long activityId, PeriodForm form, Errors errors) {
+        LocalDate start = form.startDate();
+        LocalDate end = form.endDate();
+        checkRange(start, "startDate", errors);
+        checkRange(end, "endDate", errors);
+        if (errors.hasErrors()) {
+            return;
         }
         if (end.isBefore(start)) {
-            return "La date de fin doit être postérieure ou égale à la date de début.";
+            errors.rejectValue("endDate", "order", "La date de fin doit être postérieure ou égale à la date de début.");
+        } else if (store.periods(activityId).stream().anyMatch(p -> !start.isAfter(p.endDate()) && !end.isBefore(p.startDate()))) {
+            errors.reject("overlap", "Cette période chevauche une période existante de l'activité.");
+        } else {
+            store.addPeriod(activityId, form.label(), start, end);
         }
-        boolean overlaps = store.periods(activityId).stream().anyMatch(p -> !start.isAfter(p.endDate()) && !end.isBefore(p.startDate()));
-        if (overlaps) {
-            return "Cette période chevauche une période existante de l'activité.";
-        }
-        store.addPeriod(activityId, label.trim(), start, end);
-        return null;
     }
 
-    String addClosure(long activityId, LocalDate day, String reason) {
-        if (day == null) {
-            return "Saisissez la date de fermeture.";
+    /** Adds the closure day; what is wrong goes into {@code errors}. */
+    void addClosure(long activityId, ClosureForm form, Errors errors) {
+        checkRange(form.day(), "day", errors);
+        if (!errors.hasErrors()) {
+            store.addClosure(activityId, form.day(), form.reason());
         }
-        if (reason != null && reason.length() > 120) {
-            return "Le motif ne dépasse pas 120 caractères.";
+    }
+
+    private static void checkRange(LocalDate date, String field, Errors errors) {
+        if (date != null && !errors.hasFieldErrors(field) && !DateParameters.inRange(date)) {
+            errors.rejectValue(field, "range", "Saisissez une date entre " + DateParameters.FIRST_YEAR + " et "
+                    + DateParameters.LAST_YEAR + ".");
         }
-        store.addClosure(activityId, day, blank(reason) ? null : reason.trim());
-        return null;
     }
 
     /**
@@ -167,8 +171,7 @@ class Catalogue {
             if (form.getValidFrom() == null) {
                 errors.rejectValue("validFrom", "required", "Saisissez la date d'entrée en vigueur.");
             } else if (!DateParameters.inRange(form.getValidFrom())) {
-                errors.rejectValue("validFrom", "range", "Saisissez une date entre " + DateParameters.FIRST_YEAR + " et "
-                        + DateParameters.LAST_YEAR + ".");
+                checkRange(form.getValidFrom(), "validFrom", errors);
             } else if (!form.getValidFrom().isAfter(today)) {
                 errors.rejectValue("validFrom", "past",
                         "Un nouveau tarif entre en vigueur au plus tôt demain : une facture déjà émise ne change jamais.");

@@ -4,14 +4,12 @@ import fr.portailfamille.family.DocumentType;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.security.StaffPrincipal;
-import fr.portailfamille.system.web.DateParameters;
+import jakarta.validation.Valid;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -99,11 +97,13 @@ class CatalogueController {
     }
 
     @PostMapping("/{id}/periodes")
-    String addPeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, @RequestParam(required = false) String label,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, RedirectAttributes redirect) {
-        managed(staff, id);
-        return done(redirect, id, catalogue.addPeriod(id, label, DateParameters.checked(startDate), DateParameters.checked(endDate)), "La période est ajoutée.", "periodes");
+    String addPeriod(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id,
+            @Valid @ModelAttribute("period") PeriodForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        Activity activity = managed(staff, id);
+        if (!binding.hasErrors()) {
+            catalogue.addPeriod(id, form, binding);
+        }
+        return added(staff, activity, binding, model, redirect, "La période est ajoutée.", "periodes");
     }
 
     /** « Supprimer » a period: a page says what goes and asks to confirm, or why it may not go. */
@@ -135,10 +135,12 @@ class CatalogueController {
 
     @PostMapping("/{id}/fermetures")
     String addClosure(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        managed(staff, id);
-        return done(redirect, id, catalogue.addClosure(id, DateParameters.checked(day), reason), "Le jour de fermeture est ajouté.", "fermetures");
+            @Valid @ModelAttribute("closure") ClosureForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        Activity activity = managed(staff, id);
+        if (!binding.hasErrors()) {
+            catalogue.addClosure(id, form, binding);
+        }
+        return added(staff, activity, binding, model, redirect, "Le jour de fermeture est ajouté.", "fermetures");
     }
 
     @GetMapping("/{id}/fermetures/{closureId}/supprimer")
@@ -214,6 +216,15 @@ class CatalogueController {
         return "redirect:/agent/activites/" + id + "/tarifs";
     }
 
+    /** After one of the page's small forms: the page again with the form's errors, or back to its section with a success. */
+    private String added(StaffPrincipal staff, Activity activity, BindingResult binding, Model model, RedirectAttributes redirect,
+            String success, String anchor) {
+        if (binding.hasErrors()) {
+            return editPage(staff, activity, ActivityForm.of(activity), model);
+        }
+        return done(redirect, activity.getId(), null, success, anchor);
+    }
+
     private String done(RedirectAttributes redirect, long id, String problem, String success, String anchor) {
         if (problem == null) {
             redirect.addFlashAttribute("success", success);
@@ -250,6 +261,13 @@ class CatalogueController {
         if (activity != null) {
             model.addAttribute("periods", store.periods(activity.getId()));
             model.addAttribute("closures", store.closures(activity.getId()));
+            // the two small forms of the page, empty unless one of them was just refused
+            if (!model.containsAttribute("period")) {
+                model.addAttribute("period", PeriodForm.empty());
+            }
+            if (!model.containsAttribute("closure")) {
+                model.addAttribute("closure", ClosureForm.empty());
+            }
         }
         return "activity/edition";
     }

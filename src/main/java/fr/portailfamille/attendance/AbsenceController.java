@@ -6,10 +6,10 @@ import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.family.FamilyUploads;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import fr.portailfamille.system.security.StaffPrincipal;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -21,7 +21,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,8 +69,8 @@ class AbsenceController {
     String form(@CurrentFamily FamilySummary family, @RequestParam(name = "enfant", required = false) Long childId,
             @RequestParam(name = "activite", required = false) Long activityId,
             @RequestParam(name = "jour", required = false) String day, Model model) {
-        Absences.DeclarableDay declarable = declarable(family, childId, activityId, day);
-        return formPage(declarable, null, null, null, model);
+        model.addAttribute("form", AbsenceForm.empty());
+        return formPage(declarable(family, childId, activityId, day), model);
     }
 
     @PostMapping("/planning/absences/signaler")
@@ -76,32 +78,28 @@ class AbsenceController {
             @RequestParam(name = "enfant", required = false) Long childId,
             @RequestParam(name = "activite", required = false) Long activityId,
             @RequestParam(name = "jour", required = false) String day,
-            @RequestParam(name = "motif", required = false) String reasonValue,
-            @RequestParam(name = "commentaire", required = false) String comment,
+            @Valid @ModelAttribute("form") AbsenceForm form, BindingResult errors,
             @RequestParam(name = "certificat", required = false) MultipartFile certificate, Model model) throws IOException {
         Absences.DeclarableDay declarable = declarable(family, childId, activityId, day);
-        AbsenceReason reason = Arrays.stream(AbsenceReason.values()).filter(r -> r.name().equals(reasonValue)).findFirst().orElse(null);
-        String cleanComment = comment == null ? null : comment.strip().replaceAll("\\p{Cntrl}", " ");
-        if (reason == null) {
-            return formPage(declarable, "Choisissez le motif de l'absence : maladie ou autre motif.", reasonValue, cleanComment, model);
-        }
-        if (cleanComment != null && cleanComment.length() > 500) {
-            return formPage(declarable, "Le commentaire ne dépasse pas 500 caractères.", reasonValue, cleanComment, model);
+        if (errors.hasErrors()) {
+            return formPage(declarable, model);
         }
         byte[] content = null;
         String name = null;
         if (certificate != null && !certificate.isEmpty()) {
             if (certificate.getSize() > FamilyUploads.MAX_SIZE) {
-                return formPage(declarable, FamilyUploads.TOO_LARGE, reasonValue, cleanComment, model);
+                errors.reject("certificate", FamilyUploads.TOO_LARGE);
+                return formPage(declarable, model);
             }
             content = certificate.getBytes();
             name = certificate.getOriginalFilename();
         }
         try {
-            absences.declare(family, declarable.child().id(), declarable.activity().id(), declarable.day(), reason,
-                    cleanComment == null || cleanComment.isBlank() ? null : cleanComment, content, name, principal.getUsername());
+            absences.declare(family, declarable.child().id(), declarable.activity().id(), declarable.day(), form.reason(),
+                    form.commentOrNull(), content, name, principal.getUsername());
         } catch (Absences.DeclarationRefused refused) {
-            return formPage(declarable, refused.getMessage(), reasonValue, cleanComment, model);
+            errors.reject("refused", refused.getMessage());
+            return formPage(declarable, model);
         }
         return "redirect:/planning/absences?signalee";
     }
@@ -119,13 +117,10 @@ class AbsenceController {
                 .body(certificate.content());
     }
 
-    private String formPage(Absences.DeclarableDay declarable, String error, String reason, String comment, Model model) {
+    /** The form's page, with the model's form and its errors (a refusal of the service is a global error). */
+    private static String formPage(Absences.DeclarableDay declarable, Model model) {
         model.addAttribute("activeModule", "planning");
         model.addAttribute("day", declarable);
-        model.addAttribute("error", error);
-        model.addAttribute("reason", reason);
-        model.addAttribute("comment", comment);
-        model.addAttribute("reasons", AbsenceReason.values());
         return "attendance/signaler-absence";
     }
 

@@ -66,8 +66,8 @@ class GuichetUniqueTasklistTest extends AccountFlows {
         WebSession family = session();
         Page step2 = family.follow(family.submit(family.get("/inscription"), "form[action$=/inscription]",
                 SignUpWebTest.identity(username, email)));
-        Page step3 = family.follow(family.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
-        Page step4 = family.follow(family.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        Page step3 = family.follow(family.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "true")));
+        Page step4 = family.follow(family.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")));
         family.follow(family.submit(step4, "form[action$=/inscription/valider]", Map.of()));
         ProcessInstance process = processOf(accounts.findByUsernameIgnoreCase(username).orElseThrow().getId());
         jobs().executeDue(process.getId());

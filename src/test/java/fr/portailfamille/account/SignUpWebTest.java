@@ -31,7 +31,7 @@ class SignUpWebTest extends AccountFlows {
         assertThat(step3.text()).contains("Conditions générales d'utilisation").contains("Version " + SignUpService.TERMS_VERSION);
         Page refused = visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of());
         assertThat(refused.doc().select(".field-error").text()).contains("cochez « j'ai lu et j'accepte");
-        Page step4 = visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        Page step4 = visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")));
 
         assertThat(step4.doc().select("h2").text()).isEqualTo("Quatrième étape");
         assertThat(step4.doc().select("button").eachText()).contains("valider mon inscription", "annuler");
@@ -136,7 +136,7 @@ class SignUpWebTest extends AccountFlows {
         Page step3 = lowerCaseWithAccents.follow(lowerCaseWithAccents.submit(step2, "form[action$=/inscription/dossier]",
                 Map.of("number", number, "name", " " + name.toLowerCase().replaceFirst("e", "é") + " ")));
         assertThat(step3.doc().select("h2").text()).as("any case and accents are accepted").isEqualTo("Troisième étape");
-        Page step4 = lowerCaseWithAccents.follow(lowerCaseWithAccents.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        Page step4 = lowerCaseWithAccents.follow(lowerCaseWithAccents.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")));
         assertThat(step4.text()).contains("n° " + number + " – " + name);
         lowerCaseWithAccents.follow(lowerCaseWithAccents.submit(step4, "form[action$=/inscription/valider]", Map.of()));
         assertThat(accountOfFile(number)).isNotNull();
@@ -152,7 +152,7 @@ class SignUpWebTest extends AccountFlows {
         assertThat(refused.doc().select("#dossier-erreur").text()).isEqualTo(SignUpService.CLAIM_BLOCKED);
         Page stillBlocked = claimed.submit(step2, "form[action$=/inscription/dossier]", Map.of("number", number, "name", name));
         assertThat(stillBlocked.doc().select("#dossier-erreur").text()).isEqualTo(SignUpService.CLAIM_BLOCKED);
-        Page without = claimed.follow(claimed.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
+        Page without = claimed.follow(claimed.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "true")));
         assertThat(without.doc().select("h2").text()).isEqualTo("Troisième étape");
     }
 
@@ -236,8 +236,8 @@ class SignUpWebTest extends AccountFlows {
         fields.put("firstName", "Inès\r\nMarie");
         fields.put("lastName", "Martin\nDurand");
         Page step2 = visitor.follow(visitor.submit(visitor.get("/inscription"), "form[action$=/inscription]", fields));
-        Page step3 = visitor.follow(visitor.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
-        Page step4 = visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        Page step3 = visitor.follow(visitor.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "true")));
+        Page step4 = visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")));
         visitor.follow(visitor.submit(step4, "form[action$=/inscription/valider]", Map.of()));
 
         PortalAccount account = accounts.findByEmailIgnoreCase(email).orElseThrow();
@@ -282,8 +282,8 @@ class SignUpWebTest extends AccountFlows {
 
     private Page throughStep3(WebSession visitor, String username, String email) {
         Page step2 = toStep2(visitor, username, email);
-        Page step3 = visitor.follow(visitor.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")));
-        return visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")));
+        Page step3 = visitor.follow(visitor.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "true")));
+        return visitor.follow(visitor.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")));
     }
 
     private static String fieldError(Page page, String field) {

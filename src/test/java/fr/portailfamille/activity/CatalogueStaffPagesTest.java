@@ -164,6 +164,13 @@ class CatalogueStaffPagesTest extends PortalIntegrationTest {
         Page badPeriod = enfance.follow(enfance.submit(period, "#form-periode",
                 Map.of("label", "Chevauche", "startDate", "2027-08-01", "endDate", "2027-09-01")));
         assertThat(badPeriod.text()).contains("chevauche une période existante");
+        Page reversed = enfance.submit(period, "#form-periode", Map.of("label", "À l'envers", "startDate", "2028-07-05", "endDate", "2028-07-01"));
+        assertThat(reversed.doc().select("#periode-fin-erreur").text()).isEqualTo("La date de fin doit être postérieure ou égale à la date de début.");
+        assertThat(reversed.doc().select("#periode-fin").attr("aria-invalid")).isEqualTo("true");
+        assertThat(reversed.doc().select("#periode-libelle").attr("value")).as("what was typed stays").isEqualTo("À l'envers");
+        Page noDay = enfance.submit(period, "#form-fermeture", Map.of("reason", "Formation"));
+        assertThat(noDay.doc().select("#fermeture-jour-erreur").text()).isEqualTo("Saisissez la date de fermeture.");
+        assertThat(noDay.doc().select("#fermeture-motif").attr("value")).isEqualTo("Formation");
         Page closure = enfance.follow(enfance.submit(badPeriod, "#form-fermeture", Map.of("day", "2027-07-16", "reason", "Formation")));
         assertThat(closure.text()).contains("Le jour de fermeture est ajouté.");
         assertThat(activities.isOpenOn(activity.id(), LocalDate.of(2027, 7, 16))).isFalse();

@@ -81,8 +81,8 @@ class AbsenceDeclarationTest extends PortalIntegrationTest {
         assertThat(refused.text()).contains("Choisissez le motif de l'absence");
         // a file that is not a PDF nor an image: the family module's upload check
         Map<String, String> withReason = fields(form);
-        withReason.put("motif", "MALADIE");
-        withReason.put("commentaire", "gastro");
+        withReason.put("reason", "MALADIE");
+        withReason.put("comment", "gastro");
         Page badFile = parent.postMultipart("/planning/absences/signaler", withReason,
                 List.of(new FilePart("certificat", "certificat.pdf", "application/pdf", "MZ pas un PDF".getBytes())));
         assertThat(badFile.text()).contains("Seuls les fichiers PDF, JPEG ou PNG sont acceptés");
@@ -131,7 +131,7 @@ class AbsenceDeclarationTest extends PortalIntegrationTest {
         assertThat(intruder.get("/planning/absences/signaler?enfant=" + child + "&activite=" + activity + "&jour=" + today).status()).isEqualTo(404);
         String token = intruder.get("/planning/absences").doc().selectFirst("input[name=_csrf]").attr("value");
         Page forged = intruder.postMultipart("/planning/absences/signaler?_csrf=" + token, Map.of("_csrf", token,
-                "enfant", String.valueOf(child), "activite", String.valueOf(activity), "jour", today.toString(), "motif", "MALADIE"), List.of());
+                "enfant", String.valueOf(child), "activite", String.valueOf(activity), "jour", today.toString(), "reason", "MALADIE"), List.of());
         assertThat(forged.status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select count(*) from absence where child_id = ?", Integer.class, child)).isZero();
         // a day long past cannot be declared

@@ -430,7 +430,7 @@ class HostileInputTest extends PortalIntegrationTest {
             new DateParameter("GET /planning/absences/signaler", "jour", Actor.FAMILY,
                     "/planning/absences/signaler?enfant={child}&activite={activity}"),
             new DateParameter("POST /planning/absences/signaler", "jour", Actor.FAMILY, "/planning/absences/signaler",
-                    Map.of("enfant", "{child}", "activite", "{activity}", "motif", "MALADIE")));
+                    Map.of("enfant", "{child}", "activite", "{activity}", "reason", "MALADIE")));
 
     private static final Set<String> DATE_NAMES = Set.of("mois", "month", "semaine", "week", "jour", "jours", "du", "au", "annee",
             "year", "day", "date",
@@ -688,11 +688,11 @@ class HostileInputTest extends PortalIntegrationTest {
 
     private void signUpStep2(WebSession session) {
         Page step2 = session.get("/inscription/dossier");
-        assertThat(session.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "oui")).status()).isEqualTo(302);
+        assertThat(session.submit(step2, "form[action$=/inscription/dossier]", Map.of("without", "true")).status()).isEqualTo(302);
     }
 
     private void signUpStep3(WebSession session) {
         Page step3 = session.get("/inscription/conditions");
-        assertThat(session.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "oui")).status()).isEqualTo(302);
+        assertThat(session.submit(step3, "form[action$=/inscription/conditions]", Map.of("accept", "true")).status()).isEqualTo(302);
     }
 }
