@@ -14,8 +14,8 @@ public class AbsenceDeadlines {
         this.calendar = calendar;
     }
 
-    /** {@code ${absenceDeadlines.reminder()}}: {@value AbsenceJustificationProcess#REMINDER_WORKING_DAYS} working days from now. */
+    /** {@code ${absenceDeadlines.reminder()}}: {@value AbsenceJustificationProcess#REVIEW_REMINDER_WORKING_DAYS} working days from now. */
     public Date reminder() {
-        return calendar.afterWorkingDays(AbsenceJustificationProcess.REMINDER_WORKING_DAYS);
+        return calendar.afterWorkingDays(AbsenceJustificationProcess.REVIEW_REMINDER_WORKING_DAYS);
     }
 }

@@ -20,7 +20,7 @@ public final class AbsenceJustificationProcess {
     public static final String END_REFUSED = "EndEvent_Refused";
 
     /** Working days without a decision before the task's priority rises and the Guichet Unique is told. */
-    public static final int REMINDER_WORKING_DAYS = 5;
+    public static final int REVIEW_REMINDER_WORKING_DAYS = 5;
     public static final int ESCALATED_PRIORITY = 80;
 
     // references set at start

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** {@value AbsenceJustificationProcess#REMINDER_WORKING_DAYS} working days without a decision: the task's priority rises and the Guichet Unique is told by mail. */
+/** {@value AbsenceJustificationProcess#REVIEW_REMINDER_WORKING_DAYS} working days without a decision: the task's priority rises and the Guichet Unique is told by mail. */
 @Component
 class EscalateAbsenceReviewDelegate implements JavaDelegate {
 
@@ -38,10 +38,10 @@ class EscalateAbsenceReviewDelegate implements JavaDelegate {
         Map<String, Object> model = Map.of("absence", execution.getBusinessKey(),
                 "family", String.valueOf(FAMILY.get(execution)), "child", String.valueOf(CHILD.get(execution)),
                 "activity", String.valueOf(ACTIVITY.get(execution)), "day", String.valueOf(DATES.get(execution)),
-                "service", String.valueOf(SERVICE_GROUP.get(execution)), "days", REMINDER_WORKING_DAYS);
+                "service", String.valueOf(SERVICE_GROUP.get(execution)), "days", REVIEW_REMINDER_WORKING_DAYS);
         for (User user : identity.createUserQuery().memberOfGroup(StaffGroup.GUICHET_UNIQUE.id()).list()) {
             if (user.getEmail() != null && !user.getEmail().isBlank()) {
-                mail.send(user.getEmail(), "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés", "absence-escalated", model);
+                mail.send(user.getEmail(), "Absence sans décision depuis " + REVIEW_REMINDER_WORKING_DAYS + " jours ouvrés", "absence-escalated", model);
             }
         }
     }

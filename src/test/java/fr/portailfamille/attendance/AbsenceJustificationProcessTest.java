@@ -112,14 +112,14 @@ class AbsenceJustificationProcessTest extends PortalIntegrationTest {
         ProcessInstance pi = instance(id);
         Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_REMINDER).singleResult();
         assertThat(timer.getDuedate().toInstant())
-                .isAfterOrEqualTo(calendar.plusWorkingDays(started, REMINDER_WORKING_DAYS).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .isBefore(calendar.plusWorkingDays(started, REMINDER_WORKING_DAYS).toInstant().plusSeconds(120));
+                .isAfterOrEqualTo(calendar.plusWorkingDays(started, REVIEW_REMINDER_WORKING_DAYS).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBefore(calendar.plusWorkingDays(started, REVIEW_REMINDER_WORKING_DAYS).toInstant().plusSeconds(120));
 
         management.executeJob(timer.getId());
         jobs().executeDue(pi.getId());
         assertThat(pi).hasPassed(END_ESCALATED).isWaitingAt(TASK_REVIEW);
         assertThat(review(pi).getPriority()).isEqualTo(ESCALATED_PRIORITY);
-        assertThat(mailbox().await("guichet@belcourt.example.org", "Absence sans décision depuis " + REMINDER_WORKING_DAYS + " jours ouvrés").text())
+        assertThat(mailbox().await("guichet@belcourt.example.org", "Absence sans décision depuis " + REVIEW_REMINDER_WORKING_DAYS + " jours ouvrés").text())
                 .contains("ABSENT", "Nina");
         tasks.complete(review(pi).getId(), Map.of(ACCEPTED.name(), true));
         jobs().executeDue(pi.getId());
