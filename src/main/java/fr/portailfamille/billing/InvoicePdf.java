@@ -76,11 +76,7 @@ class InvoicePdf {
                 document.add(new Paragraph("Détail des jours du mois", HEADING));
                 PdfPTable days = new PdfPTable(new float[] {3f, 3.4f, 5.3f, 5.3f});
                 days.setWidthPercentage(100);
-                for (String head : List.of("Enfant", "Activité", "Jours facturés", "Jours non facturés")) {
-                    PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
-                    cell.setBackgroundColor(BLUE);
-                    days.addCell(cell);
-                }
+                heads(days, List.of("Enfant", "Activité", "Jours facturés", "Jours non facturés"));
                 for (InvoiceView.Days d : invoice.days()) {
                     days.addCell(cell(d.childName()));
                     days.addCell(cell(d.activityName()));
@@ -160,11 +156,7 @@ class InvoicePdf {
                     + "qui reste inchangée. Les jours ci-dessous ne sont plus facturés :", TEXT));
             PdfPTable table = new PdfPTable(new float[] {3f, 3.4f, 7f, 2f});
             table.setWidthPercentage(100);
-            for (String head : List.of("Enfant", "Activité", "Jours après correction", "Montant")) {
-                PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
-                cell.setBackgroundColor(BLUE);
-                table.addCell(cell);
-            }
+            heads(table, List.of("Enfant", "Activité", "Jours après correction", "Montant"));
             for (Corrections.Part part : note.parts()) {
                 table.addCell(cell(part.childName()));
                 table.addCell(cell(part.activityName()));

@@ -2,7 +2,7 @@ package fr.portailfamille.billing;
 
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.export.Spreadsheet;
-import fr.portailfamille.system.export.StaffExport;
+import fr.portailfamille.system.export.MonthlyTownExport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,31 +14,14 @@ final class InvoicesExport {
 
     private InvoicesExport() {}
 
-    private abstract static class FinancesExport implements StaffExport {
-
-        @Override
-        public List<String> groups() {
-            return List.of(StaffGroup.FINANCES.id());
-        }
-
-        @Override
-        public boolean byMonth() {
-            return true;
-        }
-
-        @Override
-        public boolean byActivity() {
-            return false;
-        }
-    }
-
     /** « Factures » of a month: every published invoice (drafts never), cancelled ones included with their state. */
     @Component
-    static class Invoices extends FinancesExport {
+    static class Invoices extends MonthlyTownExport {
 
         private final JdbcClient jdbc;
 
         Invoices(JdbcClient jdbc) {
+            super(StaffGroup.FINANCES.id());
             this.jdbc = jdbc;
         }
 
@@ -74,11 +57,12 @@ final class InvoicesExport {
 
     /** « Paiements » received in a month, each with the invoice it settled. */
     @Component
-    static class Payments extends FinancesExport {
+    static class Payments extends MonthlyTownExport {
 
         private final JdbcClient jdbc;
 
         Payments(JdbcClient jdbc) {
+            super(StaffGroup.FINANCES.id());
             this.jdbc = jdbc;
         }
 

@@ -7,7 +7,7 @@ import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.export.Spreadsheet;
-import fr.portailfamille.system.export.StaffExport;
+import fr.portailfamille.system.export.MonthlyTownExport;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code docs/relances.md}). The amount is what the invoice still owes today.
  */
 @Component
-class HandOverExport implements StaffExport {
+class HandOverExport extends MonthlyTownExport {
 
     static final List<String> HEADERS = List.of("Facture", "Période", "Dossier famille", "Famille", "Montant initial", "Reste dû",
             "Échéance de la facture", "Relances envoyées", "Décision le", "Décidé par");
@@ -33,6 +33,7 @@ class HandOverExport implements StaffExport {
     private final FamilyFiles families;
 
     HandOverExport(DunningStore store, Invoices invoices, FamilyFiles families) {
+        super(StaffGroup.FINANCES.id());
         this.store = store;
         this.invoices = invoices;
         this.families = families;
@@ -46,21 +47,6 @@ class HandOverExport implements StaffExport {
     @Override
     public String title() {
         return "Titres de recette à transmettre (factures impayées après relances)";
-    }
-
-    @Override
-    public List<String> groups() {
-        return List.of(StaffGroup.FINANCES.id());
-    }
-
-    @Override
-    public boolean byMonth() {
-        return true;
-    }
-
-    @Override
-    public boolean byActivity() {
-        return false;
     }
 
     @Override
