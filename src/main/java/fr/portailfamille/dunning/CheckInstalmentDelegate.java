@@ -40,8 +40,7 @@ class CheckInstalmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long invoiceId = ((Number) execution.getVariable(UnpaidInvoiceProcess.INVOICE_ID)).longValue();
-        execution.setVariable(UnpaidInvoiceProcess.INSTALMENT_OUTCOME, check(invoiceId));
+        UnpaidInvoiceProcess.INSTALMENT_OUTCOME.put(execution, check(UnpaidInvoiceProcess.INVOICE_ID.require(execution)));
     }
 
     private String check(long invoiceId) {

@@ -33,12 +33,13 @@ class CheckRevenueOrderDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(DECISION);
+        // what the form sent, checked before anything reads it as typed
+        Object decision = task.getVariable(DECISION.name());
         if (!(decision instanceof String chosen) || !Set.of(DECISION_HAND_OVER, DECISION_PLAN, DECISION_WRITE_OFF).contains(chosen)) {
             throw new FormRefusal("Choisissez : émettre le titre de recette, accorder un échéancier ou abandonner la créance.");
         }
         if (DECISION_WRITE_OFF.equals(chosen)) {
-            Object reason = task.getVariable(WRITE_OFF_REASON);
+            Object reason = task.getVariable(WRITE_OFF_REASON.name());
             if (!(reason instanceof String text) || text.isBlank()) {
                 throw new FormRefusal("Indiquez le motif de l'abandon de la créance.");
             }
@@ -47,10 +48,10 @@ class CheckRevenueOrderDecisionListener implements TaskListener {
             }
         }
         if (DECISION_PLAN.equals(chosen)) {
-            long invoiceId = ((Number) task.getVariable(INVOICE_ID)).longValue();
+            long invoiceId = INVOICE_ID.require(task);
             BigDecimal due = invoices.stillPending(List.of(invoiceId)).stream().findFirst().map(PendingInvoice::amountDue)
                     .orElseThrow(() -> new FormRefusal("Cette facture est déjà réglée : aucun échéancier à accorder."));
-            PaymentPlan.parse(task.getVariable(PLAN_TEXT), due, LocalDate.now(clock));
+            PaymentPlan.parse(task.getVariable(PLAN_TEXT.name()), due, LocalDate.now(clock));
         }
     }
 }

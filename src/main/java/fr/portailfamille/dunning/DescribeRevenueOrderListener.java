@@ -40,7 +40,7 @@ class DescribeRevenueOrderListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long invoiceId = ((Number) task.getVariable(UnpaidInvoiceProcess.INVOICE_ID)).longValue();
+        long invoiceId = UnpaidInvoiceProcess.INVOICE_ID.require(task);
         DunningStore.Case followed = store.find(invoiceId).orElseThrow();
         FamilySummary family = families.find(followed.familyFileId()).orElseThrow();
         FamilyAccount account = invoices.accountOf(followed.familyFileId());

@@ -76,7 +76,7 @@ public class DunningDeadlines {
     }
 
     private DunningStore.Case followed(DelegateExecution execution) {
-        long invoiceId = ((Number) execution.getVariable(UnpaidInvoiceProcess.INVOICE_ID)).longValue();
+        long invoiceId = UnpaidInvoiceProcess.INVOICE_ID.require(execution);
         return store.find(invoiceId).orElseThrow(() -> new IllegalStateException("facture " + invoiceId + " non suivie"));
     }
 

@@ -31,21 +31,21 @@ class RecordRevenueOrderDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long invoiceId = ((Number) execution.getVariable(INVOICE_ID)).longValue();
+        long invoiceId = INVOICE_ID.require(execution);
         Optional<PendingInvoice> pending = invoices.lockIfPending(invoiceId);
-        execution.setVariable(PAID, pending.isEmpty());
+        PAID.put(execution, pending.isEmpty());
         if (pending.isEmpty()) {
             return;
         }
-        String decision = (String) execution.getVariable(DECISION);
+        String decision = DECISION.require(execution);
         String agent = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         switch (decision) {
             case DECISION_HAND_OVER -> store.recordDecision(invoiceId, "HANDED_OVER", agent, clock.instant(), null);
             case DECISION_WRITE_OFF -> store.recordDecision(invoiceId, "WRITTEN_OFF", agent, clock.instant(),
-                    ((String) execution.getVariable(WRITE_OFF_REASON)).strip());
+                    WRITE_OFF_REASON.require(execution).strip());
             default -> {
-                PaymentPlan plan = PaymentPlan.parse(execution.getVariable(PLAN_TEXT), pending.get().amountDue(), LocalDate.now(clock));
+                PaymentPlan plan = PaymentPlan.parse(PLAN_TEXT.get(execution), pending.get().amountDue(), LocalDate.now(clock));
                 store.insertInstalments(invoiceId, plan.instalments());
                 store.recordDecision(invoiceId, "PLAN", agent, clock.instant(), null);
             }

@@ -20,7 +20,7 @@ class SendReminderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String kind = UnpaidInvoiceProcess.TASK_FIRST.equals(execution.getCurrentActivityId()) ? "FIRST" : "SECOND";
-        long invoiceId = ((Number) execution.getVariable(UnpaidInvoiceProcess.INVOICE_ID)).longValue();
-        execution.setVariable(UnpaidInvoiceProcess.PAID, !sender.send(invoiceId, kind, null));
+        long invoiceId = UnpaidInvoiceProcess.INVOICE_ID.require(execution);
+        UnpaidInvoiceProcess.PAID.put(execution, !sender.send(invoiceId, kind, null));
     }
 }

@@ -1,5 +1,7 @@
 package fr.portailfamille.dunning;
 
+import fr.portailfamille.staff.ProcessVariable;
+
 /** The {@code unpaidInvoice} process: its key, element ids, message and variable names, written once. */
 final class UnpaidInvoiceProcess {
 
@@ -26,23 +28,22 @@ final class UnpaidInvoiceProcess {
     static final String END_HANDED_OVER = "EndEvent_HandedOver";
     static final String END_WRITTEN_OFF = "EndEvent_WrittenOff";
 
-    static final String INVOICE_ID = "invoiceId";
-    static final String INVOICE_NUMBER = "invoiceNumber";
-    static final String FAMILY_FILE_ID = "familyFileId";
-    /** Boolean set by each check: the invoice no longer waits for payment. */
-    static final String PAID = "paid";
+    // variables: references set at start
+    static final ProcessVariable<Long> INVOICE_ID = ProcessVariable.id("invoiceId");
+    static final ProcessVariable<String> INVOICE_NUMBER = ProcessVariable.text("invoiceNumber");
+    static final ProcessVariable<Long> FAMILY_FILE_ID = ProcessVariable.id("familyFileId");
+    /** Set by each check: the invoice no longer waits for payment. */
+    static final ProcessVariable<Boolean> PAID = ProcessVariable.flag("paid");
     /** The finances' decision in « Émettre un titre de recette ». */
-    static final String DECISION = "decision";
+    static final ProcessVariable<String> DECISION = ProcessVariable.text("decision");
     static final String DECISION_HAND_OVER = "HAND_OVER";
     static final String DECISION_PLAN = "PLAN";
     static final String DECISION_WRITE_OFF = "WRITE_OFF";
-    static final String WRITE_OFF_REASON = "writeOffReason";
+    static final ProcessVariable<String> WRITE_OFF_REASON = ProcessVariable.text("writeOffReason");
     /** The plan as typed in the form: one instalment per line, « JJ/MM/AAAA montant ». */
-    static final String PLAN_TEXT = "planText";
+    static final ProcessVariable<String> PLAN_TEXT = ProcessVariable.text("planText");
     /** Set by the instalment check: {@code PAID} (all paid), {@code NEXT} (one more to wait for), {@code MISSED}. */
-    static final String INSTALMENT_OUTCOME = "instalmentOutcome";
-    /** Read-only summary for the form: family, invoice, amounts, reminders, payment history. */
-    static final String SUMMARY = "summary";
+    static final ProcessVariable<String> INSTALMENT_OUTCOME = ProcessVariable.text("instalmentOutcome");
 
     private UnpaidInvoiceProcess() {}
 }

@@ -122,9 +122,9 @@ class UnpaidInvoiceStarter {
             }
             ProcessInstance instance = runtime.createProcessInstanceByKey(UnpaidInvoiceProcess.KEY)
                     .businessKey(followed.businessKey())
-                    .setVariables(Map.of(UnpaidInvoiceProcess.INVOICE_ID, followed.invoiceId(),
-                            UnpaidInvoiceProcess.INVOICE_NUMBER, followed.invoiceNumber(),
-                            UnpaidInvoiceProcess.FAMILY_FILE_ID, followed.familyFileId()))
+                    .setVariables(Map.of(UnpaidInvoiceProcess.INVOICE_ID.name(), followed.invoiceId(),
+                            UnpaidInvoiceProcess.INVOICE_NUMBER.name(), followed.invoiceNumber(),
+                            UnpaidInvoiceProcess.FAMILY_FILE_ID.name(), followed.familyFileId()))
                     .execute();
             store.markStarted(followed.invoiceId(), instance.getId(), clock.instant());
             processes++;

@@ -160,7 +160,7 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         PendingInvoice invoice = data.invoice(family, DUE, "64.20");
         ProcessInstance pi = bothReminders(invoice);
 
-        complete(pi, Map.of(DECISION, DECISION_HAND_OVER));
+        complete(pi, Map.of(DECISION.name(), DECISION_HAND_OVER));
 
         assertThat(pi).isEnded().hasPassed(END_HANDED_OVER);
         assertThat(jdbc.queryForMap("select state, decided_by from dunning_case where invoice_id = ?", invoice.id()))
@@ -179,11 +179,11 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         PendingInvoice invoice = data.invoice(family, DUE, "12.00");
         ProcessInstance pi = bothReminders(invoice);
 
-        assertThatThrownBy(() -> complete(pi, Map.of(DECISION, DECISION_WRITE_OFF, WRITE_OFF_REASON, "  ")))
+        assertThatThrownBy(() -> complete(pi, Map.of(DECISION.name(), DECISION_WRITE_OFF, WRITE_OFF_REASON.name(), "  ")))
                 .hasMessageContaining("Indiquez le motif de l'abandon de la créance.");
         assertThat(pi).isWaitingAt(TASK_DECIDE);
 
-        complete(pi, Map.of(DECISION, DECISION_WRITE_OFF, WRITE_OFF_REASON, "Famille partie sans adresse"));
+        complete(pi, Map.of(DECISION.name(), DECISION_WRITE_OFF, WRITE_OFF_REASON.name(), "Famille partie sans adresse"));
 
         assertThat(pi).isEnded().hasPassed(END_WRITTEN_OFF);
         assertThat(jdbc.queryForMap("select state, write_off_reason from dunning_case where invoice_id = ?", invoice.id()))
@@ -196,9 +196,9 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         PendingInvoice invoice = data.invoice(family, DUE, "50.00");
         ProcessInstance pi = bothReminders(invoice);
 
-        assertThatThrownBy(() -> complete(pi, Map.of(DECISION, DECISION_PLAN, PLAN_TEXT, "05/05/2031 20,00\n05/06/2031 20,00")))
+        assertThatThrownBy(() -> complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 20,00\n05/06/2031 20,00")))
                 .hasMessageContaining("Les échéances totalisent 40,00 € : elles doivent totaliser exactement 50,00 €");
-        complete(pi, Map.of(DECISION, DECISION_PLAN, PLAN_TEXT, "05/05/2031 20,00\n05/06/2031 30,00"));
+        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 20,00\n05/06/2031 30,00"));
         assertThat(pi).isWaitingAt(TIMER_INSTALMENT);
         assertThat(caseState(invoice)).isEqualTo("PLAN");
 
@@ -224,11 +224,32 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
     }
 
     @Test
+    void planGranted_theWholeDebtPaidUntold_theInstalmentCheckEndsThePlanPaid() {
+        long family = data.family("SOLDEE", true);
+        PendingInvoice invoice = data.invoice(family, DUE, "50.00");
+        ProcessInstance pi = bothReminders(invoice);
+        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 20,00\n05/06/2031 30,00"));
+        assertThat(pi).isWaitingAt(TIMER_INSTALMENT);
+
+        // the whole debt paid before the first instalment, without the message (the node stopped after the payment's commit)
+        at(LocalDate.of(2031, 5, 2).atTime(10, 0));
+        data.paymentUntold(invoice.id(), "50.00");
+        at(LocalDate.of(2031, 5, 15).atTime(10, 0));
+        jobs().executeDue(pi.getId());
+
+        assertThat(pi).as("the instalment check finds the invoice paid").isEnded().hasPassed(TASK_CHECK_INSTALMENT, END_PAID_BY_PLAN)
+                .hasNotPassed(END_PAID_MESSAGE);
+        assertThat(instalmentStates(invoice)).containsExactly("PAID", "PAID");
+        assertThat(reminders(invoice)).as("the two reminders, no instalment reminder").isEqualTo(2);
+        assertThat(mailbox().to(data.emailOf(family))).noneMatch(m -> m.subject().startsWith("Échéance non réglée"));
+    }
+
+    @Test
     void planGranted_anInstalmentMissed_remindedOnceThenBackToTheFinances() {
         long family = data.family("MANQUEE", true);
         PendingInvoice invoice = data.invoice(family, DUE, "50.00");
         ProcessInstance pi = bothReminders(invoice);
-        complete(pi, Map.of(DECISION, DECISION_PLAN, PLAN_TEXT, "05/05/2031 25,00\n05/06/2031 25,00"));
+        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 25,00\n05/06/2031 25,00"));
 
         at(LocalDate.of(2031, 5, 15).atTime(10, 0));
         jobs().executeDue(pi.getId());
@@ -243,7 +264,7 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         assertThat(instalmentStates(invoice)).containsExactly("MISSED", "PLANNED");
         assertThat((String) tasks.getVariables(task(pi).getId()).get(DescribeRevenueOrderListener.PLAN))
                 .contains("Échéance 1 : 25,00 € le 05/05/2031 (non réglée)");
-        complete(pi, Map.of(DECISION, DECISION_HAND_OVER));
+        complete(pi, Map.of(DECISION.name(), DECISION_HAND_OVER));
         assertThat(pi).isEnded().hasPassed(END_HANDED_OVER);
     }
 
