@@ -74,7 +74,13 @@ class ActivityForm {
     public BookingUnit getBookingUnit() { return bookingUnit; }
     public void setBookingUnit(BookingUnit bookingUnit) { this.bookingUnit = bookingUnit; }
     public Set<DayOfWeek> getWeekdays() { return weekdays; }
-    public void setWeekdays(Set<DayOfWeek> weekdays) { this.weekdays = weekdays == null ? EnumSet.noneOf(DayOfWeek.class) : weekdays; }
+    /** The days ticked; an empty or unknown value sent for a day (a forged form) is no day. */
+    public void setWeekdays(Set<DayOfWeek> weekdays) {
+        this.weekdays = EnumSet.noneOf(DayOfWeek.class);
+        if (weekdays != null) {
+            weekdays.stream().filter(java.util.Objects::nonNull).forEach(this.weekdays::add);
+        }
+    }
     public Integer getCapacityPerDay() { return capacityPerDay; }
     public void setCapacityPerDay(Integer capacityPerDay) { this.capacityPerDay = capacityPerDay; }
     public Integer getMinAge() { return minAge; }
