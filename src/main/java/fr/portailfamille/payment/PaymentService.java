@@ -56,12 +56,14 @@ class PaymentService {
     /** The chosen invoices, checked again: all of them the family's, waiting for payment and not held. */
     @Transactional(readOnly = true)
     List<InvoiceBook.PayableInvoice> selection(long familyFileId, List<Long> invoiceIds) {
-        if (invoiceIds == null || invoiceIds.isEmpty()) {
+        // a blank « facture » binds as a null element: it chooses nothing
+        List<Long> chosen = invoiceIds == null ? List.of() : invoiceIds.stream().filter(java.util.Objects::nonNull).toList();
+        if (chosen.isEmpty()) {
             throw new PaymentRefusedException("Cochez au moins une facture à payer.");
         }
         Map<Long, InvoiceChoice> choices = choices(familyFileId).stream()
                 .collect(Collectors.toMap(c -> c.invoice().id(), Function.identity()));
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(invoiceIds));
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(chosen));
         for (Long id : distinct) {
             InvoiceChoice choice = choices.get(id);
             if (choice == null) {
