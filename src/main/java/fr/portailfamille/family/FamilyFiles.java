@@ -1,5 +1,7 @@
 package fr.portailfamille.family;
 
+import fr.portailfamille.system.Euros;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +102,19 @@ public class FamilyFiles {
     /** The family's quotient familial valid on that day, if the Guichet Unique has one. */
     public Optional<QuotientFamilial> quotientFamilial(long familyFileId, LocalDate day) {
         return details.quotientOn(familyFileId, day);
+    }
+
+    /**
+     * A quotient familial read from another administration (API Particulier), from its first day; the one
+     * running then ends the day before (kept, never deleted), and the change is written in the file's
+     * history under {@code recordedBy}.
+     */
+    @Transactional
+    public void recordQuotient(long familyFileId, QuotientFamilial quotient, String recordedBy) {
+        String before = details.quotientOn(familyFileId, quotient.validFrom()).map(q -> Euros.whole(q.value())).orElse(null);
+        details.addQuotient(familyFileId, quotient);
+        details.recordContactChange(familyFileId, recordedBy, "Quotient familial", before,
+                Euros.whole(quotient.value()) + " (" + quotient.source() + ")");
     }
 
     /** What the staff of an activity must know of a child's health (PAI, allergies); none when no sheet is filled. */

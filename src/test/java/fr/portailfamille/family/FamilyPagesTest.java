@@ -34,7 +34,8 @@ class FamilyPagesTest extends PortalIntegrationTest {
         assertThat(page.doc().select("h1").text()).isEqualTo("Mon dossier");
         assertThat(page.text()).contains("Famille DUPONT").contains("100123").contains("12 rue des Écoles, 59210 Belcourt")
                 .contains("Mme Marie DUPONT").contains("850 €").contains("Hugo DUPONT").contains("Léa DUPONT").contains("Chloé DUPONT");
-        assertThat(page.doc().select(".dossier-menu a").eachText()).containsExactly("Vue d'ensemble", "Enfants", "Coordonnées", "Documents");
+        assertThat(page.doc().select(".dossier-menu a").eachText()).containsExactly("Vue d'ensemble", "Enfants", "Coordonnées", "Documents",
+                "Quotient familial CAF / MSA"); // the last one while API Particulier is configured (the fake one in tests)
         assertThat(page.doc().select("#factures-en-attente").text()).contains("Factures en attente")
                 .containsPattern("Facture FA-\\d{4}-\\d{6} – .* à payer avant le"); // the demo's pending invoice (billing)
         // the demo's validated registrations (registration module), in green

@@ -55,17 +55,18 @@ class HostileInputTest extends PortalIntegrationTest {
     }
 
     /** Routes whose hostile input is tested elsewhere, with where. */
-    static final Map<String, String> COVERED_ELSEWHERE = Map.of(
-            "POST /dossier/documents", "HostileUploadTest (and its text fields here)",
-            "POST /messagerie/nouveau", "HostileUploadTest (and its text fields here)",
-            "POST /messagerie/messages/{id}/repondre", "HostileUploadTest (and its text fields here)",
-            "POST /paiement/systempay/ipn", "ForgedTokensTest: forged and generated notifications",
-            "POST /simulateur-systempay/paiement", "ForgedTokensTest: the test-only gateway simulator",
-            "POST /simulateur-systempay/choix", "ForgedTokensTest: the test-only gateway simulator",
-            "POST /error", "not a form: Spring Boot's error page",
-            "POST /compte/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token",
-            "POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token",
-            "POST /franceconnect/rattacher/creer-compte", "FranceConnectLoginTest: no field but the CSRF token");
+    static final Map<String, String> COVERED_ELSEWHERE = Map.ofEntries(
+            Map.entry("POST /dossier/documents", "HostileUploadTest (and its text fields here)"),
+            Map.entry("POST /messagerie/nouveau", "HostileUploadTest (and its text fields here)"),
+            Map.entry("POST /messagerie/messages/{id}/repondre", "HostileUploadTest (and its text fields here)"),
+            Map.entry("POST /paiement/systempay/ipn", "ForgedTokensTest: forged and generated notifications"),
+            Map.entry("POST /simulateur-systempay/paiement", "ForgedTokensTest: the test-only gateway simulator"),
+            Map.entry("POST /simulateur-systempay/choix", "ForgedTokensTest: the test-only gateway simulator"),
+            Map.entry("POST /error", "not a form: Spring Boot's error page"),
+            Map.entry("POST /compte/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token"),
+            Map.entry("POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token"),
+            Map.entry("POST /franceconnect/rattacher/creer-compte", "FranceConnectLoginTest: no field but the CSRF token"),
+            Map.entry("POST /dossier/quotient-caf/retrait", "QuotientCafTest: no field but the CSRF token"));
 
     private final List<Form> forms = List.of(
             // account: sign-up (four steps), activation link, forgotten password
@@ -85,6 +86,7 @@ class HostileInputTest extends PortalIntegrationTest {
             new Form("POST /dossier/coordonnees", Actor.FAMILY, "/dossier/coordonnees", "form[action$=/dossier/coordonnees]"),
             new Form("POST /dossier/coordonnees/quotient", Actor.FAMILY, "/dossier/coordonnees", "form[action$=/dossier/coordonnees/quotient]"),
             new Form("POST /dossier/documents", Actor.FAMILY, "/dossier/documents", "form[action$=/dossier/documents]"),
+            new Form("POST /dossier/quotient-caf", Actor.FAMILY, "/dossier/quotient-caf", "form[action$=/dossier/quotient-caf]"),
             new Form("POST /dossier/enfants/{childId}/sante", Actor.FAMILY, "/dossier/enfants/{child}", "form[action$=/sante]"),
             new Form("POST /dossier/enfants/{childId}/personnes-autorisees", Actor.FAMILY, "/dossier/enfants/{child}",
                     "form[action$=/personnes-autorisees]"),

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bookingAudit       the trace of a booking change after the change
  * @param invoices           a paid or cancelled invoice (with its PDF, lines, desk payments) after its year of issue
  * @param onlinePayments     an online payment and the gateway's notifications after their year
+ * @param quotientFetches    a call to API Particulier (its outcome and the value read), and a withdrawn consent, after it
  * @param camundaHistoryMax  the longest history time to live a deployed process or decision may have
  */
 @ConfigurationProperties("portal.retention")
@@ -29,4 +30,5 @@ public record RetentionProperties(
         Period bookingAudit,
         Period invoices,
         Period onlinePayments,
+        Period quotientFetches,
         Period camundaHistoryMax) {}
