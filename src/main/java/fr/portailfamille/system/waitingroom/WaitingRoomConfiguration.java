@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * session is read (Spring Session's filter), on requests only: the waiting page it forwards to is
  * rendered without a session. Never held: the static files, the paths of {@code exempt-paths} (the
  * staff realm, health checks, FranceConnect's return) and the routes machines post to without a CSRF
- * token (the bank's notification), each module declaring them in its {@link PublicRoutes}.
+ * token (the bank's notification), each module declaring them in its {@link PublicRoutes}. The queue
+ * and the tickets' key are read at start, after the migrations.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "portal.waiting-room", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -31,11 +33,13 @@ class WaitingRoomConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
+    @DependsOnDatabaseInitialization
     WaitingRoom waitingRoom(WaitingRoomStore store, WaitingRoomSettings settings, LoginLoad loginLoad, Clock clock) {
         return new WaitingRoom(store, settings, loginLoad, clock);
     }
 
     @Bean
+    @DependsOnDatabaseInitialization
     FilterRegistrationBean<WaitingRoomFilter> waitingRoomFilter(WaitingRoom room, WaitingRoomStore store,
             WaitingRoomSettings settings, Clock clock, List<PublicRoutes> publicRoutes,
             @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookie) {
