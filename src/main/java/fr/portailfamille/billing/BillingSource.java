@@ -15,7 +15,7 @@ interface BillingSource {
     /** The month of each of these families, ready to price. */
     List<FamilyMonth> monthsOf(List<Long> familyFileIds, YearMonth month);
 
-    /** When each family's attendance of the month last changed (an entry, a correction, an absence decided). */
+    /** When each family's attendance of the month (or of the month before) last changed (an entry, a correction, an absence decided). */
     java.util.Map<Long, java.time.Instant> attendanceChanges(YearMonth month);
 
     /** Where to tell the family about a new invoice. */

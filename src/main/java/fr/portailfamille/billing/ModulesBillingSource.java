@@ -127,9 +127,16 @@ class ModulesBillingSource implements BillingSource {
         return status == AttendanceStatus.ABSENT_UNJUSTIFIED ? PricingInput.Presence.ABSENT_UNJUSTIFIED : PricingInput.Presence.NO_ENTRY;
     }
 
+    /**
+     * A change in the month before counts too: the « jours de carence » of an absence that spans
+     * the turn of the month depend on it (re-pricing a month that did not change corrects nothing).
+     */
     @Override
     public Map<Long, java.time.Instant> attendanceChanges(YearMonth month) {
-        return attendance.lastChanges(month);
+        Map<Long, java.time.Instant> changes = new HashMap<>(attendance.lastChanges(month));
+        attendance.lastChanges(month.minusMonths(1)).forEach((family, at) -> changes.merge(family, at,
+                (a, b) -> a.isAfter(b) ? a : b));
+        return changes;
     }
 
     @Override
