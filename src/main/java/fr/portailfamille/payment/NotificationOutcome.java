@@ -44,14 +44,11 @@ enum NotificationOutcome {
      * The status the process must act on: the one this notification gave the payment, not the
      * payment's status when the process is told (a later notification may have changed it since).
      */
-    PaymentStatus statusFor(String transStatus) {
+    PaymentStatus statusFor(PaymentStatus verdict) {
         return switch (this) {
             case SETTLED, LATE_SETTLED -> PaymentStatus.PAID;
             case REFUND, LATE_REFUND, AMOUNT_MISMATCH, LATE_AMOUNT_MISMATCH -> PaymentStatus.REVIEW;
-            default -> {
-                PaymentStatus verdict = PaymentStatus.ofTransStatus(transStatus);
-                yield verdict == PaymentStatus.EXPIRED || verdict == PaymentStatus.PAID ? PaymentStatus.ABANDONED : verdict;
-            }
+            default -> verdict == PaymentStatus.EXPIRED || verdict == PaymentStatus.PAID ? PaymentStatus.ABANDONED : verdict;
         };
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The public notification endpoint does signature checks and database work for anyone who posts:
+ * The public notification endpoints (SystemPay, PayFiP) do signature checks, web service calls and database work for anyone who posts:
  * a generous limit per client address ({@code portal.payment.notifications-per-minute}, far above
  * what the gateway sends), counted by every node together ({@link SharedLimits}), answers 429 to a
  * flood before any of that work.
@@ -33,7 +33,7 @@ class NotificationRateLimit {
     FilterRegistrationBean<NotificationLimiter> notificationRateLimitFilter(NotificationLimiter limiter) {
         FilterRegistrationBean<NotificationLimiter> registration = new FilterRegistrationBean<>(limiter);
         registration.setName("payment-notification-rate-limit");
-        registration.addUrlPatterns(PaymentConfiguration.NOTIFICATION_PATH);
+        registration.addUrlPatterns(PaymentConfiguration.NOTIFICATION_PATH, PaymentConfiguration.PAYFIP_NOTIFICATION_PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The gateway's notifications (IPN), the only source of truth of a payment. In this order, each
+ * The gateways' notifications (SystemPay's IPN, PayFiP's detail asked from the Treasury), the only
+ * source of truth of a payment. In this order, each
  * step committed before the next: the notification is believed (signature, site, mode), stored as
  * received, applied to the payment and its invoices in one transaction (only a PENDING payment, or
  * an EXPIRED one for a late notification, changes; a transaction that took money after the payment
@@ -61,11 +62,19 @@ class NotificationService {
             log.warn("Notification SystemPay refusée ({}) pour la commande {}", check, fields.get("vads_order_id"));
             return new Answer(400, "KO-" + check.name().toLowerCase().replace('_', '-'));
         }
+        return record(new PaymentNotification(fields, clock.instant()));
+    }
+
+    /**
+     * A believed notification (SystemPay's checked IPN, or PayFiP's detail from the Treasury's web
+     * service): stored, applied, told, each step committed before the next.
+     */
+    Answer record(PaymentNotification believed) {
         long notificationId;
         try {
-            notificationId = store(fields);
+            notificationId = store(believed);
         } catch (RuntimeException e) {
-            log.error("Notification SystemPay de la commande {} non enregistrée", fields.get("vads_order_id"), e);
+            log.error("Notification {} de la commande {} non enregistrée", believed.getGateway(), believed.getOrderId(), e);
             return new Answer(503, "KO-erreur temporaire");
         }
         NotificationOutcome outcome;
@@ -82,7 +91,11 @@ class NotificationService {
 
     /** Step 1: the notification as received, committed on its own. */
     long store(Map<String, String> fields) {
-        return transaction.execute(s -> notifications.save(new PaymentNotification(fields, clock.instant())).getId());
+        return store(new PaymentNotification(fields, clock.instant()));
+    }
+
+    long store(PaymentNotification notification) {
+        return transaction.execute(s -> notifications.save(notification).getId());
     }
 
     /** Step 2: applies a stored notification once; applying it again returns what it did the first time. */
@@ -93,8 +106,9 @@ class NotificationService {
                 return NotificationOutcome.valueOf(notification.getOutcome());
             }
             Instant now = clock.instant();
-            Map<String, String> fields = notification.fields();
-            Optional<Payment> found = paymentOf(fields);
+            Optional<Payment> found = notification.getGateway() == PaymentGateway.PAYFIP
+                    ? payments.lockByIdOp(notification.fields().get("idOp"))
+                    : paymentOf(notification.fields());
             if (found.isEmpty()) {
                 return unknown(notification, now);
             }
@@ -125,7 +139,7 @@ class NotificationService {
      * (once per transaction, however often the gateway retries) goes to finances in a task.
      */
     private NotificationOutcome unknown(PaymentNotification notification, Instant now) {
-        boolean paid = PaymentStatus.ofTransStatus(notification.getTransStatus()) == PaymentStatus.PAID;
+        boolean paid = notification.verdict() == PaymentStatus.PAID;
         boolean alreadyHanded = paid && notification.getTransDate() != null && notifications
                 .findByTransDateAndTransIdAndOutcome(notification.getTransDate(), notification.getTransId(),
                         NotificationOutcome.UNKNOWN_PAID.name()).stream()
@@ -140,21 +154,19 @@ class NotificationService {
     }
 
     private NotificationOutcome settle(Payment payment, PaymentNotification notification, Instant now) {
-        Map<String, String> fields = notification.fields();
-        String transUuid = fields.get("vads_trans_uuid");
-        PaymentStatus verdict = PaymentStatus.ofTransStatus(fields.get("vads_trans_status"));
+        String transUuid = notification.getTransUuid();
+        PaymentStatus verdict = notification.verdict();
         if (!payment.isOpen()) {
             return afterConclusion(payment, notification, verdict, now);
         }
         boolean late = payment.getStatus() == PaymentStatus.EXPIRED;
-        if (!Long.toString(payment.getAmountCents()).equals(fields.get("vads_amount"))
-                || !payment.getCurrency().equals(fields.get("vads_currency"))) {
-            flagForRefund(payment, notification, mismatch(payment, fields), received(fields, payment), now);
+        if (!sameAmount(payment, notification)) {
+            flagForRefund(payment, notification, mismatch(payment, notification), notification.receivedCents(payment.getAmountCents()), now);
             return late ? NotificationOutcome.LATE_AMOUNT_MISMATCH : NotificationOutcome.AMOUNT_MISMATCH;
         }
         if (verdict != PaymentStatus.PAID) {
             payment.conclude(verdict == PaymentStatus.EXPIRED ? PaymentStatus.ABANDONED : verdict, transUuid,
-                    "résultat " + fields.get("vads_result") + " " + fields.get("vads_trans_status"), now);
+                    notification.resultText(), now);
             return late ? NotificationOutcome.LATE_NOT_PAID : NotificationOutcome.NOT_PAID;
         }
         if (invoices.settle(payment.getFamilyFileId(), payment.invoiceIds(), payment.getOrderId(), now)) {
@@ -171,15 +183,13 @@ class NotificationService {
      * debited twice) settles the invoices if they are still unpaid, otherwise goes to finances.
      */
     private NotificationOutcome afterConclusion(Payment payment, PaymentNotification notification, PaymentStatus verdict, Instant now) {
-        Map<String, String> fields = notification.fields();
-        String transUuid = fields.get("vads_trans_uuid");
+        String transUuid = notification.getTransUuid();
         if (verdict != PaymentStatus.PAID || Objects.equals(transUuid, payment.getTransUuid())
                 || refunds.existsByPaymentIdAndTransUuid(payment.getId(), transUuid)) {
             return NotificationOutcome.DUPLICATE;
         }
-        if (!Long.toString(payment.getAmountCents()).equals(fields.get("vads_amount"))
-                || !payment.getCurrency().equals(fields.get("vads_currency"))) {
-            addRefund(payment, notification, mismatch(payment, fields), received(fields, payment), now);
+        if (!sameAmount(payment, notification)) {
+            addRefund(payment, notification, mismatch(payment, notification), notification.receivedCents(payment.getAmountCents()), now);
             return NotificationOutcome.LATE_AMOUNT_MISMATCH;
         }
         if (payment.getStatus() != PaymentStatus.PAID
@@ -194,8 +204,12 @@ class NotificationService {
         return NotificationOutcome.LATE_REFUND;
     }
 
-    private static String mismatch(Payment payment, Map<String, String> fields) {
-        return "montant notifié " + fields.get("vads_amount") + " (devise " + fields.get("vads_currency")
+    private static boolean sameAmount(Payment payment, PaymentNotification notification) {
+        return Long.toString(payment.getAmountCents()).equals(notification.amount()) && payment.getCurrency().equals(notification.currency());
+    }
+
+    private static String mismatch(Payment payment, PaymentNotification notification) {
+        return "montant notifié " + notification.amount() + " (devise " + notification.currency()
                 + ") au lieu de " + payment.getAmountCents() + " (devise " + payment.getCurrency() + ")";
     }
 
@@ -206,14 +220,6 @@ class NotificationService {
 
     private void addRefund(Payment payment, PaymentNotification notification, String reason, long amountCents, Instant now) {
         refunds.save(new PaymentRefund(payment.getId(), notification.getId(), notification.getTransUuid(), amountCents, reason, now));
-    }
-
-    private static long received(Map<String, String> fields, Payment payment) {
-        try {
-            return Long.parseLong(fields.getOrDefault("vads_effective_amount", fields.get("vads_amount")));
-        } catch (NumberFormatException e) {
-            return payment.getAmountCents();
-        }
     }
 
     /**
@@ -251,7 +257,7 @@ class NotificationService {
         String businessKey = payment.getId().toString();
         Map<String, Object> variables = new HashMap<>();
         variables.put(PaymentProcess.PAYMENT_ID.name(), payment.getId());
-        variables.put(PaymentProcess.PAYMENT_STATUS.name(), outcome.statusFor(notification.getTransStatus()).name());
+        variables.put(PaymentProcess.PAYMENT_STATUS.name(), outcome.statusFor(notification.verdict()).name());
         refunds.findByNotificationId(notificationId).ifPresent(r -> variables.put(PaymentProcess.REFUND_ID.name(), r.getId()));
         if (outcome.tell() == NotificationOutcome.Tell.LATE_PROCESS) {
             runtime.startProcessInstanceByKey(PaymentProcess.LATE_KEY, businessKey, variables);

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Persistable;
 
-/** A card payment of one or several invoices of a family, from the summary to the gateway's verdict. */
+/**
+ * An online payment of one or several invoices of a family, from the summary to the gateway's
+ * verdict, through SystemPay or PayFiP ({@link PaymentGateway}).
+ */
 @Entity
 @Table(name = "payment")
 class Payment implements Persistable<Long> {
@@ -27,6 +30,12 @@ class Payment implements Persistable<Long> {
     private Long id;
 
     private long familyFileId;
+
+    @Enumerated(EnumType.STRING)
+    private PaymentGateway gateway;
+
+    /** PayFiP's operation id ({@code idOp}), once the Treasury's web service has created the operation. */
+    private String idOp;
     private long amountCents;
     private String currency;
 
@@ -53,8 +62,9 @@ class Payment implements Persistable<Long> {
 
     protected Payment() {}
 
-    Payment(long id, long familyFileId, String transId, String transDate, String email, Instant now) {
+    Payment(long id, long familyFileId, PaymentGateway gateway, String transId, String transDate, String email, Instant now) {
         this.id = id;
+        this.gateway = gateway;
         this.fresh = true;
         this.familyFileId = familyFileId;
         this.currency = EURO;
@@ -160,6 +170,14 @@ class Payment implements Persistable<Long> {
 
     List<PaymentInvoice> getInvoices() {
         return invoices;
+    }
+
+    PaymentGateway getGateway() {
+        return gateway;
+    }
+
+    String getIdOp() {
+        return idOp;
     }
 
     String getTransUuid() {

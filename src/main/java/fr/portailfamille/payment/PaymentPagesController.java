@@ -17,20 +17,36 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The family's payment pages (guide wording): « Étape 1 : Mes factures » → « Étape 2 : Mon
- * récapitulatif » → « Étape 3 : Mon paiement » (the signed form to the gateway), then the return
- * page, which only displays what the gateway's notification made of the payment.
+ * récapitulatif » (where the family chooses the gateway when the town offers both) → « Étape 3 : Mon
+ * paiement » (SystemPay's signed form, or the PayFiP page of the Treasury's operation), then the
+ * return page, which only displays what the gateway's notification made of the payment.
  */
 @Controller
 class PaymentPagesController {
 
     private static final String FACTURE = "facture";
 
+    private static final String MOYEN = "moyen";
+
     private final PaymentService payments;
     private final SystemPayGateway gateway;
+    private final PayFipGateway payFip;
+    private final PayFipPayments payFipPayments;
+    private final PaymentProperties properties;
 
-    PaymentPagesController(PaymentService payments, SystemPayGateway gateway) {
+    PaymentPagesController(PaymentService payments, SystemPayGateway gateway, PayFipGateway payFip, PayFipPayments payFipPayments,
+            PaymentProperties properties) {
         this.payments = payments;
         this.gateway = gateway;
+        this.payFip = payFip;
+        this.payFipPayments = payFipPayments;
+        this.properties = properties;
+    }
+
+    /** The gateways the town offers and has configured, in the configured order. */
+    List<PaymentGateway> gateways() {
+        return properties.gateways().stream().distinct()
+                .filter(g -> g == PaymentGateway.SYSTEMPAY ? gateway.isConfigured() : payFip.isConfigured()).toList();
     }
 
     @GetMapping("/facturation/paiement")
@@ -45,6 +61,7 @@ class PaymentPagesController {
             List<InvoiceBook.PayableInvoice> chosen = payments.selection(familyFileId, invoiceIds);
             model.addAttribute("invoices", chosen);
             model.addAttribute("total", Euros.ofCents(chosen.stream().mapToLong(InvoiceBook.PayableInvoice::amountCents).sum()));
+            model.addAttribute("gateways", gateways());
             return "payment/etape2-recapitulatif";
         } catch (PaymentService.PaymentRefusedException e) {
             return step1(familyFileId, invoiceIds, e.getMessage(), model);
@@ -54,13 +71,22 @@ class PaymentPagesController {
     @OnceOnly
     @PostMapping("/facturation/paiement")
     String pay(@CurrentFamily long familyFileId,
-            @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds, Model model) {
-        if (!gateway.isConfigured()) {
+            @RequestParam(name = FACTURE, required = false) List<Long> invoiceIds,
+            @RequestParam(name = MOYEN, required = false) String chosenGateway, Model model) {
+        List<PaymentGateway> offered = gateways();
+        if (offered.isEmpty()) {
             return step1(familyFileId, invoiceIds, "Le paiement en ligne n'est pas disponible pour le moment : "
                     + "vous pouvez payer au guichet de la Régie unique.", model);
         }
+        // no choice sent (a page without the choice): the first gateway offered, as the page preselects it
+        Optional<PaymentGateway> through = chosenGateway == null ? Optional.of(offered.get(0))
+                : offered.stream().filter(g -> g.name().equals(chosenGateway)).findFirst();
+        if (through.isEmpty()) {
+            return step1(familyFileId, invoiceIds, "Choisissez le moyen de paiement : "
+                    + String.join(" ou ", offered.stream().map(PaymentGateway::label).toList()) + ".", model);
+        }
         try {
-            Payment payment = payments.start(familyFileId, invoiceIds);
+            Payment payment = payments.start(familyFileId, invoiceIds, through.get());
             return "redirect:/facturation/paiement/" + payment.getId();
         } catch (PaymentService.PaymentRefusedException e) {
             return step1(familyFileId, invoiceIds, e.getMessage(), model);
@@ -77,6 +103,17 @@ class PaymentPagesController {
             return "redirect:/paiement/retour?vads_order_id=" + payment.get().getOrderId();
         }
         model.addAttribute("payment", view(payment.get()));
+        if (payment.get().getGateway() == PaymentGateway.PAYFIP) {
+            Optional<String> idOp = payFipPayments.operationOf(payment.get());
+            if (idOp.isEmpty()) {
+                return step1(familyFileId, List.of(), "Le service de paiement PayFiP n'a pas pu préparer votre paiement : "
+                        + "rien n'a été débité, vos factures restent en attente. Réessayez plus tard ou payez au guichet de la Régie unique.",
+                        model);
+            }
+            model.addAttribute("payfipUrl", payFip.paymentPageUrl());
+            model.addAttribute("idop", idOp.get());
+            return "payment/etape3-paiement";
+        }
         model.addAttribute("form", gateway.formFor(payment.get()));
         return "payment/etape3-paiement";
     }
@@ -84,8 +121,10 @@ class PaymentPagesController {
     /** The browser's return from the gateway: its parameters are only a hint of which payment; our table says the rest. */
     @GetMapping("/paiement/retour")
     String returned(@CurrentFamily long familyFileId,
-            @RequestParam(name = "vads_order_id", required = false) String orderId, Model model) {
-        Optional<Payment> payment = Optional.ofNullable(orderId).flatMap(o -> payments.ofFamily(o, familyFileId));
+            @RequestParam(name = "vads_order_id", required = false) String orderId,
+            @RequestParam(name = "refdet", required = false) String payFipReference, Model model) {
+        Optional<Payment> payment = Optional.ofNullable(orderId != null ? orderId : payFipReference)
+                .flatMap(o -> payments.ofFamily(o, familyFileId));
         model.addAttribute("payment", payment.map(PaymentPagesController::view).orElse(null));
         return "payment/retour";
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts right what a crash left half-done: at every start and every morning (process
- * {@code paymentReconciliation}) the stored notifications not yet applied or told are replayed;
+ * {@code paymentReconciliation}) the stored notifications not yet applied or told are replayed, the
+ * PayFiP payments not settled yet are asked again from the Treasury by their idOp;
  * the payments still pending long after the timeout are listed for finances.
  */
 @Component
@@ -22,14 +23,16 @@ class PaymentReconciliation implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 
     private final NotificationService notifications;
+    private final PayFipPayments payFip;
     private final PaymentRepository payments;
     private final FamilyFiles families;
     private final PaymentProperties properties;
     private final Clock clock;
 
-    PaymentReconciliation(NotificationService notifications, PaymentRepository payments, FamilyFiles families,
+    PaymentReconciliation(NotificationService notifications, PayFipPayments payFip, PaymentRepository payments, FamilyFiles families,
             PaymentProperties properties, Clock clock) {
         this.notifications = notifications;
+        this.payFip = payFip;
         this.payments = payments;
         this.families = families;
         this.properties = properties;
@@ -44,9 +47,17 @@ class PaymentReconciliation implements ApplicationRunner {
         }
     }
 
-    /** Replays, then describes each payment still PENDING beyond the timeout, one line each. */
+    /**
+     * Replays, asks the Treasury again about the PayFiP payments not settled yet (a lost
+     * notification is made good here), then describes each payment still PENDING beyond the
+     * timeout, one line each.
+     */
     List<String> check() {
         notifications.replay();
+        int asked = payFip.requery();
+        if (asked > 0) {
+            log.info("{} paiement(s) PayFiP mis à jour par la réconciliation", asked);
+        }
         return payments.findByStatusAndCreatedAtBeforeOrderByCreatedAt(PaymentStatus.PENDING,
                 clock.instant().minus(properties.timeout())).stream()
                 .map(p -> p.getOrderId() + " – " + PortalTime.DATE_TIME.format(p.getCreatedAt().atZone(PortalTime.ZONE)) + " – "

@@ -84,11 +84,17 @@ class PaymentService {
      */
     @Transactional
     Payment start(long familyFileId, List<Long> invoiceIds) {
+        return start(familyFileId, invoiceIds, PaymentGateway.SYSTEMPAY);
+    }
+
+    /** The same, through the gateway the family chose. */
+    @Transactional
+    Payment start(long familyFileId, List<Long> invoiceIds, PaymentGateway gateway) {
         List<InvoiceBook.PayableInvoice> chosen = selection(familyFileId, invoiceIds);
         Instant now = clock.instant();
         String email = families.find(familyFileId).map(FamilySummary::emails)
                 .flatMap(e -> e.stream().findFirst()).orElse(null);
-        Payment payment = new Payment(payments.nextId(), familyFileId, payments.nextTransId(),
+        Payment payment = new Payment(payments.nextId(), familyFileId, gateway, payments.nextTransId(),
                 SystemPayGateway.transDate(now), email, now);
         chosen.forEach(i -> payment.add(i.id(), i.number(), i.amountCents()));
         try {
@@ -119,6 +125,23 @@ class PaymentService {
             p.getInvoices().size();
             return p;
         });
+    }
+
+    /**
+     * A payment the gateway never knew (the Treasury refused to create its operation, or did not
+     * answer): abandoned at once, its invoices released, and its process told so.
+     */
+    @Transactional
+    void abandonUnsent(long paymentId, String reason) {
+        Payment payment = payments.lockById(paymentId).orElseThrow();
+        if (payment.getStatus() != PaymentStatus.PENDING || payment.getIdOp() != null) {
+            return;
+        }
+        payment.conclude(PaymentStatus.ABANDONED, null, reason.length() <= 300 ? reason : reason.substring(0, 300), clock.instant());
+        runtime.createMessageCorrelation(PaymentProcess.MESSAGE_NOTIFIED).processInstanceBusinessKey(payment.getId().toString())
+                .setVariable(PaymentProcess.PAYMENT_ID.name(), payment.getId())
+                .setVariable(PaymentProcess.PAYMENT_STATUS.name(), PaymentStatus.ABANDONED.name())
+                .correlateWithResult();
     }
 
     /** The timer went off first: a payment still PENDING expires and its invoices are released. Returns the status. */

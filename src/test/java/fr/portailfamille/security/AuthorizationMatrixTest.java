@@ -61,11 +61,14 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             "POST /paiement/systempay/ipn",
             // the waiting room of the opening rush (a family queues before it can log in)
             "GET /salle-d-attente",
+            // PayFiP's server-to-server notification (only its idop is read, the Treasury is asked; rate limited)
+            "POST /paiement/payfip/notification",
             // the planning's calendar feed: a secret token in the URL, for calendar applications
             "GET /planning/ical/{token}.ics",
             // dev/test only: the card gateway simulator (profiles local, test) and the mail catcher
             // (portal.mail.catcher.enabled): never in production
             "POST /simulateur-systempay/paiement", "POST /simulateur-systempay/choix",
+            "POST /simulateur-payfip/services/securite", "GET /simulateur-payfip/tpa/paiementws.web", "POST /simulateur-payfip/choix",
             "GET /courriels", "GET /courriels/{index}");
 
     /** Staff routes reserved to one service: the right agent and an agent of another service. */
