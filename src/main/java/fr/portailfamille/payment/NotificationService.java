@@ -89,6 +89,20 @@ class NotificationService {
         return new Answer(200, outcome.answer());
     }
 
+    /**
+     * A believed notification heard by the waiting process itself (its expiry step asks the
+     * gateway): stored and applied, and not told again, since the step reads the payment's status
+     * right after. Anything else (a late outcome) is left to the replay.
+     */
+    NotificationOutcome recordForTheWaitingProcess(PaymentNotification believed) {
+        long notificationId = store(believed);
+        NotificationOutcome outcome = apply(notificationId);
+        if (outcome.tell() == NotificationOutcome.Tell.WAITING_PROCESS) {
+            transaction.executeWithoutResult(s -> notifications.lockById(notificationId).orElseThrow().correlated(clock.instant()));
+        }
+        return outcome;
+    }
+
     /** Step 1: the notification as received, committed on its own. */
     long store(Map<String, String> fields) {
         return store(new PaymentNotification(fields, clock.instant()));

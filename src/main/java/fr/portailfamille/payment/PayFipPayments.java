@@ -27,6 +27,7 @@ class PayFipPayments {
     static final String IN_PROGRESS = "P5";
     static final String SOURCE_NOTIFICATION = "NOTIFICATION";
     static final String SOURCE_RECONCILIATION = "RECONCILIATION";
+    static final String SOURCE_EXPIRY = "EXPIRY";
 
     private final PayFipGateway gateway;
     private final PaymentRepository payments;
@@ -108,22 +109,42 @@ class PayFipPayments {
         return applied;
     }
 
+    /**
+     * Before our timeout expires a PayFiP payment, the Treasury is asked once more: a payment
+     * taken whose notification was lost is settled at the timeout rather than the next morning.
+     * Whatever the answer (or none), the expiry step then reads the payment's status.
+     */
+    void askBeforeExpiry(long paymentId) {
+        Optional<Payment> payment = payments.findById(paymentId)
+                .filter(p -> p.getGateway() == PaymentGateway.PAYFIP && p.getIdOp() != null && p.getStatus() == PaymentStatus.PENDING);
+        Optional<PaymentNotification> believed = payment.flatMap(p -> believe(p, SOURCE_EXPIRY).believed());
+        believed.ifPresent(notifications::recordForTheWaitingProcess);
+    }
+
     private NotificationService.Answer ask(Payment payment, String source) {
+        Asked asked = believe(payment, source);
+        return asked.believed().map(notifications::record).orElse(asked.answer());
+    }
+
+    /** The Treasury's detail of the payment's operation when it is believed, else the answer why not. */
+    private record Asked(Optional<PaymentNotification> believed, NotificationService.Answer answer) {}
+
+    private Asked believe(Payment payment, String source) {
         PayFipMessages.Details details;
         try {
             details = gateway.details(payment.getIdOp());
         } catch (PayFipClient.PayFipException e) {
             if (e.code().filter(IN_PROGRESS::equals).isPresent()) {
-                return new NotificationService.Answer(202, "OK-paiement en cours");
+                return new Asked(Optional.empty(), new NotificationService.Answer(202, "OK-paiement en cours"));
             }
             log.warn("PayFiP : détail de {} indisponible ({})", payment.getOrderId(), e.getMessage());
-            return new NotificationService.Answer(503, "KO-service PayFiP indisponible");
+            return new Asked(Optional.empty(), new NotificationService.Answer(503, "KO-service PayFiP indisponible"));
         }
         PayFipGateway.Check check = gateway.check(details, payment);
         if (check != PayFipGateway.Check.VALID) {
             log.warn("PayFiP : détail refusé ({}) pour {}", check, payment.getOrderId());
-            return new NotificationService.Answer(400, "KO-" + check.name().toLowerCase().replace('_', '-'));
+            return new Asked(Optional.empty(), new NotificationService.Answer(400, "KO-" + check.name().toLowerCase().replace('_', '-')));
         }
-        return notifications.record(PaymentNotification.ofPayFip(details.fields(), source, clock.instant()));
+        return new Asked(Optional.of(PaymentNotification.ofPayFip(details.fields(), source, clock.instant())), null);
     }
 }

@@ -159,24 +159,49 @@ class PayFipPaymentTest extends PortalIntegrationTest {
     }
 
     @Test
-    void aLostNotificationIsMadeGoodByTheReconciliationEvenAfterTheTimeout() {
+    void aLostNotificationIsMadeGoodByTheReconciliation() {
         treasury.decide(idOp, PayFipSimulator.Choice.PAYER_SANS_NOTIFICATION);
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PENDING");
-        Job timer = management.createJobQuery().processInstanceId(process().getId()).timers().singleResult();
-        management.executeJob(timer.getId());
-        assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("EXPIRED");
+        ProcessInstance process = process();
 
         reconciliation.check();
 
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PAID");
         assertThat(fixtures.invoiceState(first)).isEqualTo("PAID");
         assertThat(fixtures.settlementsOf(second)).isEqualTo(1);
-        ProcessInstance late = processInstanceQuery().processInstanceBusinessKey(payment.getId().toString())
-                .processDefinitionKey(PaymentProcess.LATE_KEY).singleResult();
-        assertThat(late).isNotNull();
+        assertThat(process).isWaitingAt(PaymentProcess.TASK_SEND_RECEIPT);
 
         reconciliation.check();
         assertThat(fixtures.settlementsOf(first)).as("asked again, settled once").isEqualTo(1);
+    }
+
+    @Test
+    void aLostNotificationIsMadeGoodAtTheTimeoutByAskingTheTreasuryBeforeExpiring() {
+        treasury.decide(idOp, PayFipSimulator.Choice.PAYER_SANS_NOTIFICATION);
+        ProcessInstance process = process();
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+
+        management.executeJob(timer.getId());
+
+        assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PAID");
+        assertThat(fixtures.invoiceState(first)).isEqualTo("PAID");
+        assertThat(process).hasPassed(PaymentProcess.TASK_EXPIRE).isWaitingAt(PaymentProcess.TASK_SEND_RECEIPT);
+    }
+
+    @Test
+    void anOperationStillUnpaidAtTheTimeoutExpiresAndALatePaymentSettlesThroughLatePayment() {
+        ProcessInstance process = process();
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        management.executeJob(timer.getId());
+        assertThat(fixtures.paymentStatus(payment.getId())).as("the Treasury says: in progress").isEqualTo("EXPIRED");
+        assertThat(fixtures.invoiceState(first)).isEqualTo("PENDING");
+
+        treasury.decide(idOp, PayFipSimulator.Choice.PAYER);
+
+        assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PAID");
+        assertThat(fixtures.settlementsOf(first)).isEqualTo(1);
+        assertThat(processInstanceQuery().processInstanceBusinessKey(payment.getId().toString())
+                .processDefinitionKey(PaymentProcess.LATE_KEY).singleResult()).isNotNull();
     }
 
     @Test
