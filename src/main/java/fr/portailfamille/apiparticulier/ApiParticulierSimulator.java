@@ -21,7 +21,7 @@ import org.springframework.beans.factory.DisposableBean;
  * <li>{@code INCONNU}: 404, no file;</li>
  * <li>{@code HOMONYME}: 409, several people;</li>
  * <li>{@code INDISPONIBLE}: 503, the provider is down;</li>
- * <li>{@code LENTEUR}: an answer after 8 seconds (beyond the tests' timeout of 5 seconds);</li>
+ * <li>{@code LENTEUR}: an answer after 15 seconds (beyond the tests' timeout of 10 seconds);</li>
  * <li>another token than the town's: 401.</li>
  * </ul>
  * A test adds its own answers on {@link #server()}.
@@ -44,10 +44,23 @@ class ApiParticulierSimulator implements DisposableBean {
                 "Plusieurs dossiers correspondent à cette identité."))));
         server.stubFor(asked("INDISPONIBLE").willReturn(json(503, error("37999", "Fournisseur indisponible",
                 "Le fournisseur de données est momentanément indisponible."))));
-        server.stubFor(asked("LENTEUR").willReturn(json(200, found("CNAF", 500, 2026, 11)).withFixedDelay(8000)));
+        server.stubFor(asked("LENTEUR").willReturn(json(200, found("CNAF", 500, 2026, 11)).withFixedDelay(15000)));
         server.stubFor(get(urlPathEqualTo(QuotientApi.PATH)).atPriority(1)
                 .withHeader("Authorization", notContaining(TOKEN))
                 .willReturn(json(401, error("50002", "Jeton non valide", "Le jeton d'accès n'est pas valide."))));
+        warmUp();
+    }
+
+    /** One request at start, so the first family's call does not pay the server's first-request set-up. */
+    private void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/__admin/mappings")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the fake API Particulier does not answer on " + baseUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String baseUrl() {
