@@ -19,6 +19,7 @@ import fr.portailfamille.staff.FamilyProcessHistory;
 import fr.portailfamille.staff.StaffGroup;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.StaffDownloads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -211,7 +212,7 @@ class FamilyPagesController {
         allowed(staff, file.id());
         DocumentContent document = files.document(file.id(), documentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return document.asAttachment();
+        return StaffDownloads.of(document.mediaType(), document.fileName(), document.content());
     }
 
     /** A file by its number (digits for the files the portal numbers, letters allowed for imported ones), else by its internal id. */

@@ -6,17 +6,14 @@ import fr.portailfamille.family.FamilySummary;
 import fr.portailfamille.family.FamilyUploads;
 import fr.portailfamille.system.security.FamilyPrincipal;
 import fr.portailfamille.system.security.StaffPrincipal;
+import fr.portailfamille.system.web.StaffDownloads;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -109,12 +106,7 @@ class AbsenceController {
         Absences.Absence absence = absences.find(absenceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         DaySheetController.managed(activities, staff, absence.activityId());
         Absences.Certificate certificate = absences.certificate(absenceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        // a download, never shown inline: what a family uploaded is not trusted to render
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(certificate.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(certificate.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(certificate.content());
+        return StaffDownloads.of(certificate.mediaType(), certificate.fileName(), certificate.content());
     }
 
     /** The form's page, with the model's form and its errors (a refusal of the service is a global error). */

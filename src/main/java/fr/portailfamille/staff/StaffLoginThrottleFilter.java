@@ -14,15 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every way a staff member signs in — HTTP Basic on {@code /engine-rest} and {@code /actuator}, the
- * form of {@code /agent/connexion}, the webapps' login — goes through the {@link LoginThrottle}
+ * form of {@code /agent/connexion} (also the webapps' sign-in) — goes through the {@link LoginThrottle}
  * before the password reaches Camunda: an address or an account that failed too often is refused
  * with a delay that ends (429, or the login page « trop de tentatives »), and Camunda's own
  * permanent lock is never reached (see {@link StaffEnginePlugin}). The outcome is read from the
- * answer: 401 or 403 (HTTP Basic, webapps' login), or the login page's error redirect.
+ * answer: 401 (HTTP Basic), or the login page's error redirect.
  */
 class StaffLoginThrottleFilter extends OncePerRequestFilter {
 
-    static final String[] URL_PATTERNS = {"/engine-rest/*", "/actuator/*", "/agent/connexion", "/camunda/api/admin/auth/user/*"};
+    static final String[] URL_PATTERNS = {"/engine-rest/*", "/actuator/*", "/agent/connexion"};
 
     private final LoginThrottle throttle;
 
@@ -30,7 +30,7 @@ class StaffLoginThrottleFilter extends OncePerRequestFilter {
         this.throttle = throttle;
     }
 
-    private enum Kind { BASIC, FORM, WEBAPP }
+    private enum Kind { BASIC, FORM }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,8 +51,7 @@ class StaffLoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, outcome);
         } finally {
             boolean failed = switch (kind) {
-                case BASIC, WEBAPP -> outcome.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
-                        || kind == Kind.WEBAPP && outcome.getStatus() == HttpServletResponse.SC_FORBIDDEN;
+                case BASIC -> outcome.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
                 case FORM -> outcome.redirect == null || outcome.redirect.contains("erreur");
             };
             if (failed) {
@@ -73,17 +72,11 @@ class StaffLoginThrottleFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod())) {
             return null;
         }
-        if (path.equals("/agent/connexion")) {
-            return Kind.FORM;
-        }
-        if (path.startsWith("/camunda/api/admin/auth/user/") && path.contains("/login/")) {
-            return Kind.WEBAPP;
-        }
-        return null;
+        return path.equals("/agent/connexion") ? Kind.FORM : null;
     }
 
     private static String username(HttpServletRequest request, Kind kind) {
-        if (kind != Kind.BASIC) {
+        if (kind == Kind.FORM) {
             String username = request.getParameter("username");
             return username == null ? "" : username;
         }

@@ -3,12 +3,11 @@ package fr.portailfamille.billing;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.portailfamille.support.Browser;
 import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.StaffBrowser;
 import fr.portailfamille.support.WebSession;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,27 +44,23 @@ class TasklistBillingBrowserTest extends PortalIntegrationTest {
         fixtures.book(family, child, leisure, MONTH.atDay(11), "BOOKED");
         String username = fixtures.account(family, encoder.encode("Facturation-Tasklist-2022"));
 
-        try (BrowserContext window = Browser.newWindow(BASE_URL, 1400, 1000)) {
-            Page tasklist = window.newPage();
-            tasklist.navigate("/camunda/app/tasklist/default/");
-            tasklist.locator("input[type=text]").first().fill("finances");
-            tasklist.locator("input[type=password]").fill("demo");
-            tasklist.keyboard().press("Enter");
+        try (StaffBrowser agent = StaffBrowser.signedIn(BASE_URL, "finances", "demo")) {
+            Page tasklist = agent.tasklist();
 
-            tasklist.getByText("Start process").click();
+            tasklist.getByText("Lancer une démarche").click();
             tasklist.getByText("Facturation mensuelle").first().click();
             tasklist.getByLabel("Mois à facturer").fill(MONTH.toString());
-            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start")).click();
+            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer").setExact(true)).click();
 
             ProcessInstance run = runOf(MONTH);
             jobs().executeDue(run.getId());   // the drafts (an asynchronous step: the job executor is off in tests)
 
             tasklist.getByText("Tâches de mon service").click();
             tasklist.locator(".task").filter(new Locator.FilterOptions().setHasText("Contrôler la facturation")).first().click();
-            tasklist.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
+            tasklist.getByText("Prendre en charge", new Page.GetByTextOptions().setExact(true)).click();
             tasklist.getByLabel("Publier les factures").check();
-            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
-            tasklist.getByText("Select a task in the list.").or(tasklist.getByText("No task matching filters found.")).first().waitFor();
+            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terminer").setExact(true)).click();
+            tasklist.getByText("Choisissez une tâche dans la liste.").or(tasklist.getByText("Aucune tâche ne correspond à ce filtre.")).first().waitFor();
             jobs().executeDue(run.getId());   // numbers, PDFs and mails
         }
 

@@ -255,6 +255,8 @@ class MessagingPagesTest extends PortalIntegrationTest {
         Page download = agent("enfance").get("/agent/messagerie/pieces-jointes/" + attachmentId);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("content-type")).isEqualTo("application/pdf");
+        // opened from the Tasklist form in a new tab, where the PDF is shown
+        assertThat(download.header("content-disposition")).startsWith("inline");
         assertThat(agent("admin").get("/agent/messagerie/pieces-jointes/" + attachmentId).status()).as("camunda-admin").isEqualTo(200);
         assertThat(session().get("/agent/messagerie/pieces-jointes/" + attachmentId).isRedirectTo("/agent/connexion")).isTrue();
     }

@@ -3,12 +3,11 @@ package fr.portailfamille.messaging;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.portailfamille.messaging.MessagingFamilies.TestFamily;
-import fr.portailfamille.support.Browser;
 import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.StaffBrowser;
 import fr.portailfamille.support.WebSession;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,27 +44,23 @@ class TasklistAnswerBrowserTest extends PortalIntegrationTest {
         fields.put("body", "Léa peut-elle venir le mercredi après-midi seulement ?");
         assertThat(parent.postMultipart("/messagerie/nouveau", fields, List.of()).status()).isEqualTo(302);
 
-        try (BrowserContext window = Browser.newWindow(BASE_URL, 1400, 1000)) {
-            Page tasklist = window.newPage();
-            tasklist.navigate("/camunda/app/tasklist/default/");
-            tasklist.locator("input[type=text]").first().fill("enfance");
-            tasklist.locator("input[type=password]").fill("demo");
-            tasklist.keyboard().press("Enter");
+        try (StaffBrowser agent = StaffBrowser.signedIn(BASE_URL, "enfance", "demo")) {
+            Page tasklist = agent.tasklist();
 
             tasklist.getByText("Tâches de mon service").click();
-            tasklist.getByText("Répondre au message").first().waitFor();
+            // the card of this family's message (its subject on the card), whatever else the service has to do
             tasklist.locator(".task").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText("Répondre au message")).first().click();
+                    .setHasText(java.util.regex.Pattern.compile("Question Tasklist " + family.fileId() + "\\b"))).first().click();
 
             // the Camunda Form shows the family's message, read-only
             assertThat(tasklist.getByLabel("Objet")).hasValue("Centre de loisirs – Inscription : Question Tasklist " + family.fileId());
             assertThat(tasklist.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)))
                     .hasValue("Léa peut-elle venir le mercredi après-midi seulement ?");
 
-            tasklist.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
+            tasklist.getByText("Prendre en charge", new Page.GetByTextOptions().setExact(true)).click();
             tasklist.getByLabel("Réponse à la famille").fill("Oui, l'accueil de l'après-midi commence à 13 h 30.");
-            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
-            tasklist.getByText("No task matching filters found.").or(tasklist.getByText("Select a task in the list.")).first().waitFor();
+            tasklist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terminer").setExact(true)).click();
+            tasklist.getByText("Aucune tâche ne correspond à ce filtre.").or(tasklist.getByText("Choisissez une tâche dans la liste.")).first().waitFor();
         }
 
         String inbox = parent.get("/messagerie").text();

@@ -146,8 +146,9 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             return method + " " + pattern;
         }
 
+        /** The staff realm: the staff pages, and what the portal serves to the Camunda webapps (their French words). */
         boolean staff() {
-            return pattern.equals("/agent") || pattern.startsWith("/agent/");
+            return pattern.equals("/agent") || pattern.startsWith("/agent/") || pattern.startsWith("/camunda/");
         }
     }
 
@@ -192,6 +193,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "fileId" -> String.valueOf(victimFamily.fileId());
             case "orderId" -> victim.orderId();
             case "token" -> "jeton-inconnu";
+            case "app" -> "tasklist";
             case "index" -> "0";
             // a period and a closure day of the enfance activity, far ahead (their delete asks first: nothing is deleted here)
             case "periodId" -> String.valueOf(jdbc.queryForList("select id from activity_period where activity_id = ? and label = 'Matrice'",
@@ -563,19 +565,14 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         }
     }
 
+    /** Signed in once on /agent/connexion, then in Tasklist with that session (the webapps' CSRF token of its first page). */
     private TasklistUser tasklistLogin(String user) {
         WebSession agent = session();
+        Page signedIn = agent.follow(agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", user, "password", "demo")));
+        assertThat(signedIn.url()).as("staff sign-in of " + user).endsWith("/agent");
         Page app = agent.get("/camunda/app/tasklist/default/");
-        String xsrf = cookie(app, "XSRF-TOKEN", null);
-        Page login = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
-        assertThat(login.status()).as("Tasklist login of " + user).isEqualTo(200);
-        // the login opens a new session: its token comes with the next request
-        String token = cookie(login, "XSRF-TOKEN", xsrf);
-        Page next = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/engine/engine/default/task/count"))
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", token).GET());
-        return new TasklistUser(agent, cookie(next, "XSRF-TOKEN", token));
+        assertThat(app.status()).as("Tasklist of " + user).isEqualTo(200);
+        return new TasklistUser(agent, cookie(app, "XSRF-TOKEN", null));
     }
 
     private static String cookie(Page page, String name, String fallback) {

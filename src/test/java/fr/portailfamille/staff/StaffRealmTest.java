@@ -42,42 +42,89 @@ class StaffRealmTest extends PortalIntegrationTest {
         family.login("dupont", "Portail-Demo-2026");
 
         assertThat(family.get("/engine-rest/task").status()).isEqualTo(401);
-        assertThat(family.get("/camunda/api/engine/engine/default/task").status()).isIn(401, 403);
+        assertThat(family.get("/camunda/api/engine/engine/default/task").status()).isEqualTo(401);
         assertThat(family.get("/agent").isRedirectTo("/agent/connexion")).isTrue();
         assertThat(family.get("/actuator/metrics").status()).isEqualTo(401);
         // and the family's credentials are not staff credentials
         assertThat(session().send(basic("/engine-rest/task", "dupont", "Portail-Demo-2026")).status()).isEqualTo(401);
     }
 
+    /**
+     * One staff sign-in: Tasklist without a staff session goes to {@code /agent/connexion}, and back to
+     * Tasklist after signing in there, where the webapps' API answers as that agent (its filters).
+     */
     @Test
-    void guichetLogsIntoTasklistAndSeesItsServiceFilter() {
+    void tasklistSendsToTheStaffSignInAndBackWithoutASecondLogin() {
         WebSession agent = session();
         Page app = agent.get("/camunda/app/tasklist/default/");
-        assertThat(app.status()).isEqualTo(200);
-        String xsrf = cookie(app, "XSRF-TOKEN");
+        assertThat(app.isRedirectTo("/agent/connexion")).as("Tasklist without a staff session").isTrue();
+        assertThat(agent.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
 
-        Page login = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=guichet&password=demo")));
-        assertThat(login.status()).isEqualTo(200);
-        assertThat(login.body()).contains("\"userId\":\"guichet\"").contains("tasklist");
+        Page back = agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", "guichet", "password", "demo"));
+        assertThat(back.location()).endsWith("/camunda/app/tasklist/default/");
+        Page tasklist = agent.get(back.location());
+        assertThat(tasklist.status()).isEqualTo(200);
+        String xsrf = cookie(tasklist, "XSRF-TOKEN");
 
-        Page filterList = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/engine/engine/default/filter?resourceType=Task"))
-                .header("X-XSRF-TOKEN", cookie(login, "XSRF-TOKEN", xsrf)).GET());
+        Page user = agent.send(json("/camunda/api/admin/auth/user/default", xsrf));
+        assertThat(user.status()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"guichet\"").contains("tasklist");
+        Page filterList = agent.send(json("/camunda/api/engine/engine/default/filter?resourceType=Task", xsrf));
         assertThat(filterList.status()).isEqualTo(200);
         assertThat(filterList.body()).contains("Tâches de mon service").contains("Mes tâches");
+        // and the same session opens the staff pages
+        assertThat(agent.get("/agent").status()).isEqualTo(200);
+    }
+
+    /** Camunda's own login is closed: even with the right password, the one way in is /agent/connexion. */
+    @Test
+    void theWebappsOwnLoginIsClosed() {
+        WebSession visitor = session();
+        Page login = visitor.send(HttpRequest.newBuilder(visitor.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=guichet&password=demo")));
+        assertThat(login.status()).isIn(401, 403);
+        assertThat(visitor.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
     }
 
     @Test
-    void aFamilyIsNotATasklistUser() {
+    void aFamilySessionNeverOpensTheWebapps() {
         WebSession family = session();
-        Page app = family.get("/camunda/app/tasklist/default/");
-        Page login = family.send(HttpRequest.newBuilder(family.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", cookie(app, "XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=dupont&password=Portail-Demo-2026")));
-        assertThat(login.status()).isEqualTo(401);
+        family.login("dupont", "Portail-Demo-2026");
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            assertThat(family.get("/camunda/app/" + app + "/default/").isRedirectTo("/agent/connexion")).as(app).isTrue();
+        }
+        assertThat(family.get("/camunda/api/engine/engine/default/task").status()).isEqualTo(401);
+        assertThat(family.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(401);
+    }
+
+    /** One logout: Tasklist's button ends the /agent session, and /agent/deconnexion ends Tasklist. */
+    @Test
+    void oneLogoutEndsTheStaffPagesAndTheWebapps() {
+        WebSession agent = signedIn("enfance");
+        String xsrf = cookie(agent.get("/camunda/app/tasklist/default/"), "XSRF-TOKEN");
+        Page logout = agent.send(HttpRequest.newBuilder(agent.uri("/camunda/api/admin/auth/user/default/logout"))
+                .header("X-XSRF-TOKEN", xsrf).header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(logout.status()).isEqualTo(200);
+        assertThat(agent.get("/agent").isRedirectTo("/agent/connexion")).as("/agent after Tasklist's logout").isTrue();
+        assertThat(agent.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
+
+        WebSession other = signedIn("enfance");
+        Page home = other.get("/agent");
+        other.follow(other.submit(home, "form[action$=/agent/deconnexion]", Map.of()));
+        assertThat(other.get("/camunda/app/tasklist/default/").isRedirectTo("/agent/connexion")).as("Tasklist after /agent/deconnexion").isTrue();
+        assertThat(other.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
+    }
+
+    private WebSession signedIn(String user) {
+        WebSession agent = session();
+        Page home = agent.follow(agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", user, "password", "demo")));
+        assertThat(home.url()).endsWith("/agent");
+        return agent;
+    }
+
+    private HttpRequest.Builder json(String path, String xsrf) {
+        return HttpRequest.newBuilder(session().uri(path)).header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf).GET();
     }
 
     @Test
