@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fr.portailfamille.activity.Activities;
@@ -14,6 +13,7 @@ import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.registration.RegistrationFamilies.TestFamily;
 import fr.portailfamille.support.Browser;
 import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.StaffBrowser;
 import fr.portailfamille.support.WebSession;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -59,9 +59,8 @@ class PreRegistrationHistoryCockpitBrowserTest extends PortalIntegrationTest {
                 .processInstanceId(finished.getId()).taskDefinitionKey(PreRegistrationProcess.TASK_VALIDATE).singleResult();
         String validatedAt = SECONDS.format(validation.getEndTime().toInstant().atZone(TOWN));
 
-        try (BrowserContext window = Browser.newWindow(BASE_URL, 1280, 900)) {
-            Page cockpit = window.newPage();
-            logIntoWebapp(cockpit, "cockpit", "admin");
+        try (StaffBrowser admin = StaffBrowser.signedIn(BASE_URL, "admin", "demo")) {
+            Page cockpit = admin.cockpit();
             cockpit.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Historique des demandes").setExact(true)).first().click();
             assertThat(cockpit.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
@@ -106,9 +105,8 @@ class PreRegistrationHistoryCockpitBrowserTest extends PortalIntegrationTest {
         assertThat(rest.send(basic(rest, "/engine-rest" + byKey, "restauration")).body()).isEqualTo("[]");
         assertThat(rest.send(basic(rest, "/engine-rest" + byKey, "admin")).body()).contains(finished.getId());
         // ... nor through the webapps' API, with a webapp session as the plugin reads it
-        try (BrowserContext window = Browser.newWindow(BASE_URL, 1280, 900)) {
-            Page tasklist = window.newPage();
-            logIntoWebapp(tasklist, "tasklist", "restauration");
+        try (StaffBrowser restauration = StaffBrowser.signedIn(BASE_URL, "restauration", "demo")) {
+            Page tasklist = restauration.tasklist();
             String api = "/camunda/api/engine/engine/default";
             for (String path : List.of(byKey,
                     "/history/activity-instance?processInstanceId=" + finished.getId(),
@@ -145,14 +143,6 @@ class PreRegistrationHistoryCockpitBrowserTest extends PortalIntegrationTest {
                 .processInstanceId(instanceId).singleResult();
         assertThat(finished.getEndTime()).as("the pre-registration has ended").isNotNull();
         return finished;
-    }
-
-    private static void logIntoWebapp(Page page, String app, String user) {
-        page.navigate("/camunda/app/" + app + "/default/");
-        page.locator("input[type=text]").first().fill(user);
-        page.locator("input[type=password]").fill("demo");
-        page.keyboard().press("Enter");
-        page.waitForFunction("() => !document.querySelector('input[type=password]')");
     }
 
     private static HttpRequest.Builder basic(WebSession session, String path, String user) {
