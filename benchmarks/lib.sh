@@ -126,3 +126,64 @@ stop_app_and_sink() {
     stop_app
     if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; fi
 }
+
+# finances_user: a staff user of « finances » (banc-finances), created by the admin through /engine-rest;
+# sets STAFF (its user:password)
+finances_user() {
+    echo "== a staff user of « finances » (created by the admin through /engine-rest)"
+    rest "admin:$ADMIN_PASSWORD" POST /engine-rest/user/create \
+        '{"profile":{"id":"banc-finances","firstName":"Banc","lastName":"Finances","email":"finances@banc-essai.example.org"},"credentials":{"password":"Banc-Finances-2026"}}' >/dev/null
+    rest "admin:$ADMIN_PASSWORD" PUT /engine-rest/group/finances/members/banc-finances >/dev/null
+    STAFF="banc-finances:Banc-Finances-2026"
+}
+
+# fail_on_incident <db> <process instance>: stops the script when the instance has an incident (a poll
+# that fails, e.g. the database's connections all taken on a shared machine, is only tried again)
+fail_on_incident() {
+    local incidents
+    incidents=$(psql -tAq -d "$1" -c "select count(*) from act_ru_incident where proc_inst_id_ = '$2'" 2>/dev/null || echo 0)
+    if [ "${incidents:-0}" != 0 ]; then
+        echo "incident on the run: see $OUT/app.log"; exit 1
+    fi
+}
+
+# start_billing <db> <month>: monthlyBilling started by its message as finances do, then its review task
+# « Contrôler la facturation » awaited (polled in the database); sets INSTANCE and TASK
+start_billing() {
+    local db=$1 month=$2
+    echo "== monthlyBilling started by its message, month $month"
+    rest "$STAFF" POST /engine-rest/message \
+        "{\"messageName\":\"billMonth\",\"processVariables\":{\"month\":{\"value\":\"$month\",\"type\":\"String\"}},\"resultEnabled\":true}" \
+        >"$OUT/start.json"
+    INSTANCE=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['processInstance']['id'])" "$OUT/start.json")
+    echo "process instance $INSTANCE"
+    TASK=
+    for _ in $(seq 1 36000); do
+        TASK=$(psql -tAq -d "$db" -c "select id_ from act_ru_task where proc_inst_id_ = '$INSTANCE' and task_def_key_ = 'Task_ReviewBillingRun'" 2>/dev/null || true)
+        [ -n "$TASK" ] && break
+        fail_on_incident "$db" "$INSTANCE"
+        sleep 0.2
+    done
+}
+
+# publish_billing <db>: completes the review task with « publier » and waits until the process ends
+publish_billing() {
+    rest "$STAFF" POST "/engine-rest/task/$TASK/complete" '{"variables":{"publish":{"value":true,"type":"Boolean"}}}' >/dev/null
+    for _ in $(seq 1 72000); do
+        [ "$(psql -tAq -d "$1" -c "select count(*) from act_hi_procinst where id_ = '$INSTANCE' and end_time_ is not null" 2>/dev/null)" = 1 ] && break
+        fail_on_incident "$1" "$INSTANCE"
+        sleep 0.5
+    done
+}
+
+# start_mailing_app <db> <port> <smtp port> <JFR name>: the counting SMTP sink, then the app mailing to it
+# (the caller's APP_ENV array adds settings), awaited until ready
+start_mailing_app() {
+    start_sink "$3"
+    APP_ENV+=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$3")
+    echo "== starting $JAR on http://127.0.0.1:$2 (no demo profile, $APP_JAVA_OPTS)"
+    # shellcheck disable=SC2046
+    start_app "$1" "$2" "$OUT/app.log" $(jfr_opts "$4")
+    wait_ready "$2"
+    echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
+}

@@ -21,8 +21,6 @@ PORT=${BENCH_PORT:-19400}
 SMTP_PORT=${SMTP_PORT:-19401}
 DB=${BENCH_DB:-portail_bn_billing}
 BASE="http://127.0.0.1:$PORT"
-ADMIN="admin:$ADMIN_PASSWORD"
-STAFF="banc-finances:Banc-Finances-2026"
 bench_out billing "$FAMILIES"
 
 trap stop_app_and_sink EXIT
@@ -31,15 +29,9 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 build_jar
 fresh_db "$DB"
 
-start_sink "$SMTP_PORT"
-
-APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT")
+APP_ENV=()
 if [ -n "${BATCH_SIZE:-}" ]; then APP_ENV+=(BILLING_BATCHSIZE="$BATCH_SIZE"); fi
-echo "== starting $JAR on $BASE (no demo profile, $APP_JAVA_OPTS)"
-# shellcheck disable=SC2046
-start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts billing)
-wait_ready "$PORT"
-echo "ready in ${READY_SECONDS} s; resident memory $(rss_mb "$APP_PID") MB"
+start_mailing_app "$DB" "$PORT" "$SMTP_PORT" billing
 
 echo "== seeding $FAMILIES families for $MONTH"
 psql -q -d "$DB" -v families="$FAMILIES" -v month="$MONTH" -f benchmarks/seed-billing.sql | tee "$OUT/seed.txt"
@@ -49,45 +41,16 @@ if [ -n "${WAITING_DAYS:-}" ]; then
     echo "waiting days (carence) of every activity: $WAITING_DAYS" | tee -a "$OUT/seed.txt"
 fi
 
-echo "== a staff user of « finances » (created by the admin through /engine-rest)"
-rest "$ADMIN" POST /engine-rest/user/create \
-    '{"profile":{"id":"banc-finances","firstName":"Banc","lastName":"Finances","email":"finances@banc-essai.example.org"},"credentials":{"password":"Banc-Finances-2026"}}' >/dev/null
-rest "$ADMIN" PUT /engine-rest/group/finances/members/banc-finances >/dev/null
+finances_user
 
 sample_memory "$OUT/memory"
 
-echo "== monthlyBilling started by its message, month $MONTH"
-rest "$STAFF" POST /engine-rest/message \
-    "{\"messageName\":\"billMonth\",\"processVariables\":{\"month\":{\"value\":\"$MONTH\",\"type\":\"String\"}},\"resultEnabled\":true}" \
-    >"$OUT/start.json"
-INSTANCE=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['processInstance']['id'])" "$OUT/start.json")
-echo "process instance $INSTANCE"
-
-# the review task « Contrôler la facturation », as finances see it in Tasklist (polled in the
-# database, cheaply: the figures below come from the engine's history, not from this polling)
-TASK=
-for _ in $(seq 1 36000); do
-    TASK=$(psql -tAq -d "$DB" -c "select id_ from act_ru_task where proc_inst_id_ = '$INSTANCE' and task_def_key_ = 'Task_ReviewBillingRun'")
-    [ -n "$TASK" ] && break
-    if [ "$(psql -tAq -d "$DB" -c "select count(*) from act_ru_incident where proc_inst_id_ = '$INSTANCE'")" != 0 ]; then
-        echo "incident on the run: see $OUT/app.log"; exit 1
-    fi
-    sleep 0.2
-done
+start_billing "$DB" "$MONTH"
 rest "$STAFF" GET "/engine-rest/task?processInstanceId=$INSTANCE&candidateGroup=finances" >"$OUT/review-task.json"
 grep -q "$TASK" "$OUT/review-task.json" || { echo "finances do not see the review task"; exit 1; }
 rest "$STAFF" GET "/engine-rest/task/$TASK/variables" >"$OUT/review-variables.json"
 echo "drafts ready for review: $(python3 -c "import json,sys; v=json.load(open(sys.argv[1])); print(v['runInvoices']['value'], 'drafts,', v['runAmount']['value'])" "$OUT/review-variables.json")"
-rest "$STAFF" POST "/engine-rest/task/$TASK/complete" '{"variables":{"publish":{"value":true,"type":"Boolean"}}}' >/dev/null
-
-for _ in $(seq 1 72000); do
-    ENDED=$(psql -tAq -d "$DB" -c "select count(*) from act_hi_procinst where id_ = '$INSTANCE' and end_time_ is not null")
-    [ "$ENDED" = 1 ] && break
-    if [ "$(psql -tAq -d "$DB" -c "select count(*) from act_ru_incident where proc_inst_id_ = '$INSTANCE'")" != 0 ]; then
-        echo "incident on the run: see $OUT/app.log"; exit 1
-    fi
-    sleep 0.5
-done
+publish_billing "$DB"
 # the engine's own timestamps (ACT_HI_*): start, review task created and completed, publication
 # step ended (its transaction wrote the numbers and the PDFs), process ended
 read -r T_REVIEW T_PUBLISH_STEP T_ENDED T_WAITED <<<"$(psql -tAq -d "$DB" -F ' ' -c "
