@@ -28,7 +28,7 @@ class ModularityTest {
 
     /** Every module of the portal, the {@code system} module at the bottom. */
     private static final List<String> ALL_MODULES = List.of("account", "activity", "agent", "apiparticulier", "attendance", "billing",
-            "dunning", "family", "franceconnect", "messaging", "payment", "planning", "portal", "registration", "staff", "system");
+            "debit", "dunning", "family", "franceconnect", "messaging", "payment", "planning", "portal", "registration", "staff", "system");
 
     /** The modules that own a process (and {@code staff}, which owns the Camunda identity and grants). */
     private static final List<String> CAMUNDA_MODULES = List.of("account", "apiparticulier", "attendance", "billing", "dunning",

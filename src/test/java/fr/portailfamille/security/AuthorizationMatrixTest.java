@@ -106,6 +106,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/relances/courriers.pdf", new String[] {"finances", "restauration"});
         // the finances' spreadsheets (the exports page lists each agent's own)
         STAFF_SERVICE.put("/agent/exports/{key}.csv", new String[] {"finances", "enfance"});
+        // a family's SEPA mandate and the paper mandate recorded at the desk: Guichet Unique and finances, not the services
+        STAFF_SERVICE.put("/agent/prelevement/{fileId}", new String[] {"guichet", "enfance"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
         STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
         // an attachment of a message handled by enfance (see attachmentOf)

@@ -124,11 +124,16 @@ public class MailService {
 
     /** Sends once the current transaction has committed (at once when there is none), off the request thread. */
     public void sendAfterCommit(String to, String subject, String template, Map<String, Object> model) {
+        sendAfterCommit(new Mail(to, subject, template, model));
+    }
+
+    /** {@link #sendAfterCommit(String, String, String, Map)} for a mail with attached files. */
+    public void sendAfterCommit(Mail mail) {
         Runnable job = () -> {
             try {
-                send(to, subject, template, model);
+                send(mail);
             } catch (RuntimeException e) {
-                log.error("Courriel « {} » à {} non envoyé", subject, to, e);
+                log.error("Courriel « {} » à {} non envoyé", mail.subject(), mail.to(), e);
             }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

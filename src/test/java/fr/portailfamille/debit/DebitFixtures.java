@@ -1,0 +1,54 @@
+package fr.portailfamille.debit;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Direct-debit test data written with SQL: a family with an e-mail and a portal account. The IBANs
+ * are fictitious (bank codes 99999 and 99998, which no French bank has) but valid by their RIB key
+ * and IBAN check digits.
+ */
+final class DebitFixtures {
+
+    /** Accounts at the fictitious bank 99999, then one at the fictitious bank 99998. */
+    static final String IBAN_1 = "FR7699999000010000000000115";
+    static final String IBAN_2 = "FR7699999000010000000000212";
+    static final String IBAN_3 = "FR7699999000010000000000309";
+    static final String IBAN_OTHER_BANK = "FR7699998000010000000000495";
+
+    static final String PASSWORD = "Prelevement-2026";
+
+    /** A family of the tests: its file, number, name, login and the address it is mailed at. */
+    record Family(long id, String number, String name, String username, String email) {}
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    DebitFixtures(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    Family family(String name) {
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String number = "43" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String fullName = name + tag.toUpperCase();
+        long id = jdbc.queryForObject("insert into family_file (number, name) values (?, ?) returning id", Long.class, number, fullName);
+        String email = "prlv-" + tag + "@example.org";
+        jdbc.update("insert into guardian (family_file_id, last_name, first_name, email) values (?, ?, 'Élodie', ?)", id, fullName, email);
+        String username = "prlv" + tag;
+        long account = jdbc.queryForObject("""
+                insert into portal_account (username, email, password_hash, status, last_name, first_name, activated_at)
+                values (?, ?, ?, 'ACTIVE', ?, 'Élodie', now()) returning id""", Long.class, username, email, encoder.encode(PASSWORD),
+                fullName);
+        jdbc.update("update family_file set account_id = ? where id = ?", account, id);
+        return new Family(id, number, fullName, username, email);
+    }
+
+    /** Spaces every four characters, as printed on a RIB. */
+    static String spaced(String iban) {
+        return iban.replaceAll("(.{4})", "$1 ").strip();
+    }
+}
