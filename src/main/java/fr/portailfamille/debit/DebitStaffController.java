@@ -79,10 +79,10 @@ class DebitStaffController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         String key = fileId == null ? "" : fileId.strip();
-        if (!key.matches("\\d{1,18}")) {
+        if (!key.matches("[A-Za-z0-9-]{1,30}")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return families.findByNumber(key).or(() -> families.find(Long.parseLong(key)))
+        return families.findByNumber(key).or(() -> key.matches("\\d{1,18}") ? families.find(Long.parseLong(key)) : java.util.Optional.empty())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

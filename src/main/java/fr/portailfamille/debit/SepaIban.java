@@ -30,9 +30,10 @@ import java.lang.annotation.Target;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
+            // the message quotes what was typed: escaped, so that the validator never interpolates it
             return SepaAccounts.ibanProblem(value).map(problem -> {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$")).addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(problem.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$")).addConstraintViolation();
                 return false;
             }).orElse(true);
         }

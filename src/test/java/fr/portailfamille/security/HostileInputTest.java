@@ -115,7 +115,16 @@ class HostileInputTest extends PortalIntegrationTest {
                     "form[action$=/facturation/paiement]"),
             new Form("POST /messagerie/nouveau", Actor.FAMILY, "/messagerie/nouveau", "form[action$=/messagerie/nouveau]"),
             new Form("POST /messagerie/messages/{id}/repondre", Actor.FAMILY, "/messagerie/messages/{message}", "form[action$=/repondre]"),
+            // « Payer par prélèvement »: sign without a mandate, change and revoke with one
+            new Form("POST /facturation/prelevement", Actor.FAMILY, "/facturation/prelevement", "form[action$=/facturation/prelevement]",
+                    s -> withoutMandate()),
+            new Form("POST /facturation/prelevement/modifier", Actor.FAMILY, "/facturation/prelevement", "form[action$=/prelevement/modifier]",
+                    s -> withMandate()),
+            new Form("POST /facturation/prelevement/revoquer", Actor.FAMILY, "/facturation/prelevement", "form[action$=/prelevement/revoquer]",
+                    s -> withMandate()),
             // staff pages
+            new Form("POST /agent/prelevement/{fileId}", Actor.GUICHET, "/agent/prelevement/{file}", "form[action*=/agent/prelevement/]",
+                    s -> withoutMandate()),
             new Form("POST /agent/activites/nouvelle", Actor.ENFANCE, "/agent/activites/nouvelle", "form[action$=/agent/activites/nouvelle]"),
             new Form("POST /agent/activites/{id}", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/agent/activites/{staffActivity}]"),
             new Form("POST /agent/activites/{id}/periodes", Actor.ENFANCE, "/agent/activites/{staffActivity}", "form[action$=/periodes]"),
@@ -611,6 +620,22 @@ class HostileInputTest extends PortalIntegrationTest {
     private String resetLink;
 
     /** A registration waiting for the service: the family may withdraw it. */
+    /** The family has no live SEPA mandate (the forms that sign one are shown). */
+    private void withoutMandate() {
+        jdbc.update("update debit_mandate set state = 'REVOQUE', closed_at = now() where family_file_id = ? and state <> 'REVOQUE'",
+                family.fileId());
+    }
+
+    /** The family has a live SEPA mandate (the forms that change or revoke it are shown). */
+    private void withMandate() {
+        jdbc.update("""
+                insert into debit_mandate (family_file_id, rum, holder, iban, signed_on, channel, state, created_at)
+                select ?, 'PF-HOSTILE-' || nextval('debit_mandate_number'), 'Alex', 'FR7699999000010000000000115', current_date, 'EN_LIGNE',
+                       'ACTIF', now()
+                where not exists (select 1 from debit_mandate where family_file_id = ? and state <> 'REVOQUE')""",
+                family.fileId(), family.fileId());
+    }
+
     private void pendingRegistration() {
         jdbc.update("""
                 insert into registration (family_file_id, child_id, activity_id, weekdays, period_label, valid_from, valid_to, state)
