@@ -82,10 +82,13 @@ class BillingRuns {
     private final Corrections corrections;
     private final RunReview review;
 
+    private final List<InvoiceCollections> collections;
+
     BillingRuns(JdbcClient jdbc, InvoiceStore store, InvoiceNumbers numbers, InvoicePdf pdf, BillingSource source,
             BillingProperties properties, MailService mail, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events, Corrections corrections, RunReview review) {
+            ApplicationEventPublisher events, Corrections corrections, RunReview review, List<InvoiceCollections> collections) {
         this.review = review;
+        this.collections = collections;
         this.events = events;
         this.corrections = corrections;
         this.jdbc = jdbc;
@@ -262,11 +265,18 @@ class BillingRuns {
             List<InvoiceView> batch = store.claimUnnotified(runId, batchSize);
             List<MailService.Mail> mails = new ArrayList<>();
             List<Long> invoiceOfMail = new ArrayList<>();
+            Map<Long, LocalDate> debitDays = new java.util.HashMap<>();
+            List<Long> ids = batch.stream().map(InvoiceView::id).toList();
+            collections.forEach(c -> debitDays.putAll(c.debitDays(ids)));
             for (InvoiceView invoice : batch) {
                 for (String email : source.emailsOf(invoice.familyFileId())) {
-                    mails.add(new MailService.Mail(email, "Nouvelle facture disponible – " + invoice.number(), "billing-new-invoice",
-                            Map.of("invoice", invoice, "familyName", invoice.familyName(), "period", invoice.period(),
-                                    "total", invoice.totalText(), "dueOn", invoice.dueOnText(), "number", invoice.number())));
+                    Map<String, Object> model = new java.util.HashMap<>(Map.of("invoice", invoice, "familyName", invoice.familyName(),
+                            "period", invoice.period(), "total", invoice.totalText(), "dueOn", invoice.dueOnText(), "number", invoice.number()));
+                    // the pre-notice of a SEPA debit: the day it will be taken
+                    if (debitDays.containsKey(invoice.id())) {
+                        model.put("debitOn", fr.portailfamille.system.PortalTime.DATE.format(debitDays.get(invoice.id())));
+                    }
+                    mails.add(new MailService.Mail(email, "Nouvelle facture disponible – " + invoice.number(), "billing-new-invoice", model));
                     invoiceOfMail.add(invoice.id());
                 }
             }

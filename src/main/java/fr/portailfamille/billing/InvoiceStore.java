@@ -223,6 +223,18 @@ class InvoiceStore {
                 });
     }
 
+    /** The month each of these invoices bills (one statement, however many). */
+    Map<Long, java.time.YearMonth> monthsOf(java.util.Collection<Long> invoiceIds) {
+        Map<Long, java.time.YearMonth> months = new HashMap<>();
+        if (!invoiceIds.isEmpty()) {
+            jdbc.sql("select id, month from invoice where id = any (?)").param(invoiceIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        months.put(rs.getLong(1), java.time.YearMonth.parse(rs.getString(2)));
+                    });
+        }
+        return months;
+    }
+
     /** Those of the invoices that are still pending, without their lines and payments (pages listing many). */
     List<InvoiceView> pendingAmong(java.util.Collection<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {

@@ -37,6 +37,7 @@ record InvoiceView(long id, long familyFileId, String familyNumber, String famil
                 case "CHEQUE" -> "chèque (guichet)";
                 case "CESU" -> "CESU (guichet)";
                 case "EN_LIGNE" -> "paiement en ligne";
+                case "PRELEVEMENT" -> "prélèvement SEPA";
                 case "AVOIR" -> "avoir (correction des présences)";
                 default -> mode.toLowerCase();
             };

@@ -12,10 +12,12 @@ public class Invoices {
 
     private final InvoiceStore store;
     private final DeskPayments deskPayments;
+    private final List<InvoiceCollections> collections;
 
-    Invoices(InvoiceStore store, DeskPayments deskPayments) {
+    Invoices(InvoiceStore store, DeskPayments deskPayments, List<InvoiceCollections> collections) {
         this.store = store;
         this.deskPayments = deskPayments;
+        this.collections = collections;
     }
 
     /** How many published invoices of the family wait for payment. */
@@ -28,11 +30,26 @@ public class Invoices {
         return store.pendingTotal(familyFileId);
     }
 
-    /** The family's invoices waiting for payment, newest first. */
+    /**
+     * The family's invoices waiting for the family to pay them, newest first: an invoice in a
+     * direct-debit batch is not (the bank takes it on its debit day; {@link InvoiceCollections}).
+     */
     public List<PendingInvoice> pending(long familyFileId) {
-        return store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
+        List<PendingInvoice> pending = store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
                 .map(Invoices::pending)
                 .toList();
+        java.util.Set<Long> debited = debitDays(pending.stream().map(PendingInvoice::id).toList()).keySet();
+        return debited.isEmpty() ? pending : pending.stream().filter(i -> !debited.contains(i.id())).toList();
+    }
+
+    /** Of these invoices, those a direct debit will take, with the day. */
+    java.util.Map<Long, java.time.LocalDate> debitDays(java.util.Collection<Long> invoiceIds) {
+        if (collections.isEmpty() || invoiceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, java.time.LocalDate> days = new java.util.HashMap<>();
+        collections.forEach(c -> days.putAll(c.debitDays(invoiceIds)));
+        return days;
     }
 
     /** The family's account for the staff's family page: published invoices (newest first), balance, credit, payments. */
@@ -70,6 +87,25 @@ public class Invoices {
     /** The activities billed on each of these invoices (names, in line order, without repetition). */
     public java.util.Map<Long, List<String>> activitiesOf(java.util.Collection<Long> invoiceIds) {
         return store.activitiesOf(invoiceIds);
+    }
+
+    // --- used by the module sending direct debits ---
+
+    /** The month each of these invoices bills, {@code yyyy-MM}. */
+    public java.util.Map<Long, java.time.YearMonth> monthsOf(java.util.Collection<Long> invoiceIds) {
+        return store.monthsOf(invoiceIds);
+    }
+
+    /**
+     * Settles an invoice taken by a SEPA direct debit (mode {@code PRELEVEMENT}, for what it still
+     * owes), in the caller's transaction; false, nothing changed, when it no longer waits for payment.
+     */
+    @Transactional
+    public boolean settleByDirectDebit(long invoiceId, java.time.Instant paidAt) {
+        return store.lockIfPending(invoiceId).map(i -> {
+            store.settle(i.id(), null, "PRELEVEMENT", i.amountDue(), paidAt);
+            return true;
+        }).orElse(false);
     }
 
     private static PendingInvoice pending(InvoiceView i) {

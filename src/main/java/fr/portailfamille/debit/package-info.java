@@ -5,5 +5,5 @@
  * PDF is mailed. Its public API is {@link fr.portailfamille.debit.Mandates}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Prélèvement",
-        allowedDependencies = {"billing", "family", "staff", "system", "system :: *"})
+        allowedDependencies = {"billing", "dunning", "family", "staff", "system", "system :: *"})
 package fr.portailfamille.debit;

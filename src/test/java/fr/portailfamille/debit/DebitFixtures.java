@@ -47,6 +47,21 @@ final class DebitFixtures {
         return new Family(id, number, fullName, username, email);
     }
 
+    /** A published invoice of the family for that month (one line « Restauration scolaire »), due on that day. */
+    fr.portailfamille.billing.PendingInvoice invoice(Family family, java.time.YearMonth month, java.time.LocalDate dueOn, String total) {
+        String number = "FA-2043-" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        long id = jdbc.queryForObject("""
+                insert into invoice (family_file_id, family_number, family_name, month, number, state, total, issued_on, due_on, pdf)
+                values (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) returning id""", Long.class, family.id(), family.number(), family.name(),
+                month.toString(), number, new java.math.BigDecimal(total), dueOn.minusDays(30), dueOn, "%PDF-1.4\n%%EOF\n".getBytes());
+        jdbc.update("""
+                insert into invoice_line (invoice_id, position, child_id, child_name, child_birth_date, activity_id, activity_name,
+                    childcare, unit_label, quantity, unit_price, bracket, sibling_rank, amount)
+                values (?, 1, 0, 'Léo', '2020-01-01', 0, 'Restauration scolaire', false, 'repas', 1, ?, 'QF', 1, ?)""",
+                id, new java.math.BigDecimal(total), new java.math.BigDecimal(total));
+        return new fr.portailfamille.billing.PendingInvoice(id, family.id(), number, "période", new java.math.BigDecimal(total), dueOn);
+    }
+
     /** Spaces every four characters, as printed on a RIB. */
     static String spaced(String iban) {
         return iban.replaceAll("(.{4})", "$1 ").strip();

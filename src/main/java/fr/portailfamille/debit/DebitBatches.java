@@ -1,0 +1,230 @@
+package fr.portailfamille.debit;
+
+import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.billing.InvoicesPublished;
+import fr.portailfamille.billing.PendingInvoice;
+import fr.portailfamille.system.Euros;
+import fr.portailfamille.system.PortalProperties;
+import fr.portailfamille.system.PortalTime;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly debit batches. When billing publishes invoices, each invoice of a family with an
+ * active mandate becomes a planned debit of the batch of its month, in the publication's
+ * transaction: from then on « Facturation » and the invoice mail say « sera prélevée le … » (at
+ * least {@code portal.debit.prenotification-days} ahead), the invoice is not offered for payment by
+ * card, and its reminders wait for the day after the debit ({@link ScheduledDebits}). The batch's pain.008 file is built for
+ * finances to review, then « transmis »: each invoice is settled by direct debit and each mandate
+ * has had its first debit (its amendment carried).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DebitBatches {
+
+    /** A batch as the review shows it. */
+    record Batch(long id, String month, String businessKey, LocalDate collectionDate, String state, Integer count, BigDecimal sum,
+            boolean hasFile) {}
+
+    private final JdbcClient jdbc;
+    private final Invoices invoices;
+    private final DebitProperties properties;
+    private final PortalProperties portal;
+    private final Clock clock;
+
+    DebitBatches(JdbcClient jdbc, Invoices invoices, DebitProperties properties, PortalProperties portal, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.properties = properties;
+        this.portal = portal;
+        this.clock = clock;
+    }
+
+    static String businessKey(YearMonth month) {
+        return "PRLV-" + month;
+    }
+
+    /** In the publication's transaction: the invoices of families with an active mandate join their month's batch. */
+    @EventListener
+    @Transactional
+    public void onPublished(InvoicesPublished published) {
+        List<PendingInvoice> due = published.invoices().stream().filter(i -> i.amountDue().signum() > 0).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        // two statements for the whole publication (it may hold thousands of invoices), then one insert per debit
+        Map<Long, Long> mandates = new HashMap<>();
+        jdbc.sql("select family_file_id, id from debit_mandate where state = 'ACTIF' and family_file_id = any (?)")
+                .param(due.stream().map(PendingInvoice::familyFileId).distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    mandates.put(rs.getLong(1), rs.getLong(2));
+                });
+        List<PendingInvoice> debited = due.stream().filter(i -> mandates.containsKey(i.familyFileId())).toList();
+        if (debited.isEmpty()) {
+            return;
+        }
+        Map<Long, YearMonth> months = invoices.monthsOf(debited.stream().map(PendingInvoice::id).toList());
+        for (PendingInvoice invoice : debited) {
+            long mandate = mandates.get(invoice.familyFileId());
+            YearMonth month = months.get(invoice.id());
+            if (month == null) {
+                continue;
+            }
+            long batch = batchOf(month, invoice.dueOn());
+            jdbc.sql("""
+                            insert into debit_transaction (batch_id, invoice_id, invoice_number, family_file_id, mandate_id, end_to_end_id, amount, created_at)
+                            select :batch, :invoice, :number, :family, :mandate, :endToEnd, :amount, :now
+                            where exists (select 1 from debit_batch where id = :batch and state = 'PREPARE')
+                            on conflict do nothing""")
+                    .param("batch", batch).param("invoice", invoice.id()).param("number", invoice.number())
+                    .param("family", invoice.familyFileId()).param("mandate", mandate)
+                    .param("endToEnd", SepaText.of(businessKey(month) + "-" + invoice.number(), 35)).param("amount", invoice.amountDue())
+                    .param("now", Timestamp.from(clock.instant())).update();
+        }
+    }
+
+    /**
+     * The batch of the month (created at its first invoice): debited on the invoices' due date, but
+     * never before the notice period has run from today, and on a weekday.
+     */
+    private long batchOf(YearMonth month, LocalDate dueOn) {
+        LocalDate earliest = LocalDate.now(clock).plusDays(properties.prenotificationDays());
+        LocalDate day = dueOn.isBefore(earliest) ? earliest : dueOn;
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        jdbc.sql("""
+                        insert into debit_batch (month, business_key, collection_date, created_at) values (?, ?, ?, ?)
+                        on conflict (month) do nothing""")
+                .params(month.toString(), businessKey(month), day, Timestamp.from(clock.instant())).update();
+        return jdbc.sql("select id from debit_batch where month = ?").param(month.toString()).query(Long.class).single();
+    }
+
+    Optional<Batch> batch(long batchId) {
+        return jdbc.sql("""
+                        select id, month, business_key, collection_date, state, tx_count, ctrl_sum, file is not null from debit_batch where id = ?""")
+                .param(batchId).query((rs, n) -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5), (Integer) rs.getObject(6), rs.getBigDecimal(7), rs.getBoolean(8))).optional();
+    }
+
+    Optional<Long> batchIdOf(YearMonth month) {
+        return jdbc.sql("select id from debit_batch where month = ?").param(month.toString()).query(Long.class).optional();
+    }
+
+    /**
+     * Builds (or builds again) the batch's pain.008 file from its planned debits whose invoice still
+     * waits for payment (an invoice paid meanwhile at the desk leaves the batch), and stores it with
+     * its count and sum. Returns the number of debits in the file.
+     */
+    @Transactional
+    int build(long batchId) {
+        Batch batch = jdbc.sql("select id from debit_batch where id = ? for update").param(batchId).query(Long.class).optional()
+                .flatMap(this::batch).orElseThrow();
+        if (!batch.state().equals("PREPARE") && !batch.state().equals("A_CONTROLER")) {
+            return batch.count() == null ? 0 : batch.count();
+        }
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select t.id, t.invoice_id, t.end_to_end_id, t.invoice_number, m.rum, m.signed_on, m.holder, m.iban, m.bic,
+                               m.first_collected_on is null as first, m.original_iban, m.changed_bank, m.state as mandate_state
+                        from debit_transaction t join debit_mandate m on m.id = t.mandate_id
+                        where t.batch_id = ? and t.state = 'PREVU' order by t.id""").param(batchId).query().listOfRows();
+        Map<Long, BigDecimal> stillDue = new HashMap<>();
+        invoices.stillPending(rows.stream().map(r -> ((Number) r.get("invoice_id")).longValue()).toList())
+                .forEach(i -> stillDue.put(i.id(), i.amountDue()));
+        List<Pain008.Debit> debits = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            long transaction = ((Number) row.get("id")).longValue();
+            BigDecimal amount = stillDue.get(((Number) row.get("invoice_id")).longValue());
+            if (amount == null || amount.signum() <= 0 || !"ACTIF".equals(row.get("mandate_state"))) {
+                // paid meanwhile, or the mandate revoked or suspended: no debit
+                jdbc.sql("update debit_transaction set state = 'ANNULE' where id = ?").param(transaction).update();
+                continue;
+            }
+            boolean first = (Boolean) row.get("first");
+            boolean changedBank = (Boolean) row.get("changed_bank");
+            String original = (String) row.get("original_iban");
+            jdbc.sql("update debit_transaction set amount = ?, sequence_type = ?, amended = ? where id = ?")
+                    .params(amount, first || changedBank ? "FRST" : "RCUR", original != null, transaction).update();
+            debits.add(new Pain008.Debit((String) row.get("end_to_end_id"), amount, (String) row.get("rum"),
+                    ((java.sql.Date) row.get("signed_on")).toLocalDate(), (String) row.get("holder"), (String) row.get("iban"),
+                    (String) row.get("bic"), first, original, changedBank, (String) row.get("invoice_number")));
+        }
+        if (debits.isEmpty()) {
+            jdbc.sql("update debit_batch set state = 'A_CONTROLER', tx_count = 0, ctrl_sum = 0, file = null, built_at = ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), batchId).update();
+            return 0;
+        }
+        String messageId = SepaText.of(batch.businessKey() + "-" + clock.millis(), 35);
+        String xml = Pain008.xml(messageId, clock.instant().atZone(PortalTime.ZONE).toOffsetDateTime(), batch.collectionDate(),
+                new Pain008.Creditor(portal.townName() + " Regie unique", properties.creditorIban(), properties.creditorBic(),
+                        properties.creditorId()), debits);
+        BigDecimal sum = debits.stream().map(Pain008.Debit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        jdbc.sql("""
+                        update debit_batch set state = 'A_CONTROLER', message_id = ?, file = ?, tx_count = ?, ctrl_sum = ?, built_at = ?
+                        where id = ?""")
+                .params(messageId, xml.getBytes(StandardCharsets.UTF_8), debits.size(), sum, Timestamp.from(clock.instant()), batchId)
+                .update();
+        return debits.size();
+    }
+
+    /** The batch's file, as built. */
+    Optional<byte[]> file(long batchId) {
+        return jdbc.sql("select file from debit_batch where id = ? and file is not null").param(batchId).query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** « 12 prélèvement(s), 1 234,50 € » for the review. */
+    String summary(long batchId) {
+        Batch batch = batch(batchId).orElseThrow();
+        int count = batch.count() == null ? 0 : batch.count();
+        return count + " prélèvement(s), " + Euros.of(batch.sum() == null ? BigDecimal.ZERO : batch.sum()) + ", le "
+                + PortalTime.DATE.format(batch.collectionDate());
+    }
+
+    /**
+     * « Transmis »: the file went to the bank. Each debit is sent, its invoice settled by direct
+     * debit, each mandate has had its first debit and its amendment is carried. Once only.
+     */
+    @Transactional
+    void transmitted(long batchId, String byWhom) {
+        int claimed = jdbc.sql("update debit_batch set state = 'TRANSMIS', decided_at = ?, decided_by = ? where id = ? and state = 'A_CONTROLER'")
+                .params(Timestamp.from(clock.instant()), byWhom, batchId).update();
+        if (claimed == 0) {
+            return;
+        }
+        LocalDate collection = batch(batchId).orElseThrow().collectionDate();
+        List<Long> sent = jdbc.sql("update debit_transaction set state = 'TRANSMIS' where batch_id = ? and state = 'PREVU' returning invoice_id")
+                .param(batchId).query(Long.class).list();
+        sent.forEach(invoiceId -> invoices.settleByDirectDebit(invoiceId, clock.instant()));
+        jdbc.sql("""
+                        update debit_mandate m set first_collected_on = coalesce(m.first_collected_on, ?), original_iban = null,
+                               original_bic = null, changed_bank = false
+                        where m.id in (select mandate_id from debit_transaction where batch_id = ? and state = 'TRANSMIS')""")
+                .params(collection, batchId).update();
+    }
+
+    /** Cancelled at the review: no file goes to the bank, the invoices are the families' to pay again. */
+    @Transactional
+    void cancelled(long batchId, String byWhom) {
+        int claimed = jdbc.sql("""
+                        update debit_batch set state = 'ANNULE', decided_at = ?, decided_by = ? where id = ? and state in ('PREPARE', 'A_CONTROLER')""")
+                .params(Timestamp.from(clock.instant()), byWhom, batchId).update();
+        if (claimed > 0) {
+            jdbc.sql("update debit_transaction set state = 'ANNULE' where batch_id = ? and state = 'PREVU'").param(batchId).update();
+        }
+    }
+}
