@@ -42,7 +42,7 @@ class DebitStaffController {
     @GetMapping("/agent/prelevement/{fileId}")
     String page(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String fileId, Model model) {
         FamilySummary family = allowed(staff, fileId);
-        MandateForm form = new MandateForm();
+        PaperMandateForm form = new PaperMandateForm();
         form.setSignedOn(LocalDate.now(clock));
         return show(family, model, form);
     }
@@ -50,7 +50,7 @@ class DebitStaffController {
     @OnceOnly
     @PostMapping("/agent/prelevement/{fileId}")
     String recordPaper(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable String fileId,
-            @Valid @ModelAttribute("form") MandateForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+            @Valid @ModelAttribute("form") PaperMandateForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         FamilySummary family = allowed(staff, fileId);
         form.checkBic(errors);
         form.checkPaperDate(LocalDate.now(clock), errors);
@@ -64,7 +64,7 @@ class DebitStaffController {
         return "redirect:/agent/prelevement/" + family.number();
     }
 
-    private String show(FamilySummary family, Model model, MandateForm form) {
+    private String show(FamilySummary family, Model model, PaperMandateForm form) {
         model.addAttribute("family", family);
         model.addAttribute("mandate", mandates.live(family.id()).orElse(null));
         model.addAttribute("events", mandates.events(family.id()));

@@ -60,7 +60,7 @@ public class Mandates {
     @Transactional
     Optional<Mandate> sign(long familyFileId, MandateForm form, Mandate.Channel channel, String byWhom, Errors errors) {
         FamilySummary family = families.find(familyFileId).orElseThrow();
-        LocalDate signedOn = channel == Mandate.Channel.PAPIER ? form.getSignedOn() : LocalDate.now(clock);
+        LocalDate signedOn = form instanceof PaperMandateForm paper ? paper.getSignedOn() : LocalDate.now(clock);
         String iban = SepaAccounts.normalized(form.getIban());
         Optional<Mandate> created = store.insert(familyFileId, family.number(), form.getHolder(), iban, bic(form), signedOn, channel,
                 channel == Mandate.Channel.PAPIER ? byWhom : null, clock.instant());

@@ -429,6 +429,8 @@ class HostileInputTest extends PortalIntegrationTest {
             new DateParameter("POST /agent/activites/{id}/fermetures", "day", Actor.ENFANCE, "/agent/activites/{staffActivity}/fermetures",
                     Map.of("reason", "Essai")),
             new DateParameter("POST /agent/facturation/lancer", "month", Actor.FINANCES, "/agent/facturation/lancer"),
+            new DateParameter("POST /agent/prelevement/{fileId}", "signedOn", Actor.GUICHET, "/agent/prelevement/{file}",
+                    Map.of("holder", "Essai", "iban", "FR7699999000010000000000115")),
             new DateParameter("POST /inscriptions/inscrire", "jours", Actor.FAMILY, "/inscriptions/inscrire",
                     Map.of("activite", "{otherActivity}", "enfant", "{child}")),
             new DateParameter("POST /agent/activites/nouvelle", "cutoffTime", Actor.ENFANCE, "/agent/activites/nouvelle"),
