@@ -48,6 +48,10 @@ class PreRegistrationTasklistBrowserTest extends PortalIntegrationTest {
             tasklist.getByText("Tâches de mon service").first().click();
             Locator card = tasklist.locator(".task").filter(new Locator.FilterOptions().setHasText(child));
             assertThat(card.first()).containsText(activity.name());
+            // every word of the list in French, none left as the webapp's key (« SEARCH_PLACEHOLDER »)
+            assertThat(tasklist.locator("input.main-field").first())
+                    .hasAttribute("placeholder", "Rechercher des tâches");
+            assertThat(tasklist.locator("body")).not().containsText("CREATION_DATE");
             card.first().click();
 
             assertThat(tasklist.getByLabel("Quotient familial")).hasValue(
