@@ -31,7 +31,7 @@ class ModularityTest {
             "debit", "dunning", "family", "franceconnect", "messaging", "payment", "planning", "portal", "registration", "staff", "system");
 
     /** The modules that own a process (and {@code staff}, which owns the Camunda identity and grants). */
-    private static final List<String> CAMUNDA_MODULES = List.of("account", "apiparticulier", "attendance", "billing", "dunning",
+    private static final List<String> CAMUNDA_MODULES = List.of("account", "apiparticulier", "attendance", "billing", "debit", "dunning",
             "family", "messaging", "payment", "registration", "staff");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -81,7 +81,7 @@ class StaffFormsTest {
                 }
             }
         }
-        assertThat(decisions).as("pre-registration, absence, document, file change, billing run, account link, revenue order")
-                .isEqualTo(7);
+        assertThat(decisions).as("pre-registration, absence, document, file change, billing run, account link, revenue order, debit batch")
+                .isEqualTo(8);
     }
 }

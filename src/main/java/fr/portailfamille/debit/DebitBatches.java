@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,11 @@ public class DebitBatches {
     private final DebitProperties properties;
     private final PortalProperties portal;
     private final Clock clock;
+    private final RuntimeService runtime;
 
-    DebitBatches(JdbcClient jdbc, Invoices invoices, DebitProperties properties, PortalProperties portal, Clock clock) {
+    DebitBatches(JdbcClient jdbc, Invoices invoices, DebitProperties properties, PortalProperties portal, Clock clock, RuntimeService runtime) {
         this.jdbc = jdbc;
+        this.runtime = runtime;
         this.invoices = invoices;
         this.properties = properties;
         this.portal = portal;
@@ -107,10 +110,15 @@ public class DebitBatches {
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
-        jdbc.sql("""
+        Optional<Long> created = jdbc.sql("""
                         insert into debit_batch (month, business_key, collection_date, created_at) values (?, ?, ?, ?)
-                        on conflict (month) do nothing""")
-                .params(month.toString(), businessKey(month), day, Timestamp.from(clock.instant())).update();
+                        on conflict (month) do nothing returning id""")
+                .params(month.toString(), businessKey(month), day, Timestamp.from(clock.instant())).query(Long.class).optional();
+        if (created.isPresent()) {
+            // its collection process starts in the publication's transaction: a batch never exists without it
+            runtime.createMessageCorrelation(DirectDebitCollectionProcess.MESSAGE_BATCH_CREATED)
+                    .setVariable(DirectDebitCollectionProcess.MONTH.name(), month.toString()).correlateStartMessage();
+        }
         return jdbc.sql("select id from debit_batch where month = ?").param(month.toString()).query(Long.class).single();
     }
 
@@ -179,6 +187,20 @@ public class DebitBatches {
                 .params(messageId, xml.getBytes(StandardCharsets.UTF_8), debits.size(), sum, Timestamp.from(clock.instant()), batchId)
                 .update();
         return debits.size();
+    }
+
+    /**
+     * The process's build step: builds the file of a batch still in preparation, and only then (a
+     * second run of the job, or a batch reviewed already, leaves the file as it is). Returns whether it built.
+     */
+    @Transactional
+    boolean buildOnce(long batchId) {
+        String state = jdbc.sql("select state from debit_batch where id = ? for update").param(batchId).query(String.class).single();
+        if (!state.equals("PREPARE")) {
+            return false;
+        }
+        build(batchId);
+        return true;
     }
 
     /** The batch's file, as built. */

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,12 +127,7 @@ class DebitCollectionTest extends PortalIntegrationTest {
     }
 
     private DebitFixtures.Family withMandate(String name, String iban) {
-        DebitFixtures.Family family = fixtures.family(name);
-        WebSession session = session();
-        session.login(family.username(), DebitFixtures.PASSWORD);
-        session.submit(session.open("/facturation/prelevement"), "#signer",
-                Map.of("holder", "Élodie " + family.name(), "iban", iban, "accepted", "true"));
-        return family;
+        return fixtures.withMandate(session(), name, iban);
     }
 
     private void publish(PendingInvoice... published) {

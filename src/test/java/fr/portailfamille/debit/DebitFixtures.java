@@ -62,6 +62,15 @@ final class DebitFixtures {
         return new fr.portailfamille.billing.PendingInvoice(id, family.id(), number, "période", new java.math.BigDecimal(total), dueOn);
     }
 
+    /** A family who signed its mandate online, on « Payer par prélèvement » in its own session. */
+    Family withMandate(fr.portailfamille.support.WebSession session, String name, String iban) {
+        Family family = family(name);
+        session.login(family.username(), PASSWORD);
+        session.submit(session.open("/facturation/prelevement"), "#signer",
+                java.util.Map.of("holder", "Élodie " + family.name(), "iban", iban, "accepted", "true"));
+        return family;
+    }
+
     /** Spaces every four characters, as printed on a RIB. */
     static String spaced(String iban) {
         return iban.replaceAll("(.{4})", "$1 ").strip();

@@ -108,6 +108,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/exports/{key}.csv", new String[] {"finances", "enfance"});
         // a family's SEPA mandate and the paper mandate recorded at the desk: Guichet Unique and finances, not the services
         STAFF_SERVICE.put("/agent/prelevement/{fileId}", new String[] {"guichet", "enfance"});
+        // a month's pain.008 file: finances only (it holds every debited family's account)
+        STAFF_SERVICE.put("/agent/prelevement/lots/{batchId}/fichier", new String[] {"finances", "guichet"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
         STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
         // an attachment of a message handled by enfance (see attachmentOf)
@@ -216,6 +218,11 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             case "paymentId" -> String.valueOf(victim.deskPaymentId());
             case "runId" -> String.valueOf(jdbc.queryForObject(
                     "insert into billing_run (month, state) values ('2020-01', 'CANCELLED') returning id", Long.class));
+            // a month's batch with its file, far ahead (only read here)
+            case "batchId" -> String.valueOf(jdbc.queryForObject("""
+                    insert into debit_batch (month, business_key, collection_date, state, file, tx_count, ctrl_sum, created_at)
+                    values ('2199-12', 'PRLV-2199-12', date '2199-12-10', 'A_CONTROLER', '<Document/>'::bytea, 0, 0, now())
+                    on conflict (month) do update set file = excluded.file returning id""", Long.class));
             case "id" -> {
                 if (pattern.startsWith("/inscriptions/")) yield String.valueOf(victim.registrationId());
                 if (pattern.startsWith("/messagerie/messages/")) yield String.valueOf(victim.messageId());

@@ -1,0 +1,200 @@
+package fr.portailfamille.debit;
+
+import static fr.portailfamille.debit.DirectDebitCollectionProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.prowidesoftware.swift.model.mx.MxPain00800102;
+import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.billing.InvoicesPublished;
+import fr.portailfamille.billing.PendingInvoice;
+import fr.portailfamille.support.PortalIntegrationTest;
+import fr.portailfamille.support.WebSession;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code directDebitCollection} on every path: started by the batch's creation at publication,
+ * the file built once (the build job run twice leaves it as it was), reviewed by finances with the
+ * file downloaded, then transmitted (the invoice paid by direct debit) or cancelled with a reason (a
+ * cancellation without one refused in French, the invoice back to the family); a start from Tasklist
+ * for a month without batch, or for a batch already under review, refused in French.
+ */
+class DirectDebitCollectionProcessTest extends PortalIntegrationTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PasswordEncoder encoder;
+    @Autowired TransactionTemplate transaction;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired Invoices invoices;
+    @Autowired Clock clock;
+
+    private DebitFixtures fixtures;
+    private YearMonth month;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new DebitFixtures(jdbc, encoder);
+        // a month of its own per test, far from the other tests' months
+        month = YearMonth.of(2100 + Math.floorMod(UUID.randomUUID().hashCode(), 90), 1 + Math.floorMod(UUID.randomUUID().hashCode(), 12));
+        jdbc.update("delete from debit_batch where month = ?", month.toString());
+    }
+
+    @Test
+    void transmittedPath_startedAtPublicationReviewedWithItsFileThenEachInvoicePaidByDirectDebit() {
+        DebitFixtures.Family family = withMandate("TRANSMIS", DebitFixtures.IBAN_1);
+        PendingInvoice invoice = fixtures.invoice(family, month, LocalDate.now(clock).plusDays(30), "45.50");
+
+        publish(invoice);
+
+        ProcessInstance instance = instanceOf(month);
+        assertThat(instance.getBusinessKey()).isEqualTo("PRLV-" + month);
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_BUILD);
+        jobs().executeDue(instance.getId());
+
+        long batchId = batchId();
+        String day = jdbc.queryForObject("select to_char(collection_date, 'DD/MM/YYYY') from debit_batch where id = ?", String.class, batchId);
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).task().hasCandidateGroup("finances").hasName("Contrôler le lot de prélèvement");
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(COUNT.name(), 1).containsEntry(TOTAL.name(), "45,50 €")
+                .containsEntry(DEBIT_DATE.name(), day).containsEntry(BATCH_ID.name(), batchId);
+        String link = (String) processEngine.getRuntimeService().getVariable(instance.getId(), FILE_LINK.name());
+        assertThat(link).contains("(/agent/prelevement/lots/" + batchId + "/fichier)");
+
+        // the file behind the link, for finances only
+        WebSession finances = agent("finances");
+        WebSession.Page file = finances.get("/agent/prelevement/lots/" + batchId + "/fichier");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Disposition")).contains("PRLV-" + month + ".xml");
+        var initiation = MxPain00800102.parse(file.body()).getCstmrDrctDbtInitn();
+        assertThat(initiation.getGrpHdr().getNbOfTxs()).isEqualTo("1");
+        assertThat(initiation.getGrpHdr().getCtrlSum()).isEqualByComparingTo("45.50");
+        assertThat(initiation.getPmtInf().get(0).getDrctDbtTxInf().get(0).getDbtrAcct().getId().getIBAN()).isEqualTo(DebitFixtures.IBAN_1);
+        assertThat(agent("guichet").get("/agent/prelevement/lots/" + batchId + "/fichier").status()).isEqualTo(403);
+
+        complete(task(instance), withVariables("decision", TRANSMIT_CHOICE));
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_TRANSMITTED, END_TRANSMITTED);
+        assertThat(jdbc.queryForObject("select state from debit_batch where id = ?", String.class, batchId)).isEqualTo("TRANSMIS");
+        assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, invoice.id())).isEqualTo("PAID");
+        assertThat(jdbc.queryForList("select mode from invoice_payment where invoice_id = ?", String.class, invoice.id()))
+                .containsExactly("PRELEVEMENT");
+    }
+
+    @Test
+    void cancelledPath_aReasonIsRequiredThenTheInvoiceIsTheFamilysToPayAgain() {
+        DebitFixtures.Family family = withMandate("ANNULE", DebitFixtures.IBAN_2);
+        PendingInvoice invoice = fixtures.invoice(family, month, LocalDate.now(clock).plusDays(30), "12.00");
+        ProcessInstance instance = underReview(family, invoice);
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).doesNotContain(invoice.id());
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("decision", CANCEL_CHOICE)))
+                .hasMessageContaining("Indiquez le motif de l'annulation du lot");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("decision", CANCEL_CHOICE, REASON.name(), "   ")))
+                .hasMessageContaining("Indiquez le motif de l'annulation du lot");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("decision", "peut-être")))
+                .hasMessageContaining("Choisissez « Transmettre » ou « Annuler le lot »");
+        assertThatThrownBy(() -> complete(task(instance), withVariables(REASON.name(), "aucune décision")))
+                .hasMessageContaining("Choisissez « Transmettre » ou « Annuler le lot »");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW);
+        assertThat(jdbc.queryForObject("select state from debit_batch where id = ?", String.class, batchId())).isEqualTo("A_CONTROLER");
+
+        complete(task(instance), withVariables("decision", CANCEL_CHOICE, REASON.name(), "Montants à vérifier avec la régie"));
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(TASK_CANCEL, END_CANCELLED).hasNotPassed(TASK_TRANSMITTED);
+        BpmnAwareTests.assertThat(instance).variables().containsEntry(REASON.name(), "Montants à vérifier avec la régie");
+        assertThat(jdbc.queryForObject("select state from debit_batch where id = ?", String.class, batchId())).isEqualTo("ANNULE");
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).contains(invoice.id());
+    }
+
+    @Test
+    void theFileIsBuiltOnceWhenTheBuildJobRunsTwice() {
+        DebitFixtures.Family family = withMandate("DEUXFOIS", DebitFixtures.IBAN_3);
+        PendingInvoice invoice = fixtures.invoice(family, month, LocalDate.now(clock).plusDays(30), "30.00");
+        ProcessInstance instance = underReview(family, invoice);
+        Map<String, Object> built = jdbc.queryForMap("select message_id, built_at, file, tx_count from debit_batch where id = ?", batchId());
+
+        // the build step runs again (a retried job, an operator moving the token back in Cockpit)
+        processEngine.getRuntimeService().createProcessInstanceModification(instance.getId()).startBeforeActivity(TASK_BUILD).execute();
+        jobs().executeDue(instance.getId());
+
+        Map<String, Object> after = jdbc.queryForMap("select message_id, built_at, file, tx_count from debit_batch where id = ?", batchId());
+        assertThat(after.get("message_id")).isEqualTo(built.get("message_id"));
+        assertThat(after.get("built_at")).isEqualTo(built.get("built_at"));
+        assertThat((byte[]) after.get("file")).isEqualTo((byte[]) built.get("file"));
+        assertThat(jdbc.queryForObject("select count(*) from debit_transaction where batch_id = ? and invoice_id = ?", Integer.class,
+                batchId(), invoice.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aStartFromTasklistIsRefusedInFrenchForAMonthWithoutBatchOrABatchUnderReview() {
+        long before = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        assertThatThrownBy(() -> startFromTasklist(month.toString())).hasMessageContaining("Aucun prélèvement n'est prévu pour");
+        assertThatThrownBy(() -> startFromTasklist("2026-13")).hasMessageContaining("Mois « 2026-13 » invalide");
+
+        DebitFixtures.Family family = withMandate("TASKLIST", DebitFixtures.IBAN_1);
+        publish(fixtures.invoice(family, month, LocalDate.now(clock).plusDays(30), "8.00"));
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before + 1);
+        assertThatThrownBy(() -> startFromTasklist(month.toString())).hasMessageContaining("est déjà en cours de contrôle dans Tasklist");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before + 1);
+
+        // the batch's own process was lost (deleted in Cockpit): finances start it again for the month
+        processEngine.getRuntimeService().deleteProcessInstance(instanceOf(month).getId(), "test");
+        ProcessInstance again = startFromTasklist(month.toString());
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(again.getId()).singleResult().getBusinessKey())
+                .isEqualTo("PRLV-" + month);
+        jobs().executeDue(again.getId());
+        BpmnAwareTests.assertThat(again).isWaitingAt(TASK_REVIEW).variables().containsEntry(TOTAL.name(), "8,00 €");
+    }
+
+    private ProcessInstance instanceOf(YearMonth month) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(BATCH_ID.name(), batchId()).singleResult();
+    }
+
+    private long batchId() {
+        return jdbc.queryForObject("select id from debit_batch where month = ?", Long.class, month.toString());
+    }
+
+    private ProcessInstance startFromTasklist(String month) {
+        String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        return processEngine.getFormService().submitStartForm(definitionId, Map.of(MONTH.name(), month));
+    }
+
+    private WebSession agent(String user) {
+        WebSession agent = session();
+        agent.follow(agent.submit(agent.get("/agent/connexion"), "form", Map.of("username", user, "password", "demo")));
+        return agent;
+    }
+
+    /** A family with a mandate, its invoice of the month published: the batch's process built its file and waits for the review. */
+    private ProcessInstance underReview(DebitFixtures.Family family, PendingInvoice invoice) {
+        publish(invoice);
+        ProcessInstance instance = instanceOf(month);
+        jobs().executeDue(instance.getId());
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW);
+        return instance;
+    }
+
+    private DebitFixtures.Family withMandate(String name, String iban) {
+        return fixtures.withMandate(session(), name, iban);
+    }
+
+    private void publish(PendingInvoice... published) {
+        transaction.executeWithoutResult(status -> events.publishEvent(new InvoicesPublished(List.of(published))));
+    }
+}
