@@ -123,18 +123,40 @@ csrf_of() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value=
 # $WORK/login-busy. Any other answer (wrong password, blocked) fails at once.
 LOGIN_TRIES=${LOGIN_TRIES:-10}
 login() {
-    local base=$1 jar=$2 user=$3 token page try
+    local base=$1 jar=$2 user=$3 token page try held=0
     for ((try = 1; try <= LOGIN_TRIES; try++)); do
-        token=$(curl -s -c "$jar" -b "$jar" --max-time 120 "$base/connexion" | csrf_of)
+        token=$(curl -s -c "$jar" -b "$jar" -L --max-time 120 "$base/connexion" | csrf_of)
+        # no login form: the page was the waiting room's; the family waits for its number, then goes on
+        if [ -z "$token" ] && ((held++ < 30)); then wait_room "$base" "$jar"; ((try--)); continue; fi
         page=$(curl -s -c "$jar" -b "$jar" -L --max-time 120 --data-urlencode "_csrf=$token" --data-urlencode "username=$user" \
             --data-urlencode "password=$FAMILY_PASSWORD" "$base/connexion" || true)
         if grep -q 'action="/deconnexion"' <<<"$page"; then return 0; fi
+        # held in the waiting room (a login is never kept: the family types its password again once in)
+        if grep -q 'id="salle-attente"' <<<"$page" && ((held++ < 30)); then
+            wait_room "$base" "$jar"; ((try--)); continue
+        fi
         grep -q 'Réessayez dans quelques secondes' <<<"$page" || return 1
         echo "$user" >>"$WORK/login-busy"
         sleep "$(((2 + RANDOM % 4) * try)).$((RANDOM % 10))"
     done
     return 1
 }
+
+# wait_room BASE COOKIEJAR: a family holding a place in the waiting room (« Vous êtes n° … dans la
+# file ») waits as its page does, asking /salle-d-attente/etat every 1 to 3 s until its number comes up
+# (at most 10 minutes; at once when it is in already); each wait is counted in $WORK/room-held
+wait_room() {
+    local base=$1 jar=$2 i
+    for ((i = 0; i < 300; i++)); do
+        curl -s -c "$jar" -b "$jar" --max-time 30 "$base/salle-d-attente/etat" | grep -q '"entree":true' && return 0
+        [ "$i" = 0 ] && echo held >>"$WORK/room-held"
+        sleep "$((1 + RANDOM % 3))"
+    done
+    return 1
+}
+
+# how many times a family waited in the waiting room so far
+room_waits() { if [ -f "$WORK/room-held" ]; then wc -l <"$WORK/room-held"; else echo 0; fi; }
 
 # how many login answers were « Réessayez dans quelques secondes » so far
 busy_logins() { if [ -f "$WORK/login-busy" ]; then wc -l <"$WORK/login-busy"; else echo 0; fi; }
@@ -167,10 +189,23 @@ print(urllib.parse.urlencode(form.fields))' "$1"
 book() {
     local base=$1 jar=$2 child=$3 activity=$4 day=$5 fields answer
     local month=${day:0:7}
-    fields=$(curl -s -c "$jar" -b "$jar" --max-time 300 "$base/planning/modifier?enfant=$child&activite=$activity&mois=$month" \
-        | hidden_fields planning-form)
+    local edit="$base/planning/modifier?enfant=$child&activite=$activity&mois=$month"
+    fields=$(curl -s -c "$jar" -b "$jar" -L --max-time 300 "$edit" | hidden_fields planning-form)
+    if [ -z "$fields" ]; then
+        # no planning form: the page was the waiting room's; the family waits for its number, then goes on
+        wait_room "$base" "$jar"
+        fields=$(curl -s -c "$jar" -b "$jar" -L --max-time 300 "$edit" | hidden_fields planning-form)
+    fi
     answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 300 -w '%{http_code} %{redirect_url}' -d "$fields" \
         -d "jours=$day" "$base/planning/modifier" || true)
+    case "$answer" in
+        "30"[23]" $base/salle-d-attente"*)
+            # the save is kept by the waiting room and made once when the family's number comes up: the
+            # family waits, then opens the room's page, which answers as the save would have
+            wait_room "$base" "$jar"
+            answer=$(curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 300 -w '%{http_code} %{redirect_url}' \
+                "${answer#30? }" || true) ;;
+    esac
     case "$answer" in
         "302 $base/planning/modifier?"*)
             curl -s -c "$jar" -b "$jar" --max-time 300 -D "$jar.report.headers" "${answer#302 }" >"$jar.report.html" || true

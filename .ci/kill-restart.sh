@@ -109,6 +109,7 @@ while read -r user child result; do
 done <"$RESULTS"
 [ "${#SAVES[@]}" -gt 0 ] && wait "${SAVES[@]}"
 echo "   login answers « Réessayez dans quelques secondes » in the burst and the saves again (each family tried again): $(busy_logins)"
+echo "   waits in the waiting room (each family kept its place and went on): $(room_waits)"
 check "saves again after restart answered « Enregistré »" "$(grep -c ' OK$' "$RETRY")" "${#SAVES[@]}"
 grep -v ' OK$' "$RETRY" | sed 's/^/   not answered: /' || true
 check "every child of the burst booked or waiting exactly once" \

@@ -158,6 +158,7 @@ while IFS=, read -r user child1 _ _; do
 done <"$WORK/families.csv"
 wait "${SAVES[@]}"
 echo "   login answers « Réessayez dans quelques secondes » (each family tried again): $(busy_logins)"
+echo "   waits in the waiting room (each family kept its place and went on): $(room_waits)"
 check "every save answered by its « Enregistré » report" "$(grep -c ' OK$' "$RESULTS")" "$n"
 grep -v ' OK$' "$RESULTS" | sed 's/^/   not answered: /' || true
 check "exactly the capacity booked" "$(sql "select count(*) from booking where day = date '$DAY' and state = 'BOOKED'")" "$CAPACITY"
