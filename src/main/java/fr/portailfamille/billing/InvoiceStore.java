@@ -223,6 +223,17 @@ class InvoiceStore {
                 });
     }
 
+    /** Withdraws the invoice's last direct-debit payment (the bank rejected it): the invoice waits for payment again. */
+    boolean reverseDirectDebit(long invoiceId) {
+        return jdbc.sql("""
+                with removed as (
+                    delete from invoice_payment where id = (select id from invoice_payment where invoice_id = :invoice and mode = 'PRELEVEMENT'
+                        order by id desc limit 1) returning amount)
+                update invoice set paid_amount = paid_amount - removed.amount, state = 'PENDING', paid_at = null
+                from removed where invoice.id = :invoice and invoice.state in ('PAID', 'PENDING')""")
+                .param("invoice", invoiceId).update() > 0;
+    }
+
     /** The month each of these invoices bills (one statement, however many). */
     Map<Long, java.time.YearMonth> monthsOf(java.util.Collection<Long> invoiceIds) {
         Map<Long, java.time.YearMonth> months = new HashMap<>();

@@ -108,6 +108,16 @@ public class Invoices {
         }).orElse(false);
     }
 
+    /**
+     * The bank rejected the direct debit that settled this invoice: its direct-debit payment is
+     * withdrawn and the invoice waits for payment again (card, desk). False when it was not settled by
+     * direct debit (nothing changed).
+     */
+    @Transactional
+    public boolean reverseDirectDebit(long invoiceId) {
+        return store.reverseDirectDebit(invoiceId);
+    }
+
     private static PendingInvoice pending(InvoiceView i) {
         return new PendingInvoice(i.id(), i.familyFileId(), i.number(), i.period(), i.amountDue(), i.dueOn());
     }

@@ -89,6 +89,11 @@ class MandateStore {
         jdbc.sql("update debit_mandate set state = 'REVOQUE', closed_at = ? where id = ?").params(Timestamp.from(now), mandateId).update();
     }
 
+    /** A suspended mandate back in force (new bank details given), its rejects counted afresh. */
+    void reactivate(long mandateId) {
+        jdbc.sql("update debit_mandate set state = 'ACTIF', rejects = 0 where id = ? and state = 'SUSPENDU'").param(mandateId).update();
+    }
+
     void event(long mandateId, String kind, Instant at, String byWhom, String detail) {
         jdbc.sql("insert into debit_mandate_event (mandate_id, kind, at, by_whom, detail) values (?, ?, ?, ?, ?)")
                 .params(mandateId, kind, Timestamp.from(at), byWhom, detail).update();

@@ -85,8 +85,13 @@ public class Mandates {
         }
         String iban = SepaAccounts.normalized(form.getIban());
         store.amend(live.get(), form.getHolder(), iban, bic(form), clock.instant());
+        if (live.get().state() == Mandate.State.SUSPENDU) {
+            // suspended after the bank's rejects: new bank details put it back in force, its rejects counted afresh
+            store.reactivate(live.get().id());
+        }
         Mandate changed = store.find(live.get().id()).orElseThrow();
-        store.event(changed.id(), "MODIFIE", clock.instant(), byWhom, "titulaire " + changed.holder() + ", IBAN " + changed.maskedIban());
+        store.event(changed.id(), "MODIFIE", clock.instant(), byWhom, "titulaire " + changed.holder() + ", IBAN " + changed.maskedIban()
+                + (live.get().state() == Mandate.State.SUSPENDU ? ", mandat réactivé" : ""));
         mailMandate(families.find(familyFileId).orElseThrow(), changed, "Modification de votre mandat de prélèvement SEPA – " + changed.rum(),
                 "amended");
         return true;

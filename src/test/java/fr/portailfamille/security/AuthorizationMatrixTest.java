@@ -110,6 +110,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         STAFF_SERVICE.put("/agent/prelevement/{fileId}", new String[] {"guichet", "enfance"});
         // a month's pain.008 file: finances only (it holds every debited family's account)
         STAFF_SERVICE.put("/agent/prelevement/lots/{batchId}/fichier", new String[] {"finances", "guichet"});
+        // the bank's rejects: finances only
+        STAFF_SERVICE.put("/agent/prelevement/rejets", new String[] {"finances", "guichet"});
         STAFF_SERVICE.put("/agent/aide", new String[] {"guichet", "restauration"});
         STAFF_SERVICE.put("/agent/aide/retrait", new String[] {"guichet", "restauration"});
         // an attachment of a message handled by enfance (see attachmentOf)

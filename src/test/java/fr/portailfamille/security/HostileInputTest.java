@@ -69,7 +69,9 @@ class HostileInputTest extends PortalIntegrationTest {
             Map.entry("POST /compte/franceconnect/delier", "FranceConnectLoginTest: no field but the CSRF token"),
             Map.entry("POST /franceconnect/rattacher/annuler", "FranceConnectLoginTest: no field but the CSRF token"),
             Map.entry("POST /franceconnect/rattacher/creer-compte", "FranceConnectLoginTest: no field but the CSRF token"),
-            Map.entry("POST /dossier/quotient-caf/retrait", "QuotientCafTest: no field but the CSRF token"));
+            Map.entry("POST /dossier/quotient-caf/retrait", "QuotientCafTest: no field but the CSRF token"),
+            Map.entry("POST /agent/prelevement/rejets", "DebitRejectsTest: a file only (empty, not text, another ISO 20022 message, "
+                    + "broken XML, external entities, too big)"));
 
     private final List<Form> forms = List.of(
             // account: sign-up (four steps), activation link, forgotten password
