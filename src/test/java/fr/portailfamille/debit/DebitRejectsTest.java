@@ -165,6 +165,7 @@ class DebitRejectsTest extends PortalIntegrationTest {
 
     private Page upload(String name, String type, byte[] content) {
         WebSession finances = agent("finances");
+        assertThat(finances.get("/agent").doc().select("a[href=/agent/prelevement/rejets]")).isNotEmpty();
         Page form = finances.get("/agent/prelevement/rejets");
         assertThat(form.status()).isEqualTo(200);
         Map<String, String> fields = new LinkedHashMap<>();
