@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,11 +58,11 @@ class Corrections {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final BillingSource source;
     private final InvoiceStore store;
 
-    Corrections(JdbcTemplate jdbc, BillingSource source, InvoiceStore store) {
+    Corrections(JdbcClient jdbc, BillingSource source, InvoiceStore store) {
         this.jdbc = jdbc;
         this.source = source;
         this.store = store;
@@ -82,15 +82,15 @@ class Corrections {
             }
             Map<Long, long[]> invoices = new LinkedHashMap<>();
             YearMonth corrected = earlier;
-            jdbc.query("""
+            jdbc.sql("""
                     select id, family_file_id, published_at from invoice
                     where month = ? and state in ('PENDING', 'PAID') and published_at is not null order by family_file_id
-                    """, rs -> {
+                    """).param(corrected.toString()).query(rs -> {
                 Instant changed = changes.get(rs.getLong(2));
                 if (changed != null && changed.isAfter(rs.getTimestamp(3).toInstant())) {
                     invoices.put(rs.getLong(2), new long[] {rs.getLong(1)});
                 }
-            }, corrected.toString());
+            });
             if (invoices.isEmpty()) {
                 continue;
             }
@@ -120,18 +120,18 @@ class Corrections {
         // what stands billed: the invoice's own lines (not the regularisations of other months it carries), plus the corrections made since
         Map<Key, BigDecimal> billed = new HashMap<>();
         Map<Key, String[]> names = new HashMap<>();
-        jdbc.query("""
+        jdbc.sql("""
                 select l.child_id, l.activity_id, l.child_name, l.activity_name, l.amount from invoice_line l
                 where l.invoice_id = ? and l.unit_label <> 'régularisation'
-                """, rs -> {
+                """).param(invoiceId).query(rs -> {
             Key key = new Key(rs.getLong(1), rs.getLong(2));
             billed.merge(key, rs.getBigDecimal(5), BigDecimal::add);
             names.putIfAbsent(key, new String[] {rs.getString(3), rs.getString(4)});
-        }, invoiceId);
-        jdbc.query("select child_id, activity_id, amount from invoice_correction where corrected_invoice_id = ?",
-                rs -> {
+        });
+        jdbc.sql("select child_id, activity_id, amount from invoice_correction where corrected_invoice_id = ?").param(invoiceId)
+                .query(rs -> {
                     billed.merge(new Key(rs.getLong(1), rs.getLong(2)), rs.getBigDecimal(3), BigDecimal::add);
-                }, invoiceId);
+                });
         Map<Key, BigDecimal> now = new LinkedHashMap<>();
         Map<Key, Pricing.Line> lineOf = new HashMap<>();
         for (Pricing.Line line : priced.lines()) {
@@ -164,10 +164,11 @@ class Corrections {
             }
         }
         if (!credits.isEmpty()) {
-            long note = jdbc.queryForObject("""
+            long note = jdbc.sql("""
                     insert into credit_note (billing_run_id, family_file_id, family_number, family_name, invoice_id, state, amount)
                     values (?, ?, ?, ?, ?, 'DRAFT', ?) returning id
-                    """, Long.class, runId, family.familyFileId(), family.number(), family.name(), invoiceId, credited);
+                    """).params(runId, family.familyFileId(), family.number(), family.name(), invoiceId, credited)
+                    .query(Long.class).single();
             for (Object[] row : credits) {
                 insertCorrection(row, note, null);
             }
@@ -179,19 +180,19 @@ class Corrections {
                 // the month being billed is already invoiced for this family: the next run bills the difference
                 return new Outcome(credited, BigDecimal.ZERO, 0);
             }
-            String number = jdbc.queryForObject("select number from invoice where id = ?", String.class, invoiceId);
+            String number = jdbc.sql("select number from invoice where id = ?").param(invoiceId).query(String.class).single();
             for (Object[] row : extra) {
                 Pricing.Line line = lineOf.get(new Key((Long) row[2], (Long) row[3]));
                 BigDecimal diff = (BigDecimal) row[6];
-                jdbc.update("""
+                jdbc.sql("""
                         insert into invoice_line (invoice_id, position, child_id, child_name, child_birth_date, activity_id, activity_name,
                             childcare, unit_label, quantity, late_cancelled, unit_price, bracket, sibling_rank, amount)
                         select ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ?, 'régularisation', 1, 0, ?, ?, ?, ? from invoice_line
                         where invoice_id = ?
-                        """, draft, line.childId(), line.childName(), line.childBirthDate(), line.activityId(),
+                        """).params(draft, line.childId(), line.childName(), line.childBirthDate(), line.activityId(),
                         line.activityName() + " – régularisation de " + corrected.format(MONTH), line.childcare(), diff,
-                        "facture " + number, line.siblingRank(), diff, draft);
-                jdbc.update("update invoice set total = total + ? where id = ?", diff, draft);
+                        "facture " + number, line.siblingRank(), diff, draft).update();
+                jdbc.sql("update invoice set total = total + ? where id = ?").params(diff, draft).update();
                 insertCorrection(row, null, draft);
                 lines++;
             }
@@ -201,10 +202,12 @@ class Corrections {
 
     /** The family's draft of the run for the month billed, created when it has none; null when the month is already invoiced. */
     private Long draftFor(long runId, BillingSource.FamilyMonth family, YearMonth month, Pricing.Result corrected) {
-        List<Long> ids = jdbc.queryForList("select id from invoice where family_file_id = ? and month = ? and state <> 'CANCELLED'"
-                + " and (state <> 'DRAFT' or billing_run_id = ?)", Long.class, family.familyFileId(), month.toString(), runId);
+        List<Long> ids = jdbc.sql("select id from invoice where family_file_id = ? and month = ? and state <> 'CANCELLED'"
+                + " and (state <> 'DRAFT' or billing_run_id = ?)").params(family.familyFileId(), month.toString(), runId)
+                .query(Long.class).list();
         if (!ids.isEmpty()) {
-            Integer drafts = jdbc.queryForObject("select count(*) from invoice where id = ? and state = 'DRAFT'", Integer.class, ids.get(0));
+            Integer drafts = jdbc.sql("select count(*) from invoice where id = ? and state = 'DRAFT'").param(ids.get(0))
+                    .query(Integer.class).single();
             return drafts == 1 ? ids.get(0) : null;
         }
         return store.insertDraft(runId, family.familyFileId(), family.number(), family.name(), month,
@@ -212,10 +215,10 @@ class Corrections {
     }
 
     private void insertCorrection(Object[] row, Long creditNoteId, Long invoiceId) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into invoice_correction (corrected_invoice_id, family_file_id, child_id, activity_id, child_name, activity_name,
                     amount, why, credit_note_id, invoice_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], creditNoteId, invoiceId);
+                """).params(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], creditNoteId, invoiceId).update();
     }
 
     /** The days of the child and activity as re-priced: « facturés : … ; non facturés : … ». */
@@ -238,18 +241,18 @@ class Corrections {
 
     private List<CreditNoteView> views(String where, Object arg) {
         Map<Long, List<Part>> parts = new HashMap<>();
-        jdbc.query("select c.credit_note_id, c.child_name, c.activity_name, -c.amount, c.why from invoice_correction c"
-                + " join credit_note n on n.id = c.credit_note_id where " + where + " order by c.id", rs -> {
+        jdbc.sql("select c.credit_note_id, c.child_name, c.activity_name, -c.amount, c.why from invoice_correction c"
+                + " join credit_note n on n.id = c.credit_note_id where " + where + " order by c.id").param(arg).query(rs -> {
             parts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new Part(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)));
-        }, arg);
-        return jdbc.query("""
+        });
+        return jdbc.sql("""
                 select n.id, n.family_file_id, n.family_number, n.family_name, n.number, n.amount, n.issued_on, i.number, i.month
                 from credit_note n join invoice i on i.id = n.invoice_id
-                """ + " where " + where + " order by n.family_number, n.id",
-                (rs, i) -> new CreditNoteView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                """ + " where " + where + " order by n.family_number, n.id").param(arg)
+                .query((rs, i) -> new CreditNoteView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
-                        parts.getOrDefault(rs.getLong(1), List.of())), arg);
+                        parts.getOrDefault(rs.getLong(1), List.of()))).list();
     }
 
     /**
@@ -264,28 +267,29 @@ class Corrections {
             return 0;
         }
         int year = today.getYear();
-        jdbc.update("insert into credit_note_counter (year, last_number) values (?, 0) on conflict (year) do nothing", year);
-        int last = jdbc.queryForObject("update credit_note_counter set last_number = last_number + ? where year = ? returning last_number",
-                Integer.class, drafts.size(), year);
+        jdbc.sql("insert into credit_note_counter (year, last_number) values (?, 0) on conflict (year) do nothing").param(year).update();
+        int last = jdbc.sql("update credit_note_counter set last_number = last_number + ? where year = ? returning last_number")
+                .params(drafts.size(), year).query(Integer.class).single();
         int first = last - drafts.size() + 1;
         for (int i = 0; i < drafts.size(); i++) {
             CreditNoteView draft = drafts.get(i);
             String number = format(year, first + i);
             CreditNoteView issued = new CreditNoteView(draft.id(), draft.familyFileId(), draft.familyNumber(), draft.familyName(), number,
                     draft.amount(), today, draft.invoiceNumber(), draft.invoiceMonth(), draft.parts());
-            jdbc.update("update credit_note set number = ?, state = 'ISSUED', issued_on = ?, pdf = ? where id = ? and state = 'DRAFT'",
-                    number, today, pdf.creditNote(issued), draft.id());
-            long invoiceId = jdbc.queryForObject("select invoice_id from credit_note where id = ?", Long.class, draft.id());
-            BigDecimal due = jdbc.queryForObject("select case when state = 'PENDING' then total - paid_amount else 0 end from invoice where id = ?",
-                    BigDecimal.class, invoiceId);
+            jdbc.sql("update credit_note set number = ?, state = 'ISSUED', issued_on = ?, pdf = ? where id = ? and state = 'DRAFT'")
+                    .params(number, today, pdf.creditNote(issued), draft.id()).update();
+            long invoiceId = jdbc.sql("select invoice_id from credit_note where id = ?").param(draft.id()).query(Long.class).single();
+            BigDecimal due = jdbc.sql("select case when state = 'PENDING' then total - paid_amount else 0 end from invoice where id = ?")
+                    .param(invoiceId).query(BigDecimal.class).single();
             BigDecimal deducted = due.min(draft.amount());
             if (deducted.signum() > 0) {
                 store.settle(invoiceId, null, "AVOIR", deducted, now);
             }
             BigDecimal rest = draft.amount().subtract(deducted.max(BigDecimal.ZERO));
             if (rest.signum() > 0) {
-                jdbc.update("insert into credit (family_file_id, amount, reason, created_at) values (?, ?, ?, ?)",
-                        draft.familyFileId(), rest, "Avoir n° " + number + " (facture " + draft.invoiceNumber() + ")", Timestamp.from(now));
+                jdbc.sql("insert into credit (family_file_id, amount, reason, created_at) values (?, ?, ?, ?)")
+                        .params(draft.familyFileId(), rest, "Avoir n° " + number + " (facture " + draft.invoiceNumber() + ")", Timestamp.from(now))
+                        .update();
             }
         }
         return drafts.size();
@@ -293,8 +297,8 @@ class Corrections {
 
     /** The stored PDF of an issued credit note of this family; empty for another family's. */
     java.util.Optional<byte[]> pdf(long creditNoteId, long familyFileId) {
-        return jdbc.query("select pdf from credit_note where id = ? and family_file_id = ? and state = 'ISSUED'",
-                (rs, n) -> rs.getBytes(1), creditNoteId, familyFileId).stream().findFirst();
+        return jdbc.sql("select pdf from credit_note where id = ? and family_file_id = ? and state = 'ISSUED'")
+                .params(creditNoteId, familyFileId).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     static String format(int year, int number) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The tables of the reminders ({@code dunning_case}, {@code dunning_instalment}, {@code dunning_reminder}), in plain SQL. */
@@ -47,10 +48,13 @@ class DunningStore {
                 decided_by, decided_at, write_off_reason from dunning_case
             """;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** Only for the batched insert of the cases to follow ({@code JdbcClient} has no batch). */
+    private final JdbcTemplate batch;
 
-    DunningStore(JdbcTemplate jdbc) {
+    DunningStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     static String businessKey(String invoiceNumber) {
@@ -59,7 +63,7 @@ class DunningStore {
 
     /** Records invoices to follow, in one round trip; an invoice already recorded is left as it is. */
     void insertCases(List<PendingInvoice> invoices) {
-        jdbc.batchUpdate("""
+        batch.batchUpdate("""
                 insert into dunning_case (invoice_id, family_file_id, invoice_number, business_key, amount, due_on)
                 values (?, ?, ?, ?, ?, ?) on conflict (invoice_id) do nothing
                 """, invoices, 1000, (ps, i) -> {
@@ -74,55 +78,55 @@ class DunningStore {
 
     /** The next invoices whose process is not started yet, locked until the caller's transaction ends (other nodes skip them). */
     List<Case> claimToStart(int limit) {
-        return jdbc.query(CASE + " where state = 'TO_START' order by invoice_id limit ? for update skip locked", this::toCase, limit);
+        return jdbc.sql(CASE + " where state = 'TO_START' order by invoice_id limit ? for update skip locked").param(limit).query(this::toCase).list();
     }
 
     void markStarted(long invoiceId, String processInstanceId, Instant at) {
-        jdbc.update("update dunning_case set state = 'FOLLOWED', process_instance_id = ?, started_at = ? where invoice_id = ?",
-                processInstanceId, Timestamp.from(at), invoiceId);
+        jdbc.sql("update dunning_case set state = 'FOLLOWED', process_instance_id = ?, started_at = ? where invoice_id = ?")
+                .params(processInstanceId, Timestamp.from(at), invoiceId).update();
     }
 
     /** The case in a final or new state ({@code PAID}, {@code HANDED_OVER}, {@code PLAN}, {@code WRITTEN_OFF}). */
     void setState(long invoiceId, String state, Instant at) {
         boolean closes = !"PLAN".equals(state);
-        jdbc.update("update dunning_case set state = ?, closed_at = " + (closes ? "?" : "closed_at") + " where invoice_id = ?",
-                closes ? new Object[] {state, Timestamp.from(at), invoiceId} : new Object[] {state, invoiceId});
+        jdbc.sql("update dunning_case set state = ?, closed_at = " + (closes ? "?" : "closed_at") + " where invoice_id = ?")
+                .params(closes ? new Object[] {state, Timestamp.from(at), invoiceId} : new Object[] {state, invoiceId}).update();
     }
 
     void recordDecision(long invoiceId, String state, String decidedBy, Instant at, String writeOffReason) {
         setState(invoiceId, state, at);
-        jdbc.update("update dunning_case set decided_by = ?, decided_at = ?, write_off_reason = ? where invoice_id = ?",
-                decidedBy, Timestamp.from(at), writeOffReason, invoiceId);
+        jdbc.sql("update dunning_case set decided_by = ?, decided_at = ?, write_off_reason = ? where invoice_id = ?")
+                .params(decidedBy, Timestamp.from(at), writeOffReason, invoiceId).update();
     }
 
     Optional<Case> find(long invoiceId) {
-        return jdbc.query(CASE + " where invoice_id = ?", this::toCase, invoiceId).stream().findFirst();
+        return jdbc.sql(CASE + " where invoice_id = ?").param(invoiceId).query(this::toCase).optional();
     }
 
     /** The family's followed invoices, newest first. */
     List<Case> ofFamily(long familyFileId) {
-        return jdbc.query(CASE + " where family_file_id = ? order by due_on desc, invoice_id desc", this::toCase, familyFileId);
+        return jdbc.sql(CASE + " where family_file_id = ? order by due_on desc, invoice_id desc").param(familyFileId).query(this::toCase).list();
     }
 
     /** Invoices still followed whose due date has passed (reminders running, a plan, or handed over), oldest debt first. */
     List<Case> lateOn(LocalDate day) {
-        return jdbc.query(CASE + " where state in ('FOLLOWED', 'PLAN', 'HANDED_OVER') and due_on < ? order by due_on, invoice_id",
-                this::toCase, day);
+        return jdbc.sql(CASE + " where state in ('FOLLOWED', 'PLAN', 'HANDED_OVER') and due_on < ? order by due_on, invoice_id")
+                .param(day).query(this::toCase).list();
     }
 
     /** Invoices handed over to the Treasury, most recent decision first. */
     List<Case> handedOver() {
-        return jdbc.query(CASE + " where state = 'HANDED_OVER' order by decided_at desc, invoice_id", this::toCase);
+        return jdbc.sql(CASE + " where state = 'HANDED_OVER' order by decided_at desc, invoice_id").query(this::toCase).list();
     }
 
     /** Records a reminder once: {@code false} when this one was already recorded. */
     boolean recordReminder(long invoiceId, String kind, Long instalmentId, String channel, BigDecimal amountDue, Instant at,
             ReminderText text) {
-        return jdbc.update("""
+        return jdbc.sql("""
                 insert into dunning_reminder (invoice_id, kind, instalment_id, channel, amount_due, sent_at, subject, body)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                """, invoiceId, kind, instalmentId, channel, amountDue, Timestamp.from(at), text.subject(),
-                String.join("\n", text.paragraphs())) == 1;
+                """).params(invoiceId, kind, instalmentId, channel, amountDue, Timestamp.from(at), text.subject(),
+                String.join("\n", text.paragraphs())).update() == 1;
     }
 
     private static final String REMINDER = """
@@ -133,25 +137,25 @@ class DunningStore {
             """;
 
     List<Reminder> remindersOfFamily(long familyFileId) {
-        return jdbc.query(REMINDER + " where c.family_file_id = ? order by r.sent_at, r.id", this::toReminder, familyFileId);
+        return jdbc.sql(REMINDER + " where c.family_file_id = ? order by r.sent_at, r.id").param(familyFileId).query(this::toReminder).list();
     }
 
     List<Reminder> remindersOf(long invoiceId) {
-        return jdbc.query(REMINDER + " where r.invoice_id = ? order by r.sent_at, r.id", this::toReminder, invoiceId);
+        return jdbc.sql(REMINDER + " where r.invoice_id = ? order by r.sent_at, r.id").param(invoiceId).query(this::toReminder).list();
     }
 
     List<Reminder> remindersOf(Collection<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(REMINDER + " where r.invoice_id = any (?) order by r.sent_at, r.id", this::toReminder,
-                (Object) invoiceIds.toArray(Long[]::new));
+        return jdbc.sql(REMINDER + " where r.invoice_id = any (?) order by r.sent_at, r.id")
+                .param(invoiceIds.toArray(Long[]::new)).query(this::toReminder).list();
     }
 
     /** The letters (families without e-mail) sent in [from, to[, in invoice order. */
     List<Reminder> lettersBetween(Instant from, Instant to) {
-        return jdbc.query(REMINDER + " where r.channel = 'LETTER' and r.sent_at >= ? and r.sent_at < ? order by c.invoice_number, r.id",
-                this::toReminder, Timestamp.from(from), Timestamp.from(to));
+        return jdbc.sql(REMINDER + " where r.channel = 'LETTER' and r.sent_at >= ? and r.sent_at < ? order by c.invoice_number, r.id")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(this::toReminder).list();
     }
 
     /** A line of « Facturation » about an invoice: a reminder sent or an instalment of its plan. */
@@ -160,7 +164,7 @@ class DunningStore {
 
     /** The family's reminders (oldest first) then its instalments (by invoice and position), in one statement (a family page). */
     List<FollowUpLine> followUpLines(long familyFileId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select r.invoice_id, true as reminder, r.kind, i.position, r.channel, r.sent_at, null::date as due_on,
                     null::numeric as amount, null as state, 0 as rank
                 from dunning_reminder r join dunning_case c on c.invoice_id = r.invoice_id
@@ -169,42 +173,45 @@ class DunningStore {
                 select i.invoice_id, false, null, i.position, null, null, i.due_on, i.amount, i.state, 1
                 from dunning_instalment i join dunning_case c on c.invoice_id = i.invoice_id where c.family_file_id = ?
                 order by rank, sent_at, invoice_id, position
-                """, (rs, n) -> {
+                """).params(familyFileId, familyFileId).query((rs, n) -> {
             Timestamp sent = rs.getTimestamp("sent_at");
             return new FollowUpLine(rs.getLong("invoice_id"), rs.getBoolean("reminder"), rs.getString("kind"),
                     rs.getObject("position") == null ? null : rs.getInt("position"), rs.getString("channel"),
                     sent == null ? null : sent.toInstant(), rs.getObject("due_on", LocalDate.class), rs.getBigDecimal("amount"),
                     rs.getString("state"));
-        }, familyFileId, familyFileId);
+        }).list();
     }
 
     void insertInstalments(long invoiceId, List<PaymentPlan.Instalment> instalments) {
-        jdbc.update("delete from dunning_instalment where invoice_id = ? and state = 'PLANNED'", invoiceId);
-        Integer last = jdbc.queryForObject("select coalesce(max(position), 0) from dunning_instalment where invoice_id = ?",
-                Integer.class, invoiceId);
+        jdbc.sql("delete from dunning_instalment where invoice_id = ? and state = 'PLANNED'").param(invoiceId).update();
+        Integer last = jdbc.sql("select coalesce(max(position), 0) from dunning_instalment where invoice_id = ?").param(invoiceId)
+                .query(Integer.class).single();
         int position = last == null ? 0 : last;
         for (PaymentPlan.Instalment instalment : instalments) {
-            jdbc.update("insert into dunning_instalment (invoice_id, position, due_on, amount) values (?, ?, ?, ?)", invoiceId,
-                    ++position, instalment.dueOn(), instalment.amount());
+            jdbc.sql("insert into dunning_instalment (invoice_id, position, due_on, amount) values (?, ?, ?, ?)")
+                    .params(invoiceId, ++position, instalment.dueOn(), instalment.amount()).update();
         }
     }
 
     List<Instalment> instalments(long invoiceId) {
-        return jdbc.query("select id, invoice_id, position, due_on, amount, state from dunning_instalment where invoice_id = ? order by position",
-                (rs, n) -> new Instalment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-                        rs.getBigDecimal(5), rs.getString(6)), invoiceId);
+        return jdbc.sql("select id, invoice_id, position, due_on, amount, state from dunning_instalment where invoice_id = ? order by position")
+                .param(invoiceId).query(this::toInstalment).list();
     }
 
     List<Instalment> instalmentsOfFamily(long familyFileId) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select i.id, i.invoice_id, i.position, i.due_on, i.amount, i.state from dunning_instalment i
                 join dunning_case c on c.invoice_id = i.invoice_id where c.family_file_id = ? order by i.invoice_id, i.position
-                """, (rs, n) -> new Instalment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getObject(4, LocalDate.class),
-                rs.getBigDecimal(5), rs.getString(6)), familyFileId);
+                """).param(familyFileId).query(this::toInstalment).list();
     }
 
     void setInstalmentState(long instalmentId, String state) {
-        jdbc.update("update dunning_instalment set state = ? where id = ?", state, instalmentId);
+        jdbc.sql("update dunning_instalment set state = ? where id = ?").params(state, instalmentId).update();
+    }
+
+    private Instalment toInstalment(ResultSet rs, int row) throws SQLException {
+        return new Instalment(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5),
+                rs.getString(6));
     }
 
     private Case toCase(ResultSet rs, int row) throws SQLException {
