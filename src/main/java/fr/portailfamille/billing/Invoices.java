@@ -13,11 +13,14 @@ public class Invoices {
     private final InvoiceStore store;
     private final DeskPayments deskPayments;
     private final List<InvoiceCollections> collections;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Invoices(InvoiceStore store, DeskPayments deskPayments, List<InvoiceCollections> collections) {
+    Invoices(InvoiceStore store, DeskPayments deskPayments, List<InvoiceCollections> collections,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.deskPayments = deskPayments;
         this.collections = collections;
+        this.events = events;
     }
 
     /** How many published invoices of the family wait for payment. */
@@ -111,11 +114,17 @@ public class Invoices {
     /**
      * The bank rejected the direct debit that settled this invoice: its direct-debit payment is
      * withdrawn and the invoice waits for payment again (card, desk). False when it was not settled by
-     * direct debit (nothing changed).
+     * direct debit (nothing changed). {@link InvoiceReopened} tells the modules that follow unpaid
+     * invoices (the reminders start again).
      */
     @Transactional
     public boolean reverseDirectDebit(long invoiceId) {
-        return store.reverseDirectDebit(invoiceId);
+        if (!store.reverseDirectDebit(invoiceId)) {
+            return false;
+        }
+        store.find(invoiceId).filter(i -> i.state() == InvoiceState.PENDING)
+                .ifPresent(i -> events.publishEvent(new InvoiceReopened(pending(i))));
+        return true;
     }
 
     private static PendingInvoice pending(InvoiceView i) {

@@ -76,6 +76,23 @@ class DunningStore {
         });
     }
 
+    /**
+     * An invoice paid then reopened (a direct debit rejected) is followed again: its case goes back to
+     * « to start » with what is now due, or is recorded if it was never followed; false when it is
+     * still followed (nothing to do).
+     */
+    boolean reopen(PendingInvoice invoice) {
+        int reopened = jdbc.sql("""
+                update dunning_case set state = 'TO_START', process_instance_id = null, started_at = null, closed_at = null,
+                    amount = ?, due_on = ? where invoice_id = ? and state in ('PAID', 'WRITTEN_OFF')
+                """).params(invoice.amountDue(), invoice.dueOn(), invoice.id()).update();
+        if (reopened == 0 && find(invoice.id()).isEmpty()) {
+            insertCases(List.of(invoice));
+            return true;
+        }
+        return reopened == 1;
+    }
+
     /** The next invoices whose process is not started yet, locked until the caller's transaction ends (other nodes skip them). */
     List<Case> claimToStart(int limit) {
         return jdbc.sql(CASE + " where state = 'TO_START' order by invoice_id limit ? for update skip locked").param(limit).query(this::toCase).list();

@@ -1,6 +1,7 @@
 package fr.portailfamille.dunning;
 
 import fr.portailfamille.billing.Invoices;
+import fr.portailfamille.billing.InvoiceReopened;
 import fr.portailfamille.billing.InvoicesPublished;
 import fr.portailfamille.billing.PendingInvoice;
 import java.time.Clock;
@@ -61,6 +62,19 @@ class UnpaidInvoiceStarter {
     @EventListener
     void record(InvoicesPublished published) {
         store.insertCases(published.invoices());
+    }
+
+    /** In the transaction that reopened a paid invoice (a direct debit rejected): it is followed again. */
+    @EventListener
+    void record(InvoiceReopened reopened) {
+        store.reopen(reopened.invoice());
+    }
+
+    /** Once the reopening is committed, off its thread: its process starts again. */
+    @Async
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void startAfterReopening(InvoiceReopened reopened) {
+        startWaiting();
     }
 
     /** Once the publication is committed, off its thread: start the processes. */

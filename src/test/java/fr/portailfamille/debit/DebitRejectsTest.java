@@ -81,6 +81,12 @@ class DebitRejectsTest extends PortalIntegrationTest {
                 .contains("rejeté par votre banque (provision insuffisante, motif AM04)");
         assertThat(jdbc.queryForObject("select state from debit_mandate where family_file_id = ? and state <> 'REVOQUE'", String.class,
                 family.id())).isEqualTo("ACTIF");
+        // unpaid again, the invoice is followed by the reminders again: one unpaidInvoice process, under its business key
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(jdbc.queryForList("select state from dunning_case where invoice_id = ?", String.class, first.id()))
+                        .containsExactly("FOLLOWED"));
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("unpaidInvoice")
+                .processInstanceBusinessKey("REL-" + first.number()).count()).isEqualTo(1);
 
         // the same file again: nothing changes, the family is not mailed twice
         Page again = upload("retour.xml", "application/xml", report);
