@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  *       (documents opened from a form in a new tab; back to the staff sign-in when the session ends);</li>
  *   <li>{@code fr.json}: our translations ({@code webapps/*.fr.properties}: those of Tasklist hold the
  *       words the three webapps share, each webapp's file its own), over the webapp's original words for
- *       what we have not translated (rare screens an agent does not meet), and French month and day
+ *       what we have not translated (every label of the three webapps is, today: a new Camunda version's
+ *       labels would show in English until added, which {@code WebappTranslationsTest} reports), and French month and day
  *       names; the end-of-life banner's text is empty, and the banner hidden by {@code portail.js}.</li>
  * </ul>
  */
