@@ -192,8 +192,10 @@ import sys, urllib.parse
 pairs = urllib.parse.parse_qsl(sys.argv[1], keep_blank_values=True)
 print("&".join(urllib.parse.quote_plus(k) + "=" + urllib.parse.quote_plus(v) for k, v in pairs))
 EOF
-sql "insert into payment_notification (order_id, trans_id, trans_date, trans_status, url_check_src, raw_fields)
-     select order_id, trans_id, trans_date, 'AUTHORISED', 'PAY', '$(cat "$WORK/raw")' from payment where id = $FIRST"
+# the row as the portal stores a received notification (its columns read from the fields, the
+# transaction's uuid among them: a retry of the same transaction is then known as the same one)
+sql "insert into payment_notification (order_id, trans_id, trans_date, trans_uuid, trans_status, url_check_src, raw_fields)
+     select order_id, trans_id, trans_date, 'uuid' || order_id, 'AUTHORISED', 'PAY', '$(cat "$WORK/raw")' from payment where id = $FIRST"
 restart "with a stored notification not applied"
 check "(b1) the stored notification applied at restart" \
     "$(sql "select outcome from payment_notification where order_id = (select order_id from payment where id = $FIRST)")" SETTLED
