@@ -19,7 +19,7 @@ build_jar() {
         echo "== building the jar"
         mvn -q -B -DskipTests package
     fi
-    JAR=$(ls target/portail-famille-*.jar | grep -v original | head -1)
+    JAR=${BENCH_JAR:-$(ls target/portail-famille-*.jar | grep -v original | head -1)}
 }
 
 fresh_db() {
