@@ -10,8 +10,9 @@
 # request in flight). Prints each rate and its ratio to the static file of the same run, checks that
 # every answer was the page (or the save's 303), and that the day's counter equals its bookings.
 # Options (environment): SKIP_BUILD=1, BENCH_JAR, BENCH_PORT (19430), BENCH_DB (portail_bn_pages),
-# PAGES_FAMILIES, PAGES_CONNECTIONS, PAGES_WARMUP_SECONDS (10 per page, not measured), JFR=1 (a Flight
-# Recording of the measured phase in the run's directory). Everything stays on 127.0.0.1.
+# PAGES_FAMILIES, PAGES_CONNECTIONS, PAGES_WARMUP_SECONDS (10 per page, not measured), PAGES_ONLY (a
+# regular expression: only the pages whose name matches, besides the static file), JFR=1 (a Flight
+# Recording of the whole run in the run's directory). Everything stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . benchmarks/lib.sh
@@ -59,6 +60,7 @@ run_wrk() { # <seconds> <mode> <target> <output>
 printf '%s\n' "page|requests/s|p50|p99|good|other" >"$OUT/rates.txt"
 for entry in "${PAGES[@]}"; do
     IFS='|' read -r name mode target <<<"$entry"
+    if [ "$mode" != static ] && [ -n "${PAGES_ONLY:-}" ] && ! [[ $name =~ $PAGES_ONLY ]]; then continue; fi
     echo "== $name"
     run_wrk "$WARMUP" "$mode" "$target" "$OUT/warmup.txt"
     slug=$(echo "$name" | tr -c 'a-zA-Z0-9' '_' | cut -c1-30)
