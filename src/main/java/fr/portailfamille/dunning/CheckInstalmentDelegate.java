@@ -45,11 +45,12 @@ class CheckInstalmentDelegate implements JavaDelegate {
 
     private String check(long invoiceId) {
         Optional<PendingInvoice> pending = invoices.lockIfPending(invoiceId);
-        List<DunningStore.Instalment> instalments = store.instalments(invoiceId);
         if (pending.isEmpty()) {
-            instalments.stream().filter(i -> "PLANNED".equals(i.state())).forEach(i -> store.setInstalmentState(i.id(), "PAID"));
+            // paid, whether or not the process was told: the case closed with the plan's instalments
+            store.markPaid(invoiceId, clock.instant());
             return OUTCOME_PAID;
         }
+        List<DunningStore.Instalment> instalments = store.instalments(invoiceId);
         // an instalment is settled once what is left to pay is no more than the instalments after it
         List<DunningStore.Instalment> planned = instalments.stream().filter(i -> "PLANNED".equals(i.state())).toList();
         BigDecimal due = pending.get().amountDue();

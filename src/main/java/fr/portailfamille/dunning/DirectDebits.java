@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Families whose invoice is in a SEPA direct-debit batch are not reminded before the debit date.
- * The portal has no direct debit yet, so no bean of this type exists and no invoice is ever in a
- * batch; the module that will send debit batches declares one, and the reminders of an invoice in a
- * batch then wait for the day after its debit ({@link DunningDeadlines}).
+ * The module that sends the debit batches implements it; the reminders of an invoice in a batch wait
+ * for the day after its debit ({@link DunningDeadlines}). Without such a module, no invoice is ever in
+ * a batch.
  */
 public interface DirectDebits {
 

@@ -110,6 +110,17 @@ class DunningStore {
                 .params(closes ? new Object[] {state, Timestamp.from(at), invoiceId} : new Object[] {state, invoiceId}).update();
     }
 
+    /**
+     * The invoice no longer waits for payment (its {@code InvoicePaid}, or a locked check that found it
+     * paid without the process being told): its case closed as paid and the instalments of its plan
+     * settled. An invoice cancelled meanwhile is closed the same way: nothing is left to follow.
+     */
+    void markPaid(long invoiceId, Instant at) {
+        jdbc.sql("update dunning_case set state = 'PAID', closed_at = ? where invoice_id = ? and state <> 'PAID'")
+                .params(Timestamp.from(at), invoiceId).update();
+        jdbc.sql("update dunning_instalment set state = 'PAID' where invoice_id = ? and state = 'PLANNED'").param(invoiceId).update();
+    }
+
     void recordDecision(long invoiceId, String state, String decidedBy, Instant at, String writeOffReason) {
         setState(invoiceId, state, at);
         jdbc.sql("update dunning_case set decided_by = ?, decided_at = ?, write_off_reason = ? where invoice_id = ?")

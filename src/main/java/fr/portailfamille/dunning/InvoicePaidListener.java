@@ -45,11 +45,7 @@ class InvoicePaidListener {
 
     @EventListener
     void markPaid(InvoicePaid paid) {
-        store.find(paid.invoiceId()).filter(c -> !"PAID".equals(c.state())).ifPresent(c -> {
-            store.setState(c.invoiceId(), "PAID", clock.instant());
-            store.instalments(c.invoiceId()).stream().filter(i -> "PLANNED".equals(i.state()))
-                    .forEach(i -> store.setInstalmentState(i.id(), "PAID"));
-        });
+        store.markPaid(paid.invoiceId(), clock.instant());
     }
 
     /**

@@ -35,6 +35,7 @@ class RecordRevenueOrderDecisionDelegate implements JavaDelegate {
         Optional<PendingInvoice> pending = invoices.lockIfPending(invoiceId);
         PAID.put(execution, pending.isEmpty());
         if (pending.isEmpty()) {
+            store.markPaid(invoiceId, clock.instant());
             return;
         }
         String decision = DECISION.require(execution);

@@ -47,6 +47,8 @@ class ReminderSender {
     boolean send(long invoiceId, String kind, DunningStore.Instalment instalment) {
         Optional<PendingInvoice> pending = invoices.lockIfPending(invoiceId);
         if (pending.isEmpty()) {
+            // paid meanwhile (the process may not have been told): the case closed, nothing sent
+            store.markPaid(invoiceId, clock.instant());
             return false;
         }
         PendingInvoice invoice = pending.get();

@@ -71,6 +71,17 @@ final class DebitFixtures {
         return family;
     }
 
+    /**
+     * A month no other test uses, from {@code fromYear} on (90 years to draw from), its batch deleted
+     * if an earlier run left one: the calling test owns that month's batch.
+     */
+    java.time.YearMonth monthOfItsOwn(int fromYear) {
+        java.time.YearMonth month = java.time.YearMonth.of(fromYear + ThreadLocalRandom.current().nextInt(90),
+                1 + ThreadLocalRandom.current().nextInt(12));
+        jdbc.update("delete from debit_batch where month = ?", month.toString());
+        return month;
+    }
+
     /** Spaces every four characters, as printed on a RIB. */
     static String spaced(String iban) {
         return iban.replaceAll("(.{4})", "$1 ").strip();

@@ -26,11 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The pages of the reminders: the family's « Facturation » shows its own invoice's reminders and no
  * other family's; the finances' late invoices with the age, activity and family filters and the
- * totals; the staff family page lists the reminders sent; the day's letters as a PDF.
+ * totals; the staff family page lists the reminders sent; the day's letters as a PDF; a payment
+ * plan's instalments on its family's « Facturation » and staff page, and on no other family's.
  */
 class DunningPagesTest extends PortalIntegrationTest {
 
     static final LocalDate DUE = LocalDate.of(2031, 3, 3);
+    static final String PASSWORD = "Relances-Famille-2031";
 
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate transaction;
@@ -46,26 +48,18 @@ class DunningPagesTest extends PortalIntegrationTest {
 
     @Test
     void eachFamilySeesItsOwnReminders_theFinancesSeeTheLateInvoices() {
-        DunningFixtures data = new DunningFixtures(jdbc, transaction, events, starter, runtime);
-        at(DUE.minusDays(20).atTime(10, 0));
-        long reminded = data.family("RAPPELEE", true);
-        String username = data.account(reminded, encoder.encode("Relances-Famille-2031"));
-        PendingInvoice invoice = data.invoice(reminded, DUE, "38.60");
-        long other = data.family("VOISINE", true);
-        String otherUsername = data.account(other, encoder.encode("Relances-Voisine-2031"));
-        PendingInvoice otherInvoice = data.invoice(other, DUE, "11.00");
-        ProcessInstance pi = data.follow(invoice);
-        data.follow(otherInvoice);
+        TwoFamilies two = twoFamilies("RAPPELEE", "38.60", "VOISINE", "11.00");
+        DunningFixtures data = two.data();
+        long reminded = two.family();
+        PendingInvoice invoice = two.invoice();
+        PendingInvoice otherInvoice = two.otherInvoice();
         at(LocalDate.of(2031, 3, 13).atTime(9, 30));
-        jobs().executeDue(pi.getId());
+        jobs().executeDue(two.process().getId());
         ClockUtil.reset();
 
-        WebSession family = session();
-        family.login(username, "Relances-Famille-2031");
-        WebSession neighbour = session();
-        neighbour.login(otherUsername, "Relances-Voisine-2031");
-        WebSession finances = session();
-        finances.follow(finances.submit(finances.get("/agent/connexion"), "form", Map.of("username", "finances", "password", "demo")));
+        WebSession family = signedIn(two.username());
+        WebSession neighbour = signedIn(two.otherUsername());
+        WebSession finances = finances();
 
         at(LocalDate.of(2031, 3, 20).atTime(10, 0));
         WebSession.Page page = family.get("/facturation");
@@ -98,6 +92,90 @@ class DunningPagesTest extends PortalIntegrationTest {
         assertThat(letters.status()).isEqualTo(200);
         assertThat(letters.header("Content-Type")).startsWith("application/pdf");
         assertThat(finances.get("/agent/relances/courriers.pdf?jour=99999-01-01").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPlanIsShownToItsFamilyAndOnItsStaffPage_anotherFamilySeesNoneOfIt() {
+        TwoFamilies two = twoFamilies("ECHELONNEE", "50.00", "DISTINCTE", "14.00");
+        PendingInvoice invoice = two.invoice();
+        ProcessInstance pi = two.process();
+        at(LocalDate.of(2031, 3, 13).atTime(9, 30));
+        jobs().executeDue(pi.getId());
+        at(LocalDate.of(2031, 4, 2).atTime(9, 30));
+        jobs().executeDue(pi.getId());
+        grantPlan(pi, "05/05/2031 20,00\n05/06/2031 30,00");
+        ClockUtil.reset();
+
+        WebSession family = signedIn(two.username());
+        WebSession neighbour = signedIn(two.otherUsername());
+        WebSession finances = finances();
+
+        at(LocalDate.of(2031, 4, 10).atTime(10, 0));
+        List<String> lines = family.get("/facturation").doc().select("#facture-" + invoice.id() + " .invoice-follow-up li").eachText();
+        assertThat(lines).containsExactly("1re relance envoyée par courriel le 13/03/2031", "2e relance envoyée par courriel le 02/04/2031",
+                "Échéancier, échéance 1 : 20,00 € à payer le 05/05/2031 (à venir)",
+                "Échéancier, échéance 2 : 30,00 € à payer le 05/06/2031 (à venir)");
+        WebSession.Page neighbours = neighbour.get("/facturation");
+        assertThat(neighbours.text()).contains(two.otherInvoice().number()).doesNotContain(invoice.number()).doesNotContain("Échéancier")
+                .doesNotContain("relance envoyée");
+        assertThat(neighbours.doc().select(".invoice-follow-up")).isEmpty();
+
+        // the staff family pages: the plan's family shows its reminders and instalments, the other family none of them
+        Element mine = finances.get("/agent/dossiers/" + two.data().numberOf(two.family())).doc().selectFirst("section:has(h2#relances)");
+        assertThat(mine).isNotNull();
+        assertThat(mine.select("table").get(0).select("tbody tr").eachText()).containsExactly(
+                "13/03/2031 " + invoice.number() + " 1re relance par courriel 50,00 €",
+                "02/04/2031 " + invoice.number() + " 2e relance par courriel 50,00 €");
+        assertThat(mine.select("table").get(1).select("tbody tr").eachText()).containsExactly(
+                invoice.number() + " 1 05/05/2031 20,00 € à venir", invoice.number() + " 2 05/06/2031 30,00 € à venir");
+        Element theirs = finances.get("/agent/dossiers/" + two.data().numberOf(two.other())).doc().selectFirst("section:has(h2#relances)");
+        assertThat(theirs).isNotNull();
+        assertThat(theirs.text()).isEqualTo("Relances Aucune relance envoyée.");
+    }
+
+    /** Two families, each with a portal account and one invoice due on {@link #DUE}, both followed by their process. */
+    private record TwoFamilies(DunningFixtures data, long family, String username, PendingInvoice invoice, ProcessInstance process,
+            long other, String otherUsername, PendingInvoice otherInvoice) {}
+
+    private TwoFamilies twoFamilies(String name, String total, String otherName, String otherTotal) {
+        DunningFixtures data = new DunningFixtures(jdbc, transaction, events, starter, runtime);
+        at(DUE.minusDays(20).atTime(10, 0));
+        long family = data.family(name, true);
+        String username = data.account(family, encoder.encode(PASSWORD));
+        PendingInvoice invoice = data.invoice(family, DUE, total);
+        long other = data.family(otherName, true);
+        String otherUsername = data.account(other, encoder.encode(PASSWORD));
+        PendingInvoice otherInvoice = data.invoice(other, DUE, otherTotal);
+        ProcessInstance process = data.follow(invoice);
+        data.follow(otherInvoice);
+        return new TwoFamilies(data, family, username, invoice, process, other, otherUsername, otherInvoice);
+    }
+
+    private WebSession signedIn(String username) {
+        WebSession session = session();
+        session.login(username, PASSWORD);
+        return session;
+    }
+
+    private WebSession finances() {
+        WebSession finances = session();
+        finances.follow(finances.submit(finances.get("/agent/connexion"), "form", Map.of("username", "finances", "password", "demo")));
+        return finances;
+    }
+
+    /** « Émettre un titre de recette » completed by finances with a payment plan, as in Tasklist. */
+    private void grantPlan(ProcessInstance pi, String plan) {
+        List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember("finances").list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        String task = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(UnpaidInvoiceProcess.TASK_DECIDE).singleResult().getId();
+        processEngine.getIdentityService().setAuthentication("finances", groups);
+        try {
+            processEngine.getTaskService().complete(task, Map.of(UnpaidInvoiceProcess.DECISION.name(), UnpaidInvoiceProcess.DECISION_PLAN,
+                    UnpaidInvoiceProcess.PLAN_TEXT.name(), plan));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
     }
 
     private static List<String> lateRows(WebSession finances, String query) {

@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every path of {@code unpaidInvoice}, the timers moved by the engine's clock: paid before the
  * first reminder, between the reminders, after them (task open); a payment the process was not told
- * of; hand-over, write-off, a plan paid and a plan missed; a payment in flight while a reminder is
- * due; a family without e-mail reminded by a letter.
+ * of; hand-over, write-off, a plan paid (at the desk, without the process told, the rest by card) and a
+ * plan missed; a payment in flight while a reminder is due; a family without e-mail reminded by a letter.
  */
 class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
 
@@ -152,6 +152,7 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         assertThat(pi).isEnded().hasPassed(END_PAID_AFTER_FIRST);
         assertThat(reminders(invoice)).isZero();
         assertThat(mailbox().to(data.emailOf(family))).isEmpty();
+        assertThat(caseState(invoice)).as("the check that found it paid closes its case").isEqualTo("PAID");
     }
 
     @Test
@@ -225,31 +226,61 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
 
     @Test
     void planGranted_theWholeDebtPaidUntold_theInstalmentCheckEndsThePlanPaid() {
-        long family = data.family("SOLDEE", true);
-        PendingInvoice invoice = data.invoice(family, DUE, "50.00");
-        ProcessInstance pi = bothReminders(invoice);
-        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 20,00\n05/06/2031 30,00"));
-        assertThat(pi).isWaitingAt(TIMER_INSTALMENT);
+        Planned plan = planOf50("SOLDEE");
 
         // the whole debt paid before the first instalment, without the message (the node stopped after the payment's commit)
-        at(LocalDate.of(2031, 5, 2).atTime(10, 0));
-        data.paymentUntold(invoice.id(), "50.00");
-        at(LocalDate.of(2031, 5, 15).atTime(10, 0));
-        jobs().executeDue(pi.getId());
+        paidUntold(plan, "50.00", LocalDate.of(2031, 5, 2), LocalDate.of(2031, 5, 15));
 
-        assertThat(pi).as("the instalment check finds the invoice paid").isEnded().hasPassed(TASK_CHECK_INSTALMENT, END_PAID_BY_PLAN)
+        assertThat(plan.process()).as("the instalment check finds the invoice paid").isEnded().hasPassed(TASK_CHECK_INSTALMENT, END_PAID_BY_PLAN)
                 .hasNotPassed(END_PAID_MESSAGE);
-        assertThat(instalmentStates(invoice)).containsExactly("PAID", "PAID");
-        assertThat(reminders(invoice)).as("the two reminders, no instalment reminder").isEqualTo(2);
-        assertThat(mailbox().to(data.emailOf(family))).noneMatch(m -> m.subject().startsWith("Échéance non réglée"));
+        planSettledWithoutAnInstalmentReminder(plan);
+    }
+
+    @Test
+    void planGranted_eachInstalmentPaidWithoutItsMessage_theLockedCheckSeesItPaid() {
+        Planned plan = planOf50("MUETTE");
+        PendingInvoice invoice = plan.invoice();
+        ProcessInstance pi = plan.process();
+
+        // the first instalment paid on time, the process not told (a part payment tells it nothing: only billing knows)
+        paidUntold(plan, "20.00", LocalDate.of(2031, 5, 5), LocalDate.of(2031, 5, 15));
+        assertThat(pi).as("the check read what billing records as paid").isWaitingAt(TIMER_INSTALMENT);
+        assertThat(instalmentStates(invoice)).containsExactly("PAID", "PLANNED");
+        assertThat(jobDue(pi)).as("the next check: the second instalment's date + 10 days, on a working day")
+                .isEqualTo(parisTime(LocalDate.of(2031, 6, 16), 9));
+
+        // the last instalment pays the invoice, and the message to the process is lost (the node stopped after the commit)
+        paidUntold(plan, "30.00", LocalDate.of(2031, 6, 5), LocalDate.of(2031, 6, 16));
+
+        assertThat(pi).isEnded().hasPassed(END_PAID_BY_PLAN).hasNotPassed(END_PAID_MESSAGE);
+        planSettledWithoutAnInstalmentReminder(plan);
+    }
+
+    @Test
+    void planGranted_theRestPaidOnlineByCard_theProcessEndsAndThePlanIsSettled() {
+        Planned plan = planOf50("ENLIGNE");
+        at(LocalDate.of(2031, 5, 2).atTime(10, 0));
+        payAtTheDesk(plan.invoice(), "20,00");
+
+        // « Payer en ligne » offers the invoice under a plan for what it still owes: the card pays the rest at once
+        assertThat(invoices.pending(plan.family())).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(plan.invoice().id());
+            assertThat(p.amountDue()).isEqualByComparingTo("30.00");
+        });
+        at(LocalDate.of(2031, 5, 20).atTime(10, 0));
+        payByCard(plan.invoice());
+
+        assertThat(plan.process()).isEnded().hasPassed(END_PAID_MESSAGE);
+        planSettledWithoutAnInstalmentReminder(plan);
+        assertThat(jdbc.queryForList("select mode || ' ' || amount from invoice_payment where invoice_id = ? order by id", String.class,
+                plan.invoice().id())).containsExactly("CHEQUE 20.00", "EN_LIGNE 30.00");
     }
 
     @Test
     void planGranted_anInstalmentMissed_remindedOnceThenBackToTheFinances() {
         long family = data.family("MANQUEE", true);
         PendingInvoice invoice = data.invoice(family, DUE, "50.00");
-        ProcessInstance pi = bothReminders(invoice);
-        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), "05/05/2031 25,00\n05/06/2031 25,00"));
+        ProcessInstance pi = planGranted(invoice, "05/05/2031 25,00\n05/06/2031 25,00");
 
         at(LocalDate.of(2031, 5, 15).atTime(10, 0));
         jobs().executeDue(pi.getId());
@@ -328,6 +359,40 @@ class UnpaidInvoiceProcessTest extends PortalIntegrationTest {
         jobs().executeDue(pi.getId());
         assertThat(pi).hasPassed(TASK_FIRST, TASK_SECOND).isWaitingAt(TASK_DECIDE);
         return pi;
+    }
+
+    /** A family's invoice reminded twice, then its plan granted. */
+    private record Planned(long family, PendingInvoice invoice, ProcessInstance process) {}
+
+    /** 50,00 € due on {@link #DUE}, reminded twice, then a plan of 20,00 € on 5 May 2031 and 30,00 € on 5 June 2031. */
+    private Planned planOf50(String familyName) {
+        long family = data.family(familyName, true);
+        PendingInvoice invoice = data.invoice(family, DUE, "50.00");
+        return new Planned(family, invoice, planGranted(invoice, "05/05/2031 20,00\n05/06/2031 30,00"));
+    }
+
+    /** Both reminders sent, then finances grant this plan: the process waits for its first instalment. */
+    private ProcessInstance planGranted(PendingInvoice invoice, String plan) {
+        ProcessInstance pi = bothReminders(invoice);
+        complete(pi, Map.of(DECISION.name(), DECISION_PLAN, PLAN_TEXT.name(), plan));
+        assertThat(pi).isWaitingAt(TIMER_INSTALMENT);
+        return pi;
+    }
+
+    /** Paid on that day without the process told (no event), then the process's due jobs run on the check day at 10. */
+    private void paidUntold(Planned plan, String amount, LocalDate paidOn, LocalDate checkedOn) {
+        at(paidOn.atTime(11, 0));
+        data.paymentUntold(plan.invoice().id(), amount);
+        at(checkedOn.atTime(10, 0));
+        jobs().executeDue(plan.process().getId());
+    }
+
+    /** The plan settled: every instalment paid, the case closed, the two reminders only, no instalment reminder mailed. */
+    private void planSettledWithoutAnInstalmentReminder(Planned plan) {
+        assertThat(instalmentStates(plan.invoice())).containsExactly("PAID", "PAID");
+        assertThat(caseState(plan.invoice())).isEqualTo("PAID");
+        assertThat(reminders(plan.invoice())).as("the two reminders, no instalment reminder").isEqualTo(2);
+        assertThat(mailbox().to(data.emailOf(plan.family()))).noneMatch(m -> m.subject().startsWith("Échéance non réglée"));
     }
 
     private void payByCard(PendingInvoice invoice) {
