@@ -118,6 +118,8 @@ class QuotientCafController {
         model.addAttribute("available", apiParticulier.enabled());
         model.addAttribute("consent", consents.of(fileId).orElse(null));
         model.addAttribute("franceConnect", fetches.franceConnectIdentity(fileId).isPresent());
+        // a standing consent given with FranceConnect's identity, the link since undone: nobody left to ask for
+        model.addAttribute("withoutIdentity", consents.active(fileId) && fetches.identityOf(fileId).isEmpty());
         model.addAttribute("last", fetches.last(fileId).orElse(null));
         model.addAttribute("quotient", families.quotientFamilial(fileId, LocalDate.now(clock)).orElse(null));
         model.addAttribute("appliesFrom", fetches.appliesFrom());

@@ -6,6 +6,8 @@ import fr.portailfamille.apiparticulier.QuotientCafRecords.LastFetch;
 import fr.portailfamille.apiparticulier.QuotientCafRecords.Result;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.QuotientFamilial;
+import fr.portailfamille.family.Regime;
+import fr.portailfamille.family.StaffFamilyFiles;
 import fr.portailfamille.franceconnect.FranceConnectIdentities;
 import fr.portailfamille.franceconnect.FranceConnectIdentities.PivotIdentity;
 import java.time.Clock;
@@ -17,13 +19,17 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks API Particulier for a family's quotient familial — only while its consent stands — with the
  * identity FranceConnect certified when the family's account is linked, otherwise the allocataire's
  * identity the family typed; records the call, and stores a value found as the family's quotient
- * familial from the month the town's rule says. Any other answer stores nothing and changes nothing:
- * the family sends its attestation as before.
+ * familial from the month the town's rule says, and the provider that answered as the family's scheme
+ * (« régime »: a quotient of the MSA makes the family MSA for the CAF report). Any other answer stores
+ * nothing and changes nothing: the family sends its attestation as before. The call is made outside any
+ * transaction; what it brings is written in one.
  */
 @Service
 class QuotientFetches {
@@ -34,18 +40,23 @@ class QuotientFetches {
     private final QuotientConsents consents;
     private final FranceConnectIdentities franceConnect;
     private final FamilyFiles families;
+    private final StaffFamilyFiles schemes;
     private final ApiParticulierProperties settings;
     private final JdbcClient jdbc;
+    private final TransactionTemplate writes;
     private final Clock clock;
 
     QuotientFetches(ApiParticulier apiParticulier, QuotientConsents consents, FranceConnectIdentities franceConnect,
-            FamilyFiles families, ApiParticulierProperties settings, JdbcClient jdbc, Clock clock) {
+            FamilyFiles families, StaffFamilyFiles schemes, ApiParticulierProperties settings, JdbcClient jdbc,
+            PlatformTransactionManager transactions, Clock clock) {
         this.apiParticulier = apiParticulier;
         this.consents = consents;
         this.franceConnect = franceConnect;
         this.families = families;
+        this.schemes = schemes;
         this.settings = settings;
         this.jdbc = jdbc;
+        this.writes = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -82,12 +93,18 @@ class QuotientFetches {
             return new Fetched(Result.NO_IDENTITY, null, null, null);
         }
         QuotientAnswer answer = api.get().ask(who.get());
+        return writes.execute(status -> store(familyFileId, answer, who.get().source(), refreshYear));
+    }
+
+    /** The call recorded; a quotient found stored from the town's month, and its provider made the family's scheme. */
+    private Fetched store(long familyFileId, QuotientAnswer answer, AllocataireIdentity.Source identity, Integer refreshYear) {
         LocalDate from = appliesFrom();
         Integer before = families.quotientFamilial(familyFileId, from).map(QuotientFamilial::value).orElse(null);
-        record(familyFileId, answer, who.get().source(), from, refreshYear);
+        record(familyFileId, answer, identity, from, refreshYear);
         if (!(answer instanceof QuotientAnswer.Found found)) {
             return new Fetched(Result.valueOf(answer.outcome().name()), before, before, null);
         }
+        schemes.changeRegime(familyFileId, Regime.valueOf(found.provider()), SOURCE);
         String source = SOURCE + " (" + found.provider() + ")";
         Optional<QuotientFamilial> running = families.quotientFamilial(familyFileId, from);
         if (running.filter(q -> q.value() == found.value() && source.equals(q.source())).isPresent()) {

@@ -125,18 +125,19 @@ public class StaffFamilyFiles {
 
     /**
      * Sets the family's scheme (« régime »; null: « Non précisé »), as the Guichet Unique reads it on the
-     * family's CAF or MSA certificate; the change is kept in the file's history (who, when, before and
-     * after). False when the file already had that scheme (nothing recorded).
+     * family's CAF or MSA certificate, or as API Particulier tells with the quotient it gives (then
+     * {@code changedBy} is « API Particulier »); the change is kept in the file's history (who, when,
+     * before and after). False when the file already had that scheme (nothing recorded).
      */
     @Transactional
-    public boolean changeRegime(long familyFileId, Regime regime, String staffUser) {
+    public boolean changeRegime(long familyFileId, Regime regime, String changedBy) {
         FamilyFile file = files.findById(familyFileId).orElseThrow(() -> new IllegalArgumentException("dossier inconnu " + familyFileId));
         Regime before = file.getRegime();
         if (before == regime) {
             return false;
         }
         file.changeRegime(regime);
-        store.recordContactChange(familyFileId, staffUser, "régime", Regime.labelOf(before), Regime.labelOf(regime));
+        store.recordContactChange(familyFileId, changedBy, "régime", Regime.labelOf(before), Regime.labelOf(regime));
         return true;
     }
 

@@ -1,11 +1,11 @@
 package fr.portailfamille.apiparticulier;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.portailfamille.apiparticulier.QuotientFamilies.Family;
+import fr.portailfamille.family.FamilyFiles;
+import fr.portailfamille.family.Regime;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,14 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The quotient familial read from API Particulier, against the WireMock fake speaking the published API:
  * the family's consent (with its date) makes the first call at once; a value found is stored from the month
- * the town's rule says and the quotient running until then is kept; every other answer (no file, several
+ * the town's rule says, the quotient running until then is kept, and its provider (CAF or MSA) becomes the
+ * family's scheme; every other answer (no file, several
  * people, provider down, too slow) stores nothing and tells the family in French to send its attestation;
  * a revoked consent makes no call at all; FranceConnect's identity is used when the account is linked.
  */
 class QuotientCafTest extends PortalIntegrationTest {
-
-    private static final String PASSWORD = "Quotient-Caf-Test-2026";
-    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -41,8 +39,15 @@ class QuotientCafTest extends PortalIntegrationTest {
     QuotientFetches fetches;
     @Autowired
     Clock clock;
+    @Autowired
+    FamilyFiles familyFiles;
 
-    record Family(long fileId, long accountId, String username, String name) {}
+    private QuotientFamilies families;
+
+    @BeforeEach
+    void fixtures() {
+        families = new QuotientFamilies(jdbc, encoder);
+    }
 
     @Test
     void theConsentFetchesTheQuotientAndStoresItFromNextMonthKeepingTheOneBefore() {
@@ -73,6 +78,8 @@ class QuotientCafTest extends PortalIntegrationTest {
                 .containsEntry("reference_year", 2026).containsEntry("reference_month", 11).containsEntry("identity_source", "DOSSIER");
         assertThat(jdbc.queryForObject("select accepted_at is not null and revoked_at is null from quotient_consent where family_file_id = ?",
                 Boolean.class, family.fileId())).isTrue();
+        assertThat(familyFiles.regimes(List.of(family.fileId()))).as("a quotient of the CAF: the family is CAF")
+                .containsEntry(family.fileId(), Regime.CAF);
 
         // the call as the published API wants it: token, recipient, the identity's parameters
         LoggedRequest call = callsFor(family.name()).get(0);
@@ -92,14 +99,36 @@ class QuotientCafTest extends PortalIntegrationTest {
     }
 
     @Test
-    void theMsaIsStoredAsTheProvider() {
+    void theMsaIsStoredAsTheProviderAndMakesTheFamilyMsa() {
         Family family = family("AGRICOLE");
+        // the Guichet Unique had read a CAF certificate: the MSA's answer is the newer word
+        jdbc.update("update family_file set regime = 'CAF' where id = ?", family.fileId());
         WebSession browser = signedIn(family);
         WebSession.Page done = browser.follow(browser.submit(browser.get("/dossier/quotient-caf"), "form[action$=/dossier/quotient-caf]",
                 identity("AGRICOLE")));
         assertThat(done.text()).contains("Votre quotient familial de 150 € est enregistré");
         assertThat(jdbc.queryForObject("select source from quotient_familial where family_file_id = ?", String.class, family.fileId()))
                 .isEqualTo("API Particulier (MSA)");
+        // the scheme the CAF report counts the family under, read as the report reads it
+        assertThat(familyFiles.regimes(List.of(family.fileId()))).containsEntry(family.fileId(), Regime.MSA);
+        assertThat(browser.get("/dossier").doc().select("#famille ~ dl.facts").text()).contains("Régime allocataire MSA");
+        assertThat(jdbc.queryForMap("select changed_by, old_value, new_value from contact_change where family_file_id = ? and field = 'régime'",
+                family.fileId())).containsEntry("changed_by", "API Particulier").containsEntry("old_value", "CAF")
+                .containsEntry("new_value", "MSA");
+
+        // asked again, the same answer: the scheme stays, nothing more in the file's history
+        assertThat(fetches.fetch(family.fileId(), null).result()).isEqualTo(QuotientCafRecords.Result.UNCHANGED);
+        assertThat(jdbc.queryForObject("select count(*) from contact_change where family_file_id = ? and field = 'régime'",
+                Long.class, family.fileId())).isEqualTo(1);
+    }
+
+    @Test
+    void noAnswerLeavesTheSchemeAsItWas() {
+        Family family = family("INCONNU");
+        jdbc.update("update family_file set regime = 'AUTRE' where id = ?", family.fileId());
+        WebSession browser = signedIn(family);
+        browser.follow(browser.submit(browser.get("/dossier/quotient-caf"), "form[action$=/dossier/quotient-caf]", identity("INCONNU")));
+        assertThat(familyFiles.regimes(List.of(family.fileId()))).containsEntry(family.fileId(), Regime.AUTRE);
     }
 
     @Test
@@ -142,17 +171,20 @@ class QuotientCafTest extends PortalIntegrationTest {
         assertThat(jdbc.queryForMap("select revoked_at is not null as revoked, birth_name from quotient_consent where family_file_id = ?",
                 family.fileId())).containsEntry("revoked", true).containsEntry("birth_name", null);
 
+        // from now on the fake API must receive nothing for this family: its journal of this family's calls emptied, then checked
+        api.server().removeServeEventsMatching(QuotientFamilies.callsFor(family.name()).build());
         assertThat(fetches.fetch(family.fileId(), null).result()).isEqualTo(QuotientCafRecords.Result.NO_CONSENT);
-        assertThat(callsFor(family.name())).as("no call after the consent was withdrawn").hasSize(1);
+        WebSession.Page page = browser.get("/dossier/quotient-caf");
+        assertThat(page.doc().select("form[action$=/dossier/quotient-caf/retrait]")).as("nothing left to withdraw").isEmpty();
+        api.server().verify(0, QuotientFamilies.callsFor(family.name()));
+        assertThat(jdbc.queryForObject("select count(*) from quotient_fetch where family_file_id = ?", Long.class, family.fileId()))
+                .as("no call recorded after the withdrawal").isEqualTo(1);
     }
 
     @Test
     void aFranceConnectFamilyIsAskedForWithTheCertifiedIdentity() {
         Family family = family();
-        jdbc.update("""
-                insert into franceconnect_link (account_id, issuer, subject, given_name, family_name, birthdate, gender, birthplace,
-                    birthcountry, email, linked_at) values (?, 'http://fc', ?, 'Camille Anne', ?, '1984-07-09', 'female', '59350', '99100',
-                    'x@example.org', now())""", family.accountId(), "fc-" + family.username(), family.name());
+        families.linkFranceConnect(family);
         WebSession browser = signedIn(family);
         WebSession.Page page = browser.get("/dossier/quotient-caf");
         assertThat(page.text()).contains("la CAF ou la MSA est interrogée avec l'identité que FranceConnect a certifiée");
@@ -218,43 +250,24 @@ class QuotientCafTest extends PortalIntegrationTest {
     }
 
     private List<LoggedRequest> callsFor(String birthName) {
-        return api.server().findAll(getRequestedFor(urlPathEqualTo(QuotientApi.PATH)).withQueryParam("nomNaissance", equalTo(birthName)));
+        return api.server().findAll(QuotientFamilies.callsFor(birthName));
     }
 
     private static Map<String, String> identity(String birthName) {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("accept", "true");
-        fields.put("birthName", birthName);
-        fields.put("firstNames", "CAMILLE ANNE");
-        fields.put("sex", "F");
-        fields.put("birthDate", "1984-07-09");
-        fields.put("birthCommune", "59350");
-        fields.put("birthCountry", "99100");
-        return fields;
+        return QuotientFamilies.identity(birthName);
     }
 
     private WebSession signedIn(Family family) {
         WebSession browser = session();
-        browser.login(family.username(), PASSWORD);
+        browser.login(family.username(), QuotientFamilies.PASSWORD);
         return browser;
     }
 
     private Family family() {
-        return family(null);
+        return families.family();
     }
 
-    /** A family file of the test's own with an active account; the file's name is also the allocataire's birth name asked. */
     private Family family(String name) {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
-        String fileName = name != null ? name : "QF" + suffix.toUpperCase();
-        String username = "qf" + suffix;
-        Long accountId = jdbc.queryForObject("insert into portal_account (username, email, password_hash, status, civility, last_name, "
-                + "first_name, activated_at) values (?, ?, ?, 'ACTIVE', 'Mme', ?, 'Camille', now()) returning id",
-                Long.class, username, username + "@example.org", encoder.encode(PASSWORD), fileName);
-        Long fileId = jdbc.queryForObject("insert into family_file (number, name, city, account_id) values (?, ?, 'Belcourt', ?) returning id",
-                Long.class, "7" + suffix, fileName, accountId);
-        jdbc.update("insert into guardian (family_file_id, position, civility, last_name, first_name, email) values (?, 1, 'Mme', ?, 'Camille', ?)",
-                fileId, fileName, username + "@example.org");
-        return new Family(fileId, accountId, username, fileName);
+        return families.family(name);
     }
 }

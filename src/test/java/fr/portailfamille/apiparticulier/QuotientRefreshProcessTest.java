@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * {@code quotientRefresh} on every path, with the engine's clock and the fake API Particulier: the
  * consenting families asked once each, two per job with a pause between jobs, a family that withdrew its
- * consent meanwhile never asked; the report lists who changed bracket and who could not be fetched; a year
+ * consent meanwhile never asked, the provider that answered made the family's scheme; the report lists who
+ * changed bracket and who could not be fetched (no file, several people, the API down); a year
  * runs once (a second start from Tasklist refused in French, a second timer start ends at once).
  */
 class QuotientRefreshProcessTest extends PortalIntegrationTest {
@@ -70,6 +71,7 @@ class QuotientRefreshProcessTest extends PortalIntegrationTest {
         long same = family("QFB", 920);
         long unknown = family("INCONNU", 640);
         long homonym = family("HOMONYME", null);
+        long down = family("INDISPONIBLE", 450);
         long withdrawn = family("QFRETRAIT", 500);
 
         ProcessInstance refresh = startFromTasklist(String.valueOf(year));
@@ -95,31 +97,39 @@ class QuotientRefreshProcessTest extends PortalIntegrationTest {
             }
             executeJob(refresh);
         }
-        assertThat(pauses).as("five families, two per batch: three batches, two pauses").isEqualTo(2);
+        assertThat(pauses).as("six families, two per batch: three batches, two pauses").isEqualTo(2);
         assertThat(calls(name(changes))).isEqualTo(1);
         assertThat(calls(name(withdrawn))).isZero();
         assertThat(calls("INCONNU")).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForList("select family_file_id, outcome from quotient_refresh_item where refresh_year = ? order by family_file_id",
-                year)).extracting(r -> r.get("outcome")).containsExactly("FOUND", "FOUND", "NOT_FOUND", "AMBIGUOUS", "NO_CONSENT");
+                year)).extracting(r -> r.get("outcome")).containsExactly("FOUND", "FOUND", "NOT_FOUND", "AMBIGUOUS", "UNAVAILABLE",
+                "NO_CONSENT");
         assertThat(jdbc.queryForObject("select count(*) from quotient_fetch where family_file_id = ?", Long.class, withdrawn))
                 .as("no call for a withdrawn consent").isZero();
         assertThat(jdbc.queryForObject("select count(*) from quotient_fetch where refresh_year = ? and family_file_id in (?, ?, ?, ?)",
                 Long.class, year, changes, same, unknown, homonym)).as("each family asked once").isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from quotient_fetch where refresh_year = ? and family_file_id = ?",
+                Long.class, year, down)).isEqualTo(1);
 
         Task report = processEngine.getTaskService().createTaskQuery().processInstanceId(refresh.getId()).singleResult();
         assertThat(report.getTaskDefinitionKey()).isEqualTo(TASK_REPORT);
         assertThat(processEngine.getTaskService().getIdentityLinksForTask(report.getId()))
                 .anyMatch(link -> "guichet-unique".equals(link.getGroupId()));
         Map<String, Object> variables = processEngine.getTaskService().getVariables(report.getId());
-        assertThat(variables.get(ASKED.name())).isEqualTo(5);
+        assertThat(variables.get(ASKED.name())).isEqualTo(6);
         assertThat(variables.get(CHANGED.name())).isEqualTo(1);
         assertThat((String) variables.get(CHANGED_LIST.name())).isEqualTo(number(changes) + " " + name(changes) + " : 300 € → 920 €");
-        assertThat(variables.get(FAILED.name())).isEqualTo(2);
+        assertThat(variables.get(FAILED.name())).isEqualTo(3);
         assertThat((String) variables.get(FAILED_LIST.name()))
                 .contains(number(unknown) + " INCONNU : quotient enregistré 640 € (aucun dossier CAF ou MSA trouvé)")
-                .contains(number(homonym) + " HOMONYME : aucun quotient enregistré (plusieurs personnes correspondent)");
+                .contains(number(homonym) + " HOMONYME : aucun quotient enregistré (plusieurs personnes correspondent)")
+                .contains(number(down) + " INDISPONIBLE : quotient enregistré 450 € (service indisponible)");
         assertThat(jdbc.queryForObject("select value from quotient_familial where family_file_id = ? order by valid_from desc, id desc limit 1",
                 Integer.class, changes)).isEqualTo(920);
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, changes))
+                .as("the provider that answered is the family's scheme").isEqualTo("CAF");
+        assertThat(jdbc.queryForObject("select regime from family_file where id = ?", String.class, down))
+                .as("no answer, no scheme").isNull();
 
         TaskService tasks = processEngine.getTaskService();
         assertThatThrownBy(() -> tasks.complete(report.getId(), Map.of(REPORT_READ.name(), false)))
@@ -204,7 +214,8 @@ class QuotientRefreshProcessTest extends PortalIntegrationTest {
      */
     private long family(String birthName, Integer quotient) {
         String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase() + COUNTER.incrementAndGet();
-        boolean fixed = birthName.equals("INCONNU") || birthName.equals("HOMONYME");
+        // the fake API answers these birth names as they are (no file, several people, down)
+        boolean fixed = List.of("INCONNU", "HOMONYME", "INDISPONIBLE").contains(birthName);
         String name = fixed ? birthName : birthName + suffix;
         Long fileId = jdbc.queryForObject("insert into family_file (number, name, city) values (?, ?, 'Belcourt') returning id",
                 Long.class, "6" + suffix, name);

@@ -12,7 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** « Télécharger mes données » (RGPD): all of the family's data as a JSON file, and nothing of another family. */
+/**
+ * « Télécharger mes données » (RGPD): all of the family's data as a JSON file — with the consent to API
+ * Particulier, its calls, the quotient read and its source, and FranceConnect's identity claims — and nothing
+ * of another family.
+ */
 class DataExportTest extends PortalIntegrationTest {
 
     @Autowired JdbcTemplate jdbc;
@@ -27,6 +31,8 @@ class DataExportTest extends PortalIntegrationTest {
         SecurityFamilies.Objects theirs = SecurityFamilies.everything(jdbc, other);
 
         jdbc.update("update family_file set regime = 'MSA' where id = ?", owner.fileId());
+        readFromTheState(owner, "MSA", 432, "1984-07-09");
+        readFromTheState(other, "CAF", 987, "1979-02-28");
         WebSession family = session();
         family.login(owner.username(), owner.password());
         Page dossier = family.get("/dossier");
@@ -58,10 +64,43 @@ class DataExportTest extends PortalIntegrationTest {
         assertThat(export.at("/paiements/paiements/0/order_id").asText()).isEqualTo(mine.orderId());
         assertThat(export.at("/messagerie/messages/0/body").asText()).isEqualTo("Texte secret de " + owner.name());
         assertThat(export.at("/messagerie/piecesJointes/0/id").asLong()).isEqualTo(mine.attachmentId());
+        // API Particulier: the consent (with its date and the identity typed), each call, the quotient read and its source
+        assertThat(export.at("/quotientCaf/accord/0/accepted_at").asText()).isNotEmpty();
+        assertThat(export.at("/quotientCaf/accord/0/birth_name").asText()).isEqualTo(owner.name());
+        assertThat(export.at("/quotientCaf/lectures/0/provider").asText()).isEqualTo("MSA");
+        assertThat(export.at("/quotientCaf/lectures/0/value").asInt()).isEqualTo(432);
+        assertThat(export.at("/dossier/quotientsFamiliaux")).anySatisfy(q -> {
+            assertThat(q.get("value").asInt()).isEqualTo(432);
+            assertThat(q.get("source").asText()).isEqualTo("API Particulier (MSA)");
+        });
+        // FranceConnect: the identity claims kept with the link
+        assertThat(export.at("/franceconnect/liaison/0/birthdate").asText()).isEqualTo("1984-07-09");
+        assertThat(export.at("/franceconnect/liaison/0/family_name").asText()).isEqualTo(owner.name());
+        assertThat(export.at("/franceconnect/liaison/0/linked_at").asText()).isNotEmpty();
 
         // nothing of the other family
-        assertThat(download.body()).doesNotContain(other.name()).doesNotContain(other.username()).doesNotContain(theirs.orderId());
+        assertThat(download.body()).doesNotContain(other.name()).doesNotContain(other.username()).doesNotContain(theirs.orderId())
+                .doesNotContain("1979-02-28");
         assertThat(export.at("/messagerie/messages").size()).isEqualTo(1);
+    }
+
+    /** A consent to API Particulier, a call and the quotient it read; the account linked to FranceConnect with these claims. */
+    private void readFromTheState(SecurityFamilies.Family family, String provider, int value, String birthdate) {
+        jdbc.update("""
+                insert into quotient_consent (family_file_id, accepted_at, accepted_by, birth_name, first_names, sex, birth_date,
+                    birth_commune, birth_country) values (?, now(), ?, ?, 'ALEX', 'F', ?::date, '59350', '99100')""",
+                family.fileId(), family.username(), family.name(), birthdate);
+        jdbc.update("""
+                insert into quotient_fetch (family_file_id, fetched_at, outcome, provider, value, reference_year, reference_month,
+                    applies_from, identity_source) values (?, now(), 'FOUND', ?, ?, 2026, 11, date '2026-12-01', 'DOSSIER')""",
+                family.fileId(), provider, value);
+        jdbc.update("insert into quotient_familial (family_file_id, value, valid_from, source) values (?, ?, date '2026-12-01', ?)",
+                family.fileId(), value, "API Particulier (" + provider + ")");
+        jdbc.update("""
+                insert into franceconnect_link (account_id, issuer, subject, given_name, family_name, birthdate, gender, birthplace,
+                    birthcountry, email, linked_at)
+                select account_id, 'http://fc', ?, 'Alex', name, ?, 'female', '59350', '99100', ?, now() from family_file where id = ?""",
+                "fc-" + family.username(), birthdate, family.username() + "@example.org", family.fileId());
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bookingAudit       the trace of a booking change after the change
  * @param invoices           a paid or cancelled invoice (with its PDF, lines, desk payments) after its year of issue
  * @param onlinePayments     an online payment and the gateway's notifications after their year
- * @param quotientFetches    a call to API Particulier (its outcome and the value read), and a withdrawn consent, after it
+ * @param quotientFetches    a call to API Particulier (its outcome and the value read), a withdrawn consent, and a
+ *                           family's line of a yearly refresh report, after it
  * @param camundaHistoryMax  the longest history time to live a deployed process or decision may have
  */
 @ConfigurationProperties("portal.retention")
