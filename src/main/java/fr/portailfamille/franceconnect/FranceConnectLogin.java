@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -85,6 +87,16 @@ class FranceConnectLogin implements FamilyChainCustomizer {
         SecurityContextRepository contexts = http.getSharedObject(SecurityContextRepository.class);
         RequestCache heading = http.getSharedObject(RequestCache.class);
 
+        SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/connexion?franceconnect-erreur") {
+            @Override
+            public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                    org.springframework.security.core.AuthenticationException exception)
+                    throws IOException, jakarta.servlet.ServletException {
+                log.warn("Connexion FranceConnect refusée : {}", exception.getMessage());
+                super.onAuthenticationFailure(request, response, exception);
+            }
+        };
+
         http.oauth2Login(o -> o
                 .loginPage("/connexion")
                 .clientRegistrationRepository(registrations)
@@ -92,13 +104,14 @@ class FranceConnectLogin implements FamilyChainCustomizer {
                 .authorizationEndpoint(a -> a.authorizationRequestResolver(requests))
                 .userInfoEndpoint(u -> u.oidcUserService(users))
                 .successHandler((request, response, authentication) -> signedIn(request, response, authentication, contexts, heading))
-                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/connexion?franceconnect-erreur") {
+                .failureHandler(refused)
+                // a start that cannot be made (another provider than FranceConnect asked for) goes back to « Connexion »
+                // with the same French message, where Spring's own answer would be a 500
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
                     @Override
-                    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                            org.springframework.security.core.AuthenticationException exception)
-                            throws IOException, jakarta.servlet.ServletException {
-                        log.warn("Connexion FranceConnect refusée : {}", exception.getMessage());
-                        super.onAuthenticationFailure(request, response, exception);
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O start) {
+                        start.setAuthenticationFailureHandler(refused);
+                        return start;
                     }
                 }))
                 .logout(l -> l

@@ -3,21 +3,17 @@ package fr.portailfamille.franceconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import fr.portailfamille.franceconnect.FranceConnectFamilies.Family;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
@@ -37,8 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class FranceConnectLoginTest extends PortalIntegrationTest {
 
-    private static final String PASSWORD = "FranceConnect-Test-2026";
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String PASSWORD = FranceConnectFamilies.PASSWORD;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,8 +45,6 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
     FranceConnect portalFranceConnect;
     @Autowired
     JwtDecoderFactory<ClientRegistration> idTokenDecoders;
-
-    record Family(long accountId, String username, String email, String name) {}
 
     @Test
     void aFirstSignInLinksOnlyWithThePasswordThenFranceConnectAloneSignsIn() {
@@ -105,7 +98,7 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
 
     @Test
     void createMyAccountPrefillsTheSignUpAndLinksTheNewAccountOnceActivated() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+        String suffix = FranceConnectFamilies.unique();
         String name = "NOUVEAU" + suffix.toUpperCase();
         String email = "nouveau" + suffix + "@example.org";
         String subject = "fc-" + UUID.randomUUID();
@@ -160,7 +153,7 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
         // the family leaves the linking page and signs up on its own: the identity is not linked to that account
         WebSession.Page step1 = browser.get("/inscription");
         assertThat(step1.text()).doesNotContain("Votre identité FranceConnect sera reliée");
-        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
+        String suffix = FranceConnectFamilies.unique();
         String username = "seul" + suffix;
         Map<String, String> fields = new LinkedHashMap<>(Map.of("civility", "M.", "lastName", "SEUL", "firstName", "Paul",
                 "email", username + "@example.org", "phone", "06 12 34 56 78", "username", username));
@@ -230,6 +223,51 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
         assertThat(browser.get("/").isRedirectTo("/connexion")).isTrue();
     }
 
+    /**
+     * The flow's two ends are Spring Security's filters, not controllers: the hostile-input and authorization
+     * meta-tests do not list them, so here: a return with hostile or missing parameters, another provider than
+     * FranceConnect, a redirect address slipped into the start. Never a 5xx, nothing echoed, nobody signed in.
+     */
+    @Test
+    void hostileReturnsAndStartsSignNobodyInAndNeverFail() {
+        WebSession browser = session();
+        assertThat(browser.get("/oauth2/authorization/franceconnect").status()).as("a flow started").isEqualTo(302);
+        List<String> paths = List.of(
+                "/login/oauth2/code/franceconnect",
+                "/login/oauth2/code/franceconnect?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "/login/oauth2/code/franceconnect?code=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=%00%0A%C3%28",
+                "/login/oauth2/code/franceconnect?code=" + "c".repeat(3000) + "&state=" + "s".repeat(3000),
+                "/login/oauth2/code/franceconnect?code=abc&state=un&state=deux",
+                "/login/oauth2/code/autre?code=abc&state=abc",
+                "/oauth2/authorization/autre",
+                "/oauth2/authorization/%3Cscript%3Ealert(1)");
+        for (String path : paths) {
+            WebSession.Page answer = browser.get(path);
+            assertThat(answer.status()).as(path).isLessThan(500);
+            assertThat(answer.body()).as(path).doesNotContain("<script>alert(1)");
+            if (answer.status() == 302) {
+                assertThat(answer.isRedirectTo("/connexion?franceconnect-erreur") || answer.isRedirectTo("/connexion"))
+                        .as(path + " → " + answer.location()).isTrue();
+                WebSession.Page shown = browser.follow(answer);
+                assertThat(shown.status()).as(path).isEqualTo(200);
+                assertThat(shown.body()).as(path).doesNotContain("<script>alert(1)");
+            }
+            assertThat(browser.get("/").isRedirectTo("/connexion")).as("nobody signed in after " + path).isTrue();
+        }
+        WebSession.Page posted = browser.postForm("/login/oauth2/code/franceconnect", Map.of("code", "abc", "state", "abc"));
+        assertThat(posted.status()).as("a POST without the CSRF token").isLessThan(500);
+
+        // the start ignores what is slipped into it: the provider is told the portal's own return address and scopes
+        WebSession.Page start = session().get("/oauth2/authorization/franceconnect?redirect_uri=https%3A%2F%2Fmalveillant.example%2F"
+                + "&scope=openid%20tout&acr_values=aucun");
+        Map<String, List<String>> asked = UriComponentsBuilder.fromUriString(start.location()).build().getQueryParams();
+        assertThat(start.location()).doesNotContain("malveillant");
+        assertThat(URLDecoder.decode(asked.get("redirect_uri").get(0), StandardCharsets.UTF_8))
+                .isEqualTo(BASE_URL + "/login/oauth2/code/franceconnect");
+        assertThat(asked.get("acr_values")).containsExactly("eidas1");
+        assertThat(URLDecoder.decode(asked.get("scope").get(0), StandardCharsets.UTF_8)).doesNotContain("tout");
+    }
+
     @Test
     void theProvidersOwnAnswerIsAcceptedByTheSameHarness() {
         // the control of the refusals below: the same steps with a right token reach the linking page
@@ -267,12 +305,8 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
                 .serialize();
         assertThat(decoder.decode(genuine).getSubject()).startsWith("fc-");
 
-        SignedJWT original = SignedJWT.parse(genuine);
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID())
-                .type(JOSEObjectType.JWT).build(), original.getJWTClaimsSet());
-        forged.sign(new RSASSASigner(stranger));
-        assertThatThrownBy(() -> decoder.decode(forged.serialize())).isInstanceOf(JwtException.class)
+        String forged = FranceConnectFamilies.signedWithAnotherKey(SignedJWT.parse(genuine));
+        assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class)
                 .hasMessageContaining("signature");
     }
 
@@ -319,11 +353,7 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
     }
 
     private static Map<String, Object> claims(String given, String family, String email, String acr) {
-        Map<String, Object> claims = new LinkedHashMap<>(FranceConnectSimulator.demoClaims(acr));
-        claims.put("given_name", given);
-        claims.put("family_name", family);
-        claims.put("email", email);
-        return claims;
+        return FranceConnectFamilies.claims(given, family, email, acr);
     }
 
     private String linkedSubject(Family family) {
@@ -332,17 +362,6 @@ class FranceConnectLoginTest extends PortalIntegrationTest {
     }
 
     private Family family() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
-        String name = "CONNECT" + suffix.toUpperCase();
-        String username = "fc" + suffix;
-        String email = username + "@example.org";
-        Long accountId = jdbc.queryForObject("insert into portal_account (username, email, password_hash, status, civility, last_name, "
-                + "first_name, activated_at) values (?, ?, ?, 'ACTIVE', 'Mme', ?, 'Camille', now()) returning id",
-                Long.class, username, email, encoder.encode(PASSWORD), name);
-        Long fileId = jdbc.queryForObject("insert into family_file (number, name, city, account_id) values (?, ?, 'Belcourt', ?) returning id",
-                Long.class, "8" + suffix, name, accountId);
-        jdbc.update("insert into guardian (family_file_id, position, civility, last_name, first_name, email) values (?, 1, 'Mme', ?, 'Camille', ?)",
-                fileId, name, email);
-        return new Family(accountId, username, email, name);
+        return new FranceConnectFamilies(jdbc, encoder).family();
     }
 }

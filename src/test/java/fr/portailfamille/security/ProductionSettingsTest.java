@@ -2,14 +2,11 @@ package fr.portailfamille.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.portailfamille.support.ApplicationSettings;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The production switches of application.yml, bound like Spring Boot binds them (no application
@@ -20,12 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 class ProductionSettingsTest {
 
     private static Binder binder(Map<String, Object> environment) throws IOException {
-        StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-                .forEach(env.getPropertySources()::addLast);
-        env.getPropertySources().addFirst(new MapPropertySource("environment", environment));
-        return Binder.get(env);
+        return ApplicationSettings.with(environment);
     }
 
     @Test
