@@ -45,6 +45,21 @@ public class Invoices {
         return debited.isEmpty() ? pending : pending.stream().filter(i -> !debited.contains(i.id())).toList();
     }
 
+    /**
+     * The family's invoices waiting for payment that a direct debit will take, each invoice's number
+     * with its debit day, oldest first: what the online payment tells the family it does not offer.
+     */
+    public java.util.Map<String, java.time.LocalDate> awaitingDirectDebit(long familyFileId) {
+        List<PendingInvoice> pending = store.ofFamily(familyFileId, List.of(InvoiceState.PENDING)).stream()
+                .map(Invoices::pending)
+                .sorted(java.util.Comparator.comparing(PendingInvoice::id))
+                .toList();
+        java.util.Map<Long, java.time.LocalDate> days = debitDays(pending.stream().map(PendingInvoice::id).toList());
+        java.util.Map<String, java.time.LocalDate> debited = new java.util.LinkedHashMap<>();
+        pending.stream().filter(i -> days.containsKey(i.id())).forEach(i -> debited.put(i.number(), days.get(i.id())));
+        return debited;
+    }
+
     /** Of these invoices, those a direct debit will take, with the day. */
     java.util.Map<Long, java.time.LocalDate> debitDays(java.util.Collection<Long> invoiceIds) {
         if (collections.isEmpty() || invoiceIds.isEmpty()) {

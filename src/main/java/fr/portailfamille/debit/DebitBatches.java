@@ -203,6 +203,47 @@ public class DebitBatches {
         return true;
     }
 
+    /**
+     * The mandate was revoked, suspended or given a new account while debits under it wait in a
+     * batch not transmitted yet. In a batch still in preparation, the debits of a mandate no longer
+     * active are withdrawn at once: the invoice is the family's to pay by card or at the desk again,
+     * and « Facturation » stops announcing the debit. A file already built and under review is built
+     * again (the review's figures with it): finances never transmit a debit the family revoked, nor
+     * the account it replaced.
+     */
+    @Transactional
+    void followMandate(long mandateId) {
+        jdbc.sql("""
+                        update debit_transaction t set state = 'ANNULE' from debit_batch b, debit_mandate m
+                        where b.id = t.batch_id and m.id = t.mandate_id and t.mandate_id = ? and t.state = 'PREVU'
+                          and b.state = 'PREPARE' and m.state <> 'ACTIF'""")
+                .param(mandateId).update();
+        List<Long> underReview = jdbc.sql("""
+                        select distinct t.batch_id from debit_transaction t join debit_batch b on b.id = t.batch_id
+                        where t.mandate_id = ? and t.state = 'PREVU' and b.state = 'A_CONTROLER' order by t.batch_id""")
+                .param(mandateId).query(Long.class).list();
+        for (long batchId : underReview) {
+            build(batchId);
+            Map<String, Object> figures = reviewFigures(batchId);
+            runtime.createProcessInstanceQuery().processDefinitionKey(DirectDebitCollectionProcess.KEY)
+                    .variableValueEquals(DirectDebitCollectionProcess.BATCH_ID.name(), batchId).active().list()
+                    .forEach(instance -> runtime.setVariables(instance.getId(), figures));
+        }
+    }
+
+    /** What « Contrôler le lot de prélèvement » shows of the batch as built: count, total, debit day, the file's link. */
+    Map<String, Object> reviewFigures(long batchId) {
+        Batch batch = batch(batchId).orElseThrow();
+        Map<String, Object> figures = new HashMap<>();
+        DirectDebitCollectionProcess.COUNT.putIn(figures, batch.count() == null ? 0 : batch.count());
+        DirectDebitCollectionProcess.TOTAL.putIn(figures, Euros.of(batch.sum() == null ? BigDecimal.ZERO : batch.sum()));
+        DirectDebitCollectionProcess.DEBIT_DATE.putIn(figures, PortalTime.DATE.format(batch.collectionDate()));
+        DirectDebitCollectionProcess.FILE_LINK.putIn(figures, batch.hasFile()
+                ? "[Télécharger le fichier " + batch.businessKey() + ".xml (pain.008)](" + DebitBatchController.fileUrl(batchId) + ")"
+                : "Aucun prélèvement dans ce lot (factures payées entre-temps ou mandats révoqués) : il n'y a pas de fichier à transmettre.");
+        return figures;
+    }
+
     /** The batch's file, as built. */
     Optional<byte[]> file(long batchId) {
         return jdbc.sql("select file from debit_batch where id = ? and file is not null").param(batchId).query((rs, n) -> rs.getBytes(1))

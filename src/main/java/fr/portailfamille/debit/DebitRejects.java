@@ -63,10 +63,13 @@ class DebitRejects {
     private final FamilyFiles families;
     private final MailService mail;
     private final MandateStore mandates;
+    private final DebitBatches batches;
     private final Clock clock;
 
-    DebitRejects(JdbcClient jdbc, Invoices invoices, FamilyFiles families, MailService mail, MandateStore mandates, Clock clock) {
+    DebitRejects(JdbcClient jdbc, Invoices invoices, FamilyFiles families, MailService mail, MandateStore mandates, DebitBatches batches,
+            Clock clock) {
         this.mandates = mandates;
+        this.batches = batches;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.families = families;
@@ -187,6 +190,8 @@ class DebitRejects {
         int suspended = jdbc.sql("update debit_mandate set state = 'SUSPENDU' where id = ? and state = 'ACTIF'").param(mandateId).update();
         if (suspended > 0) {
             mandates.event(mandateId, "SUSPENDU", clock.instant(), "portail", rejects + " prélèvements rejetés");
+            // the next month's debit, if it waits in a batch not transmitted yet, does not go either
+            batches.followMandate(mandateId);
         }
         return suspended > 0;
     }

@@ -1,22 +1,16 @@
 package fr.portailfamille.debit;
 
 import static fr.portailfamille.debit.DirectDebitCollectionProcess.BATCH_ID;
-import static fr.portailfamille.debit.DirectDebitCollectionProcess.COUNT;
-import static fr.portailfamille.debit.DirectDebitCollectionProcess.DEBIT_DATE;
 import static fr.portailfamille.debit.DirectDebitCollectionProcess.DECIDED_BY;
-import static fr.portailfamille.debit.DirectDebitCollectionProcess.FILE_LINK;
 import static fr.portailfamille.debit.DirectDebitCollectionProcess.MONTH;
 import static fr.portailfamille.debit.DirectDebitCollectionProcess.REASON;
-import static fr.portailfamille.debit.DirectDebitCollectionProcess.TOTAL;
 import static fr.portailfamille.debit.DirectDebitCollectionProcess.TRANSMIT;
 
 import fr.portailfamille.staff.ProcessGrants;
 import fr.portailfamille.staff.StaffGroup;
-import fr.portailfamille.system.Euros;
 import fr.portailfamille.system.FormRefusal;
 import fr.portailfamille.system.PortalTime;
 import fr.portailfamille.system.StaffDecision;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -73,13 +67,7 @@ class DirectDebitCollectionDelegates {
         return execution -> {
             long batchId = BATCH_ID.require(execution);
             batches.buildOnce(batchId);
-            DebitBatches.Batch batch = batches.batch(batchId).orElseThrow();
-            COUNT.put(execution, batch.count() == null ? 0 : batch.count());
-            TOTAL.put(execution, Euros.of(batch.sum() == null ? BigDecimal.ZERO : batch.sum()));
-            DEBIT_DATE.put(execution, PortalTime.DATE.format(batch.collectionDate()));
-            FILE_LINK.put(execution, batch.hasFile()
-                    ? "[Télécharger le fichier " + batch.businessKey() + ".xml (pain.008)](" + DebitBatchController.fileUrl(batchId) + ")"
-                    : "Aucun prélèvement dans ce lot (factures payées entre-temps ou mandats révoqués) : il n'y a pas de fichier à transmettre.");
+            execution.setVariables(batches.reviewFigures(batchId));
         };
     }
 

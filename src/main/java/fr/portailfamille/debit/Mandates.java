@@ -30,10 +30,12 @@ public class Mandates {
     private final FamilyFiles families;
     private final MandatePdf pdf;
     private final MailService mail;
+    private final DebitBatches batches;
     private final Clock clock;
 
-    Mandates(MandateStore store, FamilyFiles families, MandatePdf pdf, MailService mail, Clock clock) {
+    Mandates(MandateStore store, FamilyFiles families, MandatePdf pdf, MailService mail, DebitBatches batches, Clock clock) {
         this.store = store;
+        this.batches = batches;
         this.families = families;
         this.pdf = pdf;
         this.mail = mail;
@@ -76,7 +78,10 @@ public class Mandates {
         return created;
     }
 
-    /** Changes the holder or the account of the live mandate (same RUM); false when there is none any more. */
+    /**
+     * Changes the holder or the account of the live mandate (same RUM); false when there is none any
+     * more. A file under review that holds its debit is built again with the new account.
+     */
     @Transactional
     boolean amend(long familyFileId, MandateForm form, String byWhom) {
         Optional<Mandate> live = store.lockLive(familyFileId);
@@ -90,6 +95,7 @@ public class Mandates {
             store.reactivate(live.get().id());
         }
         Mandate changed = store.find(live.get().id()).orElseThrow();
+        batches.followMandate(changed.id());
         store.event(changed.id(), "MODIFIE", clock.instant(), byWhom, "titulaire " + changed.holder() + ", IBAN " + changed.maskedIban()
                 + (live.get().state() == Mandate.State.SUSPENDU ? ", mandat réactivé" : ""));
         mailMandate(families.find(familyFileId).orElseThrow(), changed, "Modification de votre mandat de prélèvement SEPA – " + changed.rum(),
@@ -97,7 +103,10 @@ public class Mandates {
         return true;
     }
 
-    /** Revokes the live mandate: no debit is prepared under it any more; false when there is none. */
+    /**
+     * Revokes the live mandate: no debit is prepared under it any more, and those waiting in a batch
+     * not transmitted yet are withdrawn (the invoices offered to card payment again); false when there is none.
+     */
     @Transactional
     boolean revoke(long familyFileId, String byWhom) {
         Optional<Mandate> live = store.lockLive(familyFileId);
@@ -106,6 +115,7 @@ public class Mandates {
         }
         store.revoke(live.get().id(), clock.instant());
         store.event(live.get().id(), "REVOQUE", clock.instant(), byWhom, null);
+        batches.followMandate(live.get().id());
         FamilySummary family = families.find(familyFileId).orElseThrow();
         Map<String, Object> model = Map.of("rum", live.get().rum(), "iban", live.get().maskedIban(), "kind", "revoked",
                 "day", PortalTime.DATE.format(LocalDate.now(clock)));

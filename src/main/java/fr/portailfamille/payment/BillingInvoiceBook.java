@@ -26,6 +26,11 @@ class BillingInvoiceBook implements InvoiceBook {
     }
 
     @Override
+    public java.util.Map<String, java.time.LocalDate> awaitingDirectDebit(long familyFileId) {
+        return invoices.awaitingDirectDebit(familyFileId);
+    }
+
+    @Override
     public boolean settle(long familyFileId, List<Long> invoiceIds, String paymentReference, Instant paidAt) {
         return invoices.settle(familyFileId, invoiceIds, paymentReference, paidAt);
     }

@@ -11,6 +11,9 @@ interface InvoiceBook {
     /** The family's invoices waiting for payment, oldest first. */
     List<PayableInvoice> pendingOf(long familyFileId);
 
+    /** The family's invoices a direct debit will take (not offered online): number → debit day, oldest first. */
+    java.util.Map<String, LocalDate> awaitingDirectDebit(long familyFileId);
+
     /**
      * Settles these invoices of the family with a card payment, all or nothing, in the caller's
      * transaction; {@code false} (and nothing changed) when one of them is no longer waiting for payment.

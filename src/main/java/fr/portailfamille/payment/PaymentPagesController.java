@@ -140,6 +140,7 @@ class PaymentPagesController {
 
     private String step1(long familyFileId, List<Long> ticked, String error, Model model) {
         model.addAttribute("choices", payments.choices(familyFileId));
+        model.addAttribute("debited", payments.awaitingDirectDebit(familyFileId));
         model.addAttribute("ticked", ticked == null ? List.of() : ticked);
         model.addAttribute("error", error);
         return "payment/etape1-factures";

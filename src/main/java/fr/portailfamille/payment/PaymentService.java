@@ -2,8 +2,10 @@ package fr.portailfamille.payment;
 
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
+import fr.portailfamille.system.PortalTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,14 @@ class PaymentService {
     List<InvoiceChoice> choices(long familyFileId) {
         List<Long> held = payments.heldInvoiceIds(familyFileId);
         return invoices.pendingOf(familyFileId).stream().map(i -> new InvoiceChoice(i, held.contains(i.id()))).toList();
+    }
+
+    /** « FA-2026-000123 » → « 15/12/2026 »: the family's invoices a direct debit will take, which « Étape 1 » does not offer. */
+    @Transactional(readOnly = true)
+    Map<String, String> awaitingDirectDebit(long familyFileId) {
+        Map<String, String> debited = new LinkedHashMap<>();
+        invoices.awaitingDirectDebit(familyFileId).forEach((number, day) -> debited.put(number, PortalTime.DATE.format(day)));
+        return debited;
     }
 
     /** An invoice on « Étape 1 », {@code held} while a payment of it waits for the gateway. */

@@ -126,6 +126,25 @@ class DebitCollectionTest extends PortalIntegrationTest {
         assertThat(directDebits.debitDateOf(kept.id())).isEmpty();
     }
 
+    @Test
+    void aMandateRevokedBeforeTheFileIsBuiltWithdrawsItsDebitAtOnce() {
+        WebSession session = session();
+        DebitFixtures.Family family = fixtures.withMandate(session, "AVANT", DebitFixtures.IBAN_1);
+        PendingInvoice invoice = fixtures.invoice(family, month, LocalDate.now(clock).plusDays(30), "25.00");
+        publish(invoice);
+        long batchId = batches.batchIdOf(month).orElseThrow();
+        assertThat(batches.batch(batchId).orElseThrow().state()).isEqualTo("PREPARE");
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).doesNotContain(invoice.id());
+
+        session.follow(session.submit(session.open("/facturation/prelevement"), "#revoquer", java.util.Map.of("confirmed", "true")));
+
+        assertThat(jdbc.queryForObject("select state from debit_transaction where invoice_id = ?", String.class, invoice.id())).isEqualTo("ANNULE");
+        assertThat(directDebits.debitDateOf(invoice.id())).isEmpty();
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).contains(invoice.id());
+        assertThat(session.open("/facturation").doc().select("#facture-" + invoice.id() + " .invoice-follow-up")).isEmpty();
+        assertThat(batches.build(batchId)).isZero();
+    }
+
     private DebitFixtures.Family withMandate(String name, String iban) {
         return fixtures.withMandate(session(), name, iban);
     }

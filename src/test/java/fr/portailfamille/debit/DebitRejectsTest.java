@@ -96,12 +96,20 @@ class DebitRejectsTest extends PortalIntegrationTest {
 
         // the next month's debit rejected too, by CSV: the mandate is suspended, the family sees it
         PendingInvoice second = transmitted(family, "20.00");
+        // and a third month's debit already planned, its file not built yet
+        YearMonth plannedMonth = fixtures.monthOfItsOwn(3000);
+        PendingInvoice planned = fixtures.invoice(family, plannedMonth, LocalDate.now(clock).plusDays(30), "9.00");
+        transaction.executeWithoutResult(status -> events.publishEvent(new InvoicesPublished(List.of(planned))));
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).doesNotContain(planned.id());
         Page csv = upload("rejets.csv", "text/csv", ("reference;motif\n" + endToEndId(second) + ";AC04\n").getBytes(StandardCharsets.UTF_8));
         assertThat(csv.doc().select("#suspendus li").text()).contains(family.number());
         assertThat(jdbc.queryForObject("select state from debit_mandate where family_file_id = ? and state <> 'REVOQUE'", String.class,
                 family.id())).isEqualTo("SUSPENDU");
         assertThat(mailbox().await(family.email(), "facture " + second.number()).text()).contains("compte clôturé", "mandat de prélèvement est suspendu");
         assertThat(familySession.open("/facturation/prelevement").text()).contains("Ce mandat est suspendu");
+        // the suspended mandate's planned debit does not go: the invoice is the family's to pay by card or at the desk
+        assertThat(jdbc.queryForObject("select state from debit_transaction where invoice_id = ?", String.class, planned.id())).isEqualTo("ANNULE");
+        assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).contains(planned.id());
 
         // new bank details put it back in force
         Page changed = familySession.follow(familySession.submit(familySession.open("/facturation/prelevement"), "#modifier",

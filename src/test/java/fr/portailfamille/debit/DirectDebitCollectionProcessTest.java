@@ -93,6 +93,7 @@ class DirectDebitCollectionProcessTest extends PortalIntegrationTest {
         assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, invoice.id())).isEqualTo("PAID");
         assertThat(jdbc.queryForList("select mode from invoice_payment where invoice_id = ?", String.class, invoice.id()))
                 .containsExactly("PRELEVEMENT");
+        assertThatThrownBy(() -> startFromTasklist(month.toString())).hasMessageContaining("Le lot PRLV-" + month + " est déjà transmis à la banque.");
     }
 
     @Test
@@ -118,6 +119,52 @@ class DirectDebitCollectionProcessTest extends PortalIntegrationTest {
         BpmnAwareTests.assertThat(instance).variables().containsEntry(REASON.name(), "Montants à vérifier avec la régie");
         assertThat(jdbc.queryForObject("select state from debit_batch where id = ?", String.class, batchId())).isEqualTo("ANNULE");
         assertThat(invoices.pending(family.id())).extracting(PendingInvoice::id).contains(invoice.id());
+        assertThatThrownBy(() -> startFromTasklist(month.toString())).hasMessageContaining("Le lot PRLV-" + month + " est déjà annulé.");
+    }
+
+    @Test
+    void aMandateRevokedOrChangedDuringTheReviewLeavesTheFileBeforeItIsTransmitted() {
+        WebSession revoking = session();
+        DebitFixtures.Family revoked = fixtures.withMandate(revoking, "REVOQUE", DebitFixtures.IBAN_1);
+        WebSession changing = session();
+        DebitFixtures.Family changed = fixtures.withMandate(changing, "CHANGE", DebitFixtures.IBAN_2);
+        LocalDate due = LocalDate.now(clock).plusDays(30);
+        PendingInvoice withdrawn = fixtures.invoice(revoked, month, due, "45.50");
+        PendingInvoice kept = fixtures.invoice(changed, month, due, "12.00");
+        publish(withdrawn, kept);
+        ProcessInstance instance = instanceOf(month);
+        jobs().executeDue(instance.getId());
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(COUNT.name(), 2)
+                .containsEntry(TOTAL.name(), "57,50 €");
+
+        // while finances review the file, one family revokes its mandate and the other gives a new account
+        revoking.follow(revoking.submit(revoking.open("/facturation/prelevement"), "#revoquer", Map.of("confirmed", "true")));
+        changing.follow(changing.submit(changing.open("/facturation/prelevement"), "#modifier",
+                Map.of("holder", "Élodie " + changed.name(), "iban", DebitFixtures.IBAN_3, "accepted", "true")));
+
+        // the file under review is built again: without the revoked mandate's debit, on the new account
+        var initiation = MxPain00800102.parse(new String(jdbc.queryForObject("select file from debit_batch where id = ?", byte[].class,
+                batchId()), java.nio.charset.StandardCharsets.UTF_8)).getCstmrDrctDbtInitn();
+        assertThat(initiation.getGrpHdr().getNbOfTxs()).isEqualTo("1");
+        assertThat(initiation.getGrpHdr().getCtrlSum()).isEqualByComparingTo("12.00");
+        var debit = initiation.getPmtInf().get(0).getDrctDbtTxInf().get(0);
+        assertThat(debit.getRmtInf().getUstrd()).containsExactly("Facture " + kept.number());
+        assertThat(debit.getDbtrAcct().getId().getIBAN()).isEqualTo(DebitFixtures.IBAN_3);
+        assertThat(initiation.getPmtInf().get(0).getPmtTpInf().getSeqTp().value()).isEqualTo("FRST");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TASK_REVIEW).variables().containsEntry(COUNT.name(), 1)
+                .containsEntry(TOTAL.name(), "12,00 €");
+        // the revoked family's invoice is its own to pay again, at once
+        assertThat(invoices.pending(revoked.id())).extracting(PendingInvoice::id).contains(withdrawn.id());
+        assertThat(jdbc.queryForObject("select state from debit_transaction where invoice_id = ?", String.class, withdrawn.id()))
+                .isEqualTo("ANNULE");
+
+        complete(task(instance), withVariables("decision", TRANSMIT_CHOICE));
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_TRANSMITTED);
+        assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, withdrawn.id())).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, kept.id())).isEqualTo("PAID");
+        assertThat(jdbc.queryForMap("select iban, original_iban, first_collected_on is not null as debited from debit_mandate "
+                + "where family_file_id = ? and state = 'ACTIF'", changed.id()))
+                .containsEntry("iban", DebitFixtures.IBAN_3).containsEntry("original_iban", null).containsEntry("debited", true);
     }
 
     @Test

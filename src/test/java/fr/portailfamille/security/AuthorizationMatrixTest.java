@@ -339,6 +339,71 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from registration where child_id = ?", Integer.class, victimFamily.childId())).isEqualTo(1);
     }
 
+    /**
+     * The family routes of « Payer par prélèvement » and of PayFiP take no id: they work on the
+     * logged-in family's own file. Another family, with ids of the owner's file added to every
+     * form, never sees the owner's mandate (its RUM, holder, account) on any family page, nor its
+     * PDF, nor the owner's PayFiP operation; signing, changing and revoking act on its own file only.
+     */
+    @Test
+    void anotherFamilyNeverReachesTheOwnersMandateNorItsPayFiPOperation() {
+        String rum = "PF-MATRICE-" + victimFamily.fileId();
+        String holder = "Titulaire " + victimFamily.name();
+        jdbc.update("""
+                insert into debit_mandate (family_file_id, rum, holder, iban, signed_on, channel, state, created_at)
+                values (?, ?, ?, 'FR7630006000011234567890189', current_date, 'EN_LIGNE', 'ACTIF', now())""",
+                victimFamily.fileId(), rum, holder);
+        String idOp = "IDOP" + victimFamily.fileId() + "X" + System.nanoTime();
+        String reference = "R" + idOp;
+        long payFip = jdbc.queryForObject("""
+                insert into payment (family_file_id, amount_cents, status, order_id, trans_id, trans_date, gateway, id_op)
+                values (?, 1200, 'PENDING', ?, lpad(nextval('payment_trans_id_seq')::text, 6, '0'),
+                    to_char(now() at time zone 'UTC', 'YYYYMMDDHH24MISS'), 'PAYFIP', ?) returning id""",
+                Long.class, victimFamily.fileId(), reference, idOp);
+
+        WebSession intruder = session();
+        assertThat(intruder.login(attacker.username(), attacker.password()).status()).isEqualTo(200);
+        List<String> leaks = new ArrayList<>();
+        for (Route route : routes()) {
+            if (route.staff() || route.pattern().contains("{") || !route.method().equals("GET") || EXPECTED_PUBLIC.contains(route.toString())) {
+                continue;
+            }
+            Page page = intruder.get(route.pattern());
+            if (page.body().contains(rum) || page.body().contains(holder) || page.body().contains("7890189") || page.body().contains(idOp)) {
+                leaks.add(route + " shows the owner's mandate or PayFiP operation");
+            }
+        }
+        assertThat(intruder.get("/facturation/prelevement/mandat.pdf").status()).isEqualTo(404);
+        Page toGateway = intruder.get("/facturation/paiement/" + payFip);
+        if (toGateway.status() / 100 == 2 || toGateway.body().contains(idOp)) {
+            leaks.add("GET /facturation/paiement/<owner's PayFiP payment> → " + toGateway.status());
+        }
+        if (intruder.get("/paiement/retour?refdet=" + reference).body().contains(reference)) {
+            leaks.add("GET /paiement/retour?refdet=<owner's> shows the payment");
+        }
+        if (intruder.get("/paiement/" + reference + "/etat").status() != 404) {
+            leaks.add("GET /paiement/<owner's reference>/etat answers");
+        }
+
+        // the owner's file id slipped into each form: the intruder signs, changes and revokes its own mandate only
+        Map<String, String> owner = Map.of("familyFileId", String.valueOf(victimFamily.fileId()), "fileId", String.valueOf(victimFamily.fileId()),
+                "id", String.valueOf(victimFamily.fileId()));
+        for (String form : List.of("#signer", "#modifier", "#revoquer")) {
+            Map<String, String> values = new HashMap<>(owner);
+            values.putAll(Map.of("holder", "Intrus", "iban", "FR7699999000010000000000212", "accepted", "true", "confirmed", "true"));
+            Page done = intruder.follow(intruder.submit(intruder.get("/facturation/prelevement"), form, values));
+            if (done.body().contains(rum) || done.body().contains(holder)) {
+                leaks.add("POST " + form + " shows the owner's mandate");
+            }
+        }
+        assertThat(leaks).as("the owner's mandate or PayFiP operation reached by another family").isEmpty();
+        assertThat(jdbc.queryForMap("select state, holder, iban from debit_mandate where rum = ?", rum)).containsEntry("state", "ACTIF")
+                .containsEntry("holder", holder).containsEntry("iban", "FR7630006000011234567890189");
+        assertThat(jdbc.queryForList("select state from debit_mandate where family_file_id = ?", String.class, attacker.fileId()))
+                .as("the intruder's own mandate, signed then revoked").containsExactly("REVOQUE");
+        assertThat(jdbc.queryForObject("select status from payment where id = ?", String.class, payFip)).isEqualTo("PENDING");
+    }
+
     private Long victimAbsence;
 
     /** An absence of the victim's child at the centre de loisirs, with a certificate. */

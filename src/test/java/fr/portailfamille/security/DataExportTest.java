@@ -33,6 +33,22 @@ class DataExportTest extends PortalIntegrationTest {
         jdbc.update("update family_file set regime = 'MSA' where id = ?", owner.fileId());
         readFromTheState(owner, "MSA", 432, "1984-07-09");
         readFromTheState(other, "CAF", 987, "1979-02-28");
+        // the owner's direct debit: a revoked mandate, the live one (its account changed once) and a debit the bank rejected
+        String revokedRum = mandate(owner, "REVOQUE", "FR7699999000010000000000115", null);
+        String rum = mandate(owner, "ACTIF", "FR7630006000011234567890189", "FR7699999000010000000000212");
+        String theirRum = mandate(other, "ACTIF", "FR7699999000010000000000309", null);
+        jdbc.update("""
+                insert into debit_mandate_event (mandate_id, kind, at, by_whom, detail)
+                select id, 'MODIFIE', now(), 'famille', 'IBAN **** 0189' from debit_mandate where rum = ?""", rum);
+        long batch = jdbc.queryForObject("""
+                insert into debit_batch (month, business_key, collection_date, state, created_at) values ('2198-02', 'PRLV-2198-02', date '2198-03-10',
+                'TRANSMIS', now()) on conflict (month) do update set state = excluded.state returning id""", Long.class);
+        String endToEnd = "PRLV-2198-02-" + mine.invoiceId();
+        jdbc.update("""
+                insert into debit_transaction (batch_id, invoice_id, invoice_number, family_file_id, mandate_id, end_to_end_id, amount, state,
+                    reject_code, reject_reason, rejected_at, created_at)
+                select ?, ?, 'F-EXPORT', ?, id, ?, 12.00, 'REJETE', 'AM04', 'provision insuffisante', now(), now() from debit_mandate where rum = ?""",
+                batch, mine.invoiceId(), owner.fileId(), endToEnd, rum);
         WebSession family = session();
         family.login(owner.username(), owner.password());
         Page dossier = family.get("/dossier");
@@ -78,7 +94,20 @@ class DataExportTest extends PortalIntegrationTest {
         assertThat(export.at("/franceconnect/liaison/0/family_name").asText()).isEqualTo(owner.name());
         assertThat(export.at("/franceconnect/liaison/0/linked_at").asText()).isNotEmpty();
 
+        assertThat(export.at("/prelevement/mandats")).extracting(m -> m.get("rum").asText()).containsExactly(revokedRum, rum);
+        assertThat(export.at("/prelevement/mandats/1/iban").asText()).isEqualTo("***********************0189");
+        assertThat(export.at("/prelevement/mandats/1/iban_avant_modification").asText()).isEqualTo("***********************0212");
+        assertThat(export.at("/prelevement/mandats/1/titulaire").asText()).isEqualTo("Alex " + owner.name());
+        assertThat(export.at("/prelevement/mandats/0/etat").asText()).isEqualTo("REVOQUE");
+        assertThat(export.at("/prelevement/historique_mandats/0/detail").asText()).isEqualTo("IBAN **** 0189");
+        assertThat(export.at("/prelevement/prelevements/0/reference").asText()).isEqualTo(endToEnd);
+        assertThat(export.at("/prelevement/prelevements/0/motif_rejet").asText()).isEqualTo("provision insuffisante");
+        assertThat(export.at("/prelevement/prelevements/0/date_prelevement").asText()).isEqualTo("2198-03-10");
+        assertThat(download.body()).as("IBANs masked but their last four characters")
+                .doesNotContain("FR7630006000011234567890189", "1234567890189", "0000000000212", "0000000000115");
+
         // nothing of the other family
+        assertThat(download.body()).doesNotContain(theirRum).doesNotContain("0000000000309");
         assertThat(download.body()).doesNotContain(other.name()).doesNotContain(other.username()).doesNotContain(theirs.orderId())
                 .doesNotContain("1979-02-28");
         assertThat(export.at("/messagerie/messages").size()).isEqualTo(1);
@@ -101,6 +130,15 @@ class DataExportTest extends PortalIntegrationTest {
                     birthcountry, email, linked_at)
                 select account_id, 'http://fc', ?, 'Alex', name, ?, 'female', '59350', '99100', ?, now() from family_file where id = ?""",
                 "fc-" + family.username(), birthdate, family.username() + "@example.org", family.fileId());
+    }
+
+    /** A mandate of the family, signed online by « Alex NAME », in that state; the account it replaced, if any. */
+    private String mandate(SecurityFamilies.Family family, String state, String iban, String originalIban) {
+        return jdbc.queryForObject("""
+                insert into debit_mandate (family_file_id, rum, holder, iban, original_iban, signed_on, channel, state, created_at, closed_at)
+                values (?, 'PF-EXPORT-' || nextval('debit_mandate_number'), ?, ?, ?, current_date - 40, 'EN_LIGNE', ?, now(),
+                        case when ? = 'REVOQUE' then now() end) returning rum""",
+                String.class, family.fileId(), "Alex " + family.name(), iban, originalIban, state, state);
     }
 
     @Test

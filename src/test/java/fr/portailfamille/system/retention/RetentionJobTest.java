@@ -100,6 +100,30 @@ class RetentionJobTest extends PortalIntegrationTest {
             kept.add(new Row("payment", payment("REVIEW", 12)));
             purged.add(new Row("payment_notification", notification(11)));
             kept.add(new Row("payment_notification", notification(10)));
+
+            // SEPA mandates: a revoked one 13 months after its revocation, with its history; a live one never.
+            // The debit sent under the purged mandate stays with its invoice (10 years), without the mandate.
+            long revokedLongAgo = mandate("REVOQUE", "14 months");
+            purged.add(new Row("debit_mandate", revokedLongAgo));
+            purged.add(new Row("debit_mandate_event", insert("insert into debit_mandate_event (mandate_id, kind, at, by_whom) values (?, 'REVOQUE', now() - interval '14 months', 'famille') returning id", revokedLongAgo)));
+            kept.add(new Row("debit_mandate", mandate("REVOQUE", "12 months")));
+            kept.add(new Row("debit_mandate", mandate("ACTIF", null)));
+            long batch = jdbc.sql("insert into debit_batch (month, business_key, collection_date, state, created_at) values ('2197-01', 'PRLV-2197-01', date '2197-02-10', 'TRANSMIS', now()) on conflict (month) do update set state = excluded.state returning id")
+                    .query(Long.class).single();
+            long paid = invoice("PAID", 1);
+            kept.add(new Row("invoice", paid));
+            debitUnderPurgedMandate = jdbc.sql("insert into debit_transaction (batch_id, invoice_id, invoice_number, family_file_id, mandate_id, end_to_end_id, amount, state, created_at) values (?, ?, 'FA-T', ?, ?, ?, 10, 'TRANSMIS', now() - interval '2 years') returning id")
+                    .params(batch, paid, family, revokedLongAgo, "PRLV-2197-01-" + hash().substring(0, 16)).query(Long.class).single();
+            kept.add(new Row("debit_transaction", debitUnderPurgedMandate));
+        }
+
+        final long debitUnderPurgedMandate;
+
+        /** A mandate of the file created 5 years ago, revoked that long ago (or live when {@code revokedAgo} is null). */
+        private long mandate(String state, String revokedAgo) {
+            String closedAt = revokedAgo == null ? "null" : "now() - interval '" + revokedAgo + "'";
+            return jdbc.sql("insert into debit_mandate (family_file_id, rum, holder, iban, signed_on, channel, state, created_at, closed_at) values (?, ?, 'Léa CONSERVATION', 'FR7630006000011234567890189', current_date - 1800, 'EN_LIGNE', ?, now() - interval '5 years', "
+                    + closedAt + ") returning id").params(family, "PF-R-" + hash().substring(0, 20), state).query(Long.class).single();
         }
 
         private long conversation(String age) {
@@ -183,7 +207,10 @@ class RetentionJobTest extends PortalIntegrationTest {
         assertPurgedAndKept(fixture);
         assertThat(first).containsKeys("messagerie.conversations", "dossier.justificatifs-refuses", "dossier.justificatifs-expires",
                 "compte.liens", "planning.flux-revoques", "planning.traces-reservations", "facturation.factures",
-                "facturation.paiements-guichet", "paiement.paiements-en-ligne", "paiement.notifications");
+                "facturation.paiements-guichet", "paiement.paiements-en-ligne", "paiement.notifications", "prelevement.mandats-revoques");
+        assertThat(first.get("prelevement.mandats-revoques")).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select mandate_id is null from debit_transaction where id = ?").param(fixture.debitUnderPurgedMandate)
+                .query(Boolean.class).single()).as("the debit kept, its mandate gone").isTrue();
         assertThat(first.get("dossier.justificatifs-refuses")).isGreaterThanOrEqualTo(1);
         assertThat(first.get("compte.liens")).isGreaterThanOrEqualTo(3);
         assertThat(first.get("facturation.factures")).isGreaterThanOrEqualTo(2);
