@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The activity module's public service: the catalogue as other modules see it. */
@@ -25,16 +26,22 @@ public class Activities {
         this.calendar = calendar;
     }
 
+    // The catalogue's reads below are one statement each, run as rows and without a transaction of their own
+    // (in the caller's if there is one): the planning asks them on every page and every booking save.
+
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<ActivitySummary> all() {
-        return activities.findAll().stream().sorted(Comparator.comparing(Activity::getName)).map(Activities::summary).toList();
+        return store.summaries("true").stream().sorted(Comparator.comparing(ActivitySummary::name)).toList();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ActivitySummary> find(long id) {
-        return activities.findById(id).map(Activities::summary);
+        return store.summaries("id = ?", id).stream().findFirst();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<ActivitySummary> findByCode(String code) {
-        return activities.findByCode(code).map(Activities::summary);
+        return store.summaries("code = ?", code).stream().findFirst();
     }
 
     /** How the activity bills the days of its sheets (absences, late cancellations, children without a booking). */
@@ -43,6 +50,7 @@ public class Activities {
     }
 
     /** The periods of the activity (e.g. school years), in date order. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<ActivityPeriod> periods(long activityId) {
         return store.periods(activityId);
     }
@@ -52,6 +60,7 @@ public class Activities {
         return store.periods(activityId).stream().filter(p -> !p.endDate().isBefore(today)).findFirst();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<ActivityClosure> closures(long activityId) {
         return store.closures(activityId);
     }

@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -146,13 +145,16 @@ class Activity {
     }
 
     List<String> requiredDocumentList() {
-        return Arrays.stream(requiredDocuments.split(",")).filter(s -> !s.isBlank()).toList();
+        return requiredDocumentList(requiredDocuments);
+    }
+
+    /** The required documents as the column stores them (« LIVRET_FAMILLE,FICHE_SANITAIRE »). */
+    static List<String> requiredDocumentList(String stored) {
+        return Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
     Set<DayOfWeek> weekdaySet() {
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(weekdays.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
-        return days;
+        return Weekdays.parse(weekdays);
     }
 
     Long getId() { return id; }

@@ -3,6 +3,7 @@ package fr.portailfamille.activity;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +16,25 @@ class CatalogueStore {
 
     CatalogueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The activities as other modules know them, read as rows (the planning reads them on every page and
+     * every booking save): {@code condition} after {@code where}, with its parameters.
+     */
+    List<ActivitySummary> summaries(String condition, Object... params) {
+        return jdbc.sql("""
+                select id, code, name, activity_type, service_group, booking_unit, weekdays, capacity_per_day, min_age, max_age,
+                       runs_on_school_days, runs_on_wednesdays, runs_on_holidays, cutoff_working_days, cutoff_time, required_documents
+                from activity
+                """ + "where " + condition).params(params)
+                .query((rs, i) -> new ActivitySummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("activity_type"), rs.getString("service_group"), BookingUnit.valueOf(rs.getString("booking_unit")),
+                        Weekdays.parse(rs.getString("weekdays")), rs.getInt("capacity_per_day"), rs.getObject("min_age", Integer.class),
+                        rs.getObject("max_age", Integer.class), rs.getBoolean("runs_on_school_days"), rs.getBoolean("runs_on_wednesdays"),
+                        rs.getBoolean("runs_on_holidays"), rs.getInt("cutoff_working_days"), rs.getObject("cutoff_time", LocalTime.class),
+                        Activity.requiredDocumentList(rs.getString("required_documents"))))
+                .list();
     }
 
     List<ActivityPeriod> periods(long activityId) {

@@ -3,6 +3,7 @@ package fr.portailfamille.billing;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The billing module's public service: what the home tile, the tabs and « Mon dossier » show of a family's invoices. */
@@ -23,7 +24,8 @@ public class Invoices {
         this.events = events;
     }
 
-    /** How many published invoices of the family wait for payment. */
+    /** How many published invoices of the family wait for payment (the tabs' counter: one statement, no transaction of its own). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public long pendingCount(long familyFileId) {
         return store.pendingCount(familyFileId);
     }

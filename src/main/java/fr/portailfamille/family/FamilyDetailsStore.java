@@ -5,6 +5,8 @@ import fr.portailfamille.family.FamilyRecords.ContactChange;
 import fr.portailfamille.family.FamilyRecords.HealthSheet;
 import fr.portailfamille.family.FamilyRecords.PickupPerson;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +23,36 @@ class FamilyDetailsStore {
 
     FamilyDetailsStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The file linked to this portal account as {@link FamilySummary}, in one statement: the file's
+     * row once per child (birth date order, as the file lists them) with its guardians' e-mails (their
+     * order) beside, instead of the file, its guardians and its children loaded as entities.
+     */
+    Optional<FamilySummary> summaryOfAccount(long accountId) {
+        List<FamilySummary> rows = new ArrayList<>();
+        List<ChildSummary> children = new ArrayList<>();
+        jdbc.sql("""
+                select f.id, f.number, f.name,
+                       array(select g.email from guardian g where g.family_file_id = f.id and g.email is not null
+                             order by g.position, g.id) as emails,
+                       c.id as child_id, c.first_name, c.last_name, c.birth_date
+                from family_file f left join child c on c.family_file_id = f.id
+                where f.account_id = ?
+                order by c.birth_date, c.id""").param(accountId).query(rs -> {
+                    long fileId = rs.getLong("id");
+                    if (rows.isEmpty()) {
+                        List<String> emails = Arrays.stream((String[]) rs.getArray("emails").getArray()).distinct().toList();
+                        rows.add(new FamilySummary(fileId, rs.getString("number"), rs.getString("name"), children, emails));
+                    }
+                    long childId = rs.getLong("child_id");
+                    if (!rs.wasNull()) {
+                        children.add(new ChildSummary(childId, fileId, rs.getString("first_name"), rs.getString("last_name"),
+                                rs.getObject("birth_date", LocalDate.class)));
+                    }
+                });
+        return rows.stream().findFirst().map(f -> new FamilySummary(f.id(), f.number(), f.name(), List.copyOf(children), f.emails()));
     }
 
     /** The scheme of each of these files that has one (a file without is absent: « Non précisé »), in one query. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The family module's public service: read a family file, find the one of a portal account. */
@@ -34,8 +35,10 @@ public class FamilyFiles {
         return files.findIdByAccountId(accountId);
     }
 
+    /** The file of this portal account: one statement, in the caller's transaction if any (a page view opens none). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<FamilySummary> ofAccount(long accountId) {
-        return files.findByAccountId(accountId).map(FamilyFiles::summary);
+        return details.summaryOfAccount(accountId);
     }
 
     public Optional<FamilySummary> find(long familyFileId) {

@@ -1,5 +1,6 @@
 package fr.portailfamille.registration;
 
+import fr.portailfamille.activity.Weekdays;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,8 +12,6 @@ import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -105,9 +104,7 @@ class Registration {
     }
 
     Set<DayOfWeek> weekdaySet() {
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(weekdays.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
-        return days;
+        return Weekdays.parse(weekdays);
     }
 
     Long getId() { return id; }

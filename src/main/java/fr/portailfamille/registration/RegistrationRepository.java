@@ -14,7 +14,5 @@ interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
     List<Registration> findByChildIdAndState(long childId, RegistrationState state);
 
-    List<Registration> findByChildIdInAndState(Collection<Long> childIds, RegistrationState state);
-
     List<Registration> findByActivityIdAndValidFromAndState(long activityId, java.time.LocalDate validFrom, RegistrationState state);
 }

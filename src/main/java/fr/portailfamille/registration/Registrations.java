@@ -6,13 +6,16 @@ import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
 import fr.portailfamille.family.FamilyFiles;
 import fr.portailfamille.family.FamilySummary;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,9 +30,11 @@ public class Registrations {
     private final RegistrationRepository registrations;
     private final FamilyFiles families;
     private final Activities activities;
+    private final JdbcClient jdbc;
 
-    Registrations(RegistrationRepository registrations, FamilyFiles families, Activities activities) {
+    Registrations(RegistrationRepository registrations, FamilyFiles families, Activities activities, JdbcClient jdbc) {
         this.registrations = registrations;
+        this.jdbc = jdbc;
         this.families = families;
         this.activities = activities;
     }
@@ -40,9 +45,17 @@ public class Registrations {
     }
 
     /** The validated registrations of several children, in one query. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<RegistrationSummary> validatedOfChildren(Collection<Long> childIds) {
-        return childIds.isEmpty() ? List.of()
-                : registrations.findByChildIdInAndState(childIds, RegistrationState.VALIDATED).stream().map(Registrations::summary).toList();
+        // read on every planning page and booking save: one statement, no entity, no transaction of its own
+        return childIds.isEmpty() ? List.of() : jdbc.sql("""
+                select id, family_file_id, child_id, activity_id, weekdays, valid_from, valid_to
+                from registration where child_id = any(?) and state = ?""")
+                .params(childIds.toArray(Long[]::new), RegistrationState.VALIDATED.name())
+                .query((rs, n) -> new RegistrationSummary(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
+                        rs.getLong("activity_id"), Weekdays.parse(rs.getString("weekdays")),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
+                .list();
     }
 
     /** The validated registrations of every child of a family file. */

@@ -24,7 +24,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * 30 minutes of inactivity.</li>
  * </ul>
  * Sessions created, changed (login, CSRF token, flash attributes…), found by principal or deleted go
- * to the JDBC repository as before.
+ * to the JDBC repository as before. A session is read by one statement outside any transaction
+ * ({@link SessionTransactions}).
  */
 final class QuietSessions implements FindByIndexNameSessionRepository<Session> {
 
@@ -75,7 +76,7 @@ final class QuietSessions implements FindByIndexNameSessionRepository<Session> {
         if (just != null && just.getId().equals(id) && !just.isExpired()) {
             return just;
         }
-        Session found = raw().findById(id);
+        Session found = SessionTransactions.reading(() -> raw().findById(id));
         return found == null ? null : new Tracked(found);
     }
 

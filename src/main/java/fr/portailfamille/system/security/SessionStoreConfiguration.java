@@ -2,13 +2,17 @@ package fr.portailfamille.system.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sessions in PostgreSQL stay correct when one session sends several requests at once (a
@@ -59,6 +63,16 @@ class SessionStoreConfiguration {
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
+    }
+
+    /**
+     * Spring Session's statements: reads without a transaction, writes in one of the data source's (see
+     * {@link SessionTransactions}). Given to Spring Session by its name only: not a default candidate, so
+     * that the application's own {@code TransactionTemplate} stays Spring Boot's.
+     */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+        return new SessionTransactions(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     @Bean
