@@ -57,7 +57,7 @@ class PlanningFeed {
     /** When the family's feed was turned on, if it is. */
     Optional<Instant> activeSince(long familyFileId) {
         return jdbc.sql("select created_at from planning_feed where family_file_id = ? and revoked_at is null")
-                .param(familyFileId).query(Timestamp.class).stream().findFirst().map(Timestamp::toInstant);
+                .param(familyFileId).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /** Turns the feed on with a new token (revoking any previous one); returns the token, shown once. */
@@ -85,7 +85,7 @@ class PlanningFeed {
             return Optional.empty();
         }
         Optional<Long> familyFileId = jdbc.sql("select family_file_id from planning_feed where token_hash = ? and revoked_at is null")
-                .param(hash(token)).query(Long.class).stream().findFirst();
+                .param(hash(token)).query(Long.class).optional();
         return familyFileId.flatMap(families::find).map(this::render);
     }
 

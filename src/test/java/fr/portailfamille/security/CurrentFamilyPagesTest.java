@@ -2,6 +2,8 @@ package fr.portailfamille.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.WebSession;
 import fr.portailfamille.support.WebSession.Page;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,6 +43,7 @@ class CurrentFamilyPagesTest extends PortalIntegrationTest {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired JdbcTemplate jdbc;
     @Autowired PasswordEncoder encoder;
+    @Autowired DataSource dataSource;
 
     /** Every GET and POST route of the family's modules, "METHOD pattern". */
     private List<String> familyRoutes() {
@@ -107,7 +111,7 @@ class CurrentFamilyPagesTest extends PortalIntegrationTest {
     }
 
     @Test
-    void aLinkedFamilySeesItsOwnFileOnEachModulesPages() {
+    void aLinkedFamilySeesItsOwnFileOnEachModulesPages() throws Exception {
         SecurityFamilies.Family family = SecurityFamilies.withAccount(jdbc, encoder, "LIEE");
         SecurityFamilies.Objects objects = SecurityFamilies.everything(jdbc, family);
         SecurityFamilies.Family other = SecurityFamilies.withAccount(jdbc, encoder, "AUTRE");
@@ -139,5 +143,18 @@ class CurrentFamilyPagesTest extends PortalIntegrationTest {
         });
         assertThat(session.get("/dossier/export").body()).contains(family.name()).doesNotContain(other.name());
         assertThat(session.get("/facturation/factures/" + objects.invoiceId() + "/pdf").header("Content-Type")).isEqualTo("application/pdf");
+
+        // each page gave its database connections back: a query left open outside a transaction keeps its
+        // connection for good, and the pool empties page after page until the whole portal stops answering
+        assertThat(connectionsStillBorrowed()).as("connections still borrowed once the pages above have answered").isZero();
+    }
+
+    /** Connections of the pool still borrowed, once what runs in the background has had a few seconds to finish. */
+    private int connectionsStillBorrowed() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        for (int i = 0; i < 100 && pool.getActiveConnections() > 0; i++) {
+            Thread.sleep(100);
+        }
+        return pool.getActiveConnections();
     }
 }
