@@ -98,9 +98,11 @@ stop_app() {
     APP_PID=
 }
 
+# jfr_opts <name>: with JFR=1, a recording of the whole run (profile settings), stacks up to 256 frames
+# deep so that a sample taken under the security filters still shows the controller that called it
 jfr_opts() {
     if [ "${JFR:-0}" = 1 ]; then
-        echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,dumponexit=true"
+        echo "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,dumponexit=true"
     fi
 }
 

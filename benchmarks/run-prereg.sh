@@ -13,8 +13,15 @@
 # families, at least 30 s: the password checks, bcrypt, admit about 30 logins/s on the quiet 2-core
 # machine), then 20 s more for the last ones, and all submit at the same instant; the starts are
 # reported on their own (first to last start, from the engine's history), the logins apart.
+# Then the yardstick of the same run: one pending request per family for its second child
+# (benchmarks/seed-prereg-engine.sql), each started straight on the engine by the benchmark-only
+# endpoint of the profile bench (registration.EngineStarts: same process, variables and business key,
+# one transaction per start, PREREG_ENGINE_THREADS threads), measured the same way; the ratio pages /
+# engine is printed. The waiting room is off by default (PREREG_ROOM=1 keeps it): held at its
+# admission pace, the families would measure the room, not the starts.
 # Options (environment): PREREG_RAMP_SECONDS (0 = all log in at once), BENCH_PORT (19410),
-# SMTP_PORT (19411), BENCH_DB (portail_bn_prereg), SKIP_BUILD=1, SKIP_JOBS=1, JFR=1.
+# SMTP_PORT (19411), BENCH_DB (portail_bn_prereg), PREREG_ENGINE_THREADS (24), PREREG_ROOM=1,
+# SKIP_BUILD=1, SKIP_ENGINE=1, SKIP_JOBS=1, JFR=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/lib.sh
@@ -33,8 +40,11 @@ build_jar
 fresh_db "$DB"
 start_sink "$SMTP_PORT"
 
-APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000)
-echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, $APP_JAVA_OPTS)"
+ENGINE_THREADS=${PREREG_ENGINE_THREADS:-24}
+APP_ENV=(SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000
+         SPRING_PROFILES_ACTIVE=bench)
+if [ "${PREREG_ROOM:-0}" != 1 ]; then APP_ENV+=(PORTAL_WAITING_ROOM_ENABLED=false); fi
+echo "== starting $JAR on 127.0.0.1:$PORT (profile bench, no demo data, $APP_JAVA_OPTS)"
 # shellcheck disable=SC2046
 start_app "$DB" "$PORT" "$OUT/app.log" $(jfr_opts prereg)
 wait_ready "$PORT"
@@ -62,7 +72,25 @@ STARTS=$(psql -tAq -d "$DB" -F ' ' -c "
     select count(*), round(extract(epoch from max(start_time_) - min(start_time_))::numeric, 3)
     from act_hi_procinst where proc_def_key_ = 'preRegistration'")
 read -r INSTANCES WINDOW <<<"$STARTS"
-PER_SECOND=$(python3 -c "import sys; n, w = int(sys.argv[1]), float(sys.argv[2] or 0); print(f'{n / w:.1f}' if w > 0 else 'n/a')" "$INSTANCES" "${WINDOW:-0}")
+rate() { python3 -c "import sys; n, w = int(sys.argv[1]), float(sys.argv[2] or 0); print(f'{n / w:.1f}' if w > 0 else 'n/a')" "$1" "${2:-0}"; }
+PER_SECOND=$(rate "$INSTANCES" "$WINDOW")
+
+ENGINE_LINE="engine alone: not measured (SKIP_ENGINE=1)"
+RATIO_LINE="ratio pages / engine: n/a"
+if [ "${SKIP_ENGINE:-0}" != 1 ]; then
+    echo "== the engine alone: a pending request per family for its second child, started straight on the engine"
+    psql -tAq -d "$DB" -v activity="$ACTIVITY" -f benchmarks/seed-prereg-engine.sql
+    ENGINE_FROM=$(psql -tAq -d "$DB" -c "select now()")
+    curl -fsS -m 1800 -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -X POST \
+        -d "{\"activity\": $ACTIVITY, \"threads\": $ENGINE_THREADS}" "http://127.0.0.1:$PORT/actuator/enginestarts" \
+        >"$OUT/engine.json" || echo "(the engine's starts failed: see $OUT/app.log)"
+    read -r EINSTANCES EWINDOW <<<"$(psql -tAq -d "$DB" -F ' ' -c "
+        select count(*), round(extract(epoch from max(start_time_) - min(start_time_))::numeric, 3)
+        from act_hi_procinst where proc_def_key_ = 'preRegistration' and start_time_ >= '$ENGINE_FROM'")"
+    ENGINE_PER_SECOND=$(rate "$EINSTANCES" "$EWINDOW")
+    ENGINE_LINE="engine alone (same process, $ENGINE_THREADS threads): $EINSTANCES instances in ${EWINDOW} s (first to last start, ACT_HI_PROCINST) = $ENGINE_PER_SECOND starts/s; endpoint: $(cat "$OUT/engine.json" 2>/dev/null)"
+    RATIO_LINE="ratio pages / engine: $(python3 -c "import sys; a, b = sys.argv[1], sys.argv[2]; print(f'{float(a) / float(b):.2f}' if a != 'n/a' and b != 'n/a' else 'n/a')" "$PER_SECOND" "$ENGINE_PER_SECOND")"
+fi
 
 JOB_LINE="job throughput: not measured (SKIP_JOBS=1)"
 if [ "${SKIP_JOBS:-0}" != 1 ]; then
@@ -97,7 +125,9 @@ psql -d "$DB" -v activity="$ACTIVITY" -f benchmarks/verify-prereg.sql | tee "$OU
     echo "== pre-registrations: $FAMILIES families, ramp ${RAMP} s ($(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://'))"
     python3 benchmarks/gatling_stats.py "$OUT/gatling" | tee "$OUT/stats.txt"
     echo "logins (before the starts): $(awk '/^connexion \(envoi\)/' "$OUT/stats.txt" 2>/dev/null | head -1)"
-    echo "process starts alone: $INSTANCES instances in ${WINDOW} s (first to last start, ACT_HI_PROCINST) = $PER_SECOND pre-registrations/s"
+    echo "process starts through the pages: $INSTANCES instances in ${WINDOW} s (first to last start, ACT_HI_PROCINST) = $PER_SECOND pre-registrations/s"
+    echo "$ENGINE_LINE"
+    echo "$RATIO_LINE"
     echo "$JOB_LINE"
     echo "memory during the run: $MEMORY"
     echo "checks: $(grep -c ' ok$' "$OUT/verify.txt") ok, $(grep -c 'FAILED' "$OUT/verify.txt") failed (see verify.txt)"

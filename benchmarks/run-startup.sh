@@ -71,7 +71,7 @@ for i in $(seq 1 "$STARTS"); do
 done
 for i in $(seq 1 "$STARTS"); do
     OPTS=("${EXTRA[@]}")
-    if [ "$i" = "$STARTS" ] && [ "${JFR:-0}" = 1 ]; then OPTS+=("$(jfr_opts startup-warm)"); fi
+    if [ "$i" = "$STARTS" ] && [ "${JFR:-0}" = 1 ]; then read -r -a JFR_OPTS <<<"$(jfr_opts startup-warm)"; OPTS+=("${JFR_OPTS[@]}"); fi
     start_app "$DB" "$PORT" "$OUT/app-warm-$i.log" "${OPTS[@]}"
     wait_ready "$PORT"
     sleep 5

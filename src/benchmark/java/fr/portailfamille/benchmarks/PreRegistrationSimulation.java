@@ -18,9 +18,10 @@ import java.time.Duration;
 /**
  * Process starts (docs/benchmarks.md, benchmark 4): every seeded family (benchmarks/seed-rush.sql, then
  * benchmarks/seed-prereg.sql for the activity asked for) logs in through the real login form, opens
- * « Inscrire » for its first child and posts the real form (CSRF token, two weekdays): each post
+ * « Inscrire » for its first child and posts the real form (CSRF and one-time tokens, two weekdays): each post
  * records a PENDING registration and starts a {@code preRegistration} process instance. The
- * redirect shows « est enregistrée », which is checked. Each family runs once; the run is bounded.
+ * redirect shows « est enregistrée », which is checked. A family the waiting room holds (when the script
+ * keeps it on) waits for its number as a browser would. Each family runs once; the run is bounded.
  *
  * <p>System properties: {@code bench.baseUrl} (loopback only), {@code bench.feeder},
  * {@code prereg.families}, {@code prereg.rampSeconds} (the families log in over it, then all submit
@@ -48,18 +49,21 @@ public class PreRegistrationSimulation extends Simulation {
             .feed(csv(SeededFamilies.FEEDER).queue())
             .exec(SeededFamilies.login())
             .exec(SeededFamilies.waitUntil(openingMillis))
-            .exec(http("inscrire (page)").get("/inscriptions/inscrire")
-                    .queryParam("activite", ACTIVITY).queryParam("enfant", "#{child1}")
-                    .check(status().is(200), css("#form-inscription input[name=_csrf]", "value").saveAs("csrf")))
+            .exec(SeededFamilies.throughTheRoom("inscrire (page)", http("inscrire (page)").get("/inscriptions/inscrire")
+                            .queryParam("activite", ACTIVITY).queryParam("enfant", "#{child1}"),
+                    status().is(200), css("#form-inscription input[name=_csrf]", "value").saveAs("csrf"),
+                    // the form's one-time token (done once however often it is sent), as a browser sends it
+                    css("#form-inscription input[name=_formulaire]", "value").saveAs("once")))
             .exitHereIfFailed()
-            .exec(http("inscrire (envoi)").post("/inscriptions/inscrire")
-                    .formParam("_csrf", "#{csrf}")
-                    .formParam("activite", ACTIVITY)
-                    .formParam("enfant", "#{child1}")
-                    .formParam("jours", "MONDAY")
-                    .formParam("jours", "THURSDAY")
+            .exec(SeededFamilies.throughTheRoom("inscrire (envoi)", http("inscrire (envoi)").post("/inscriptions/inscrire")
+                            .formParam("_csrf", "#{csrf}")
+                            .formParam("_formulaire", "#{once}")
+                            .formParam("activite", ACTIVITY)
+                            .formParam("enfant", "#{child1}")
+                            .formParam("jours", "MONDAY")
+                            .formParam("jours", "THURSDAY"),
                     // the redirect to « Mes inscriptions » says the request is recorded
-                    .check(status().is(200), substring("est enregistrée")));
+                    status().is(200), substring("est enregistrée")));
 
     {
         OpenInjectionStep injection = RAMP_SECONDS <= 0 ? atOnceUsers(FAMILIES)

@@ -126,6 +126,14 @@ class PreRegistrations {
         ActivityPeriod period = choice.period();
         Registration registration = registrations.saveAndFlush(new Registration(family.id(), child.id(), activity.id(), days,
                 period.label(), period.startDate(), period.endDate(), RegistrationState.PENDING, clock.instant()));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, businessKey(registration, child),
+                startVariables(registration, family, child, activity));
+        registration.startedAs(instance.getId());
+        return registration;
+    }
+
+    /** What the process starts with: references, the service's group and the texts of the Tasklist card. */
+    private static Map<String, Object> startVariables(Registration registration, FamilySummary family, ChildSummary child, ActivitySummary activity) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REGISTRATION_ID.name(), registration.getId());
         variables.put(FAMILY_FILE_ID.name(), family.id());
@@ -133,11 +141,22 @@ class PreRegistrations {
         variables.put(ACTIVITY_ID.name(), activity.id());
         variables.put(SERVICE_GROUP.name(), activity.serviceGroup());
         variables.put(CHILD_NAME.name(), child.fullName());
-        variables.put(ACTIVITY_NAME.name(), activity.name() + " – " + period.label());
+        variables.put(ACTIVITY_NAME.name(), activity.name() + " – " + registration.getPeriodLabel());
         variables.put(FAMILY_NAME.name(), family.name() + " (dossier n° " + family.number() + ")");
-        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, businessKey(registration, child), variables);
-        registration.startedAs(instance.getId());
-        return registration;
+        return variables;
+    }
+
+    /** A recorded request's start, read now: its business key and variables, as {@link #register} gives them. */
+    record ProcessStart(long registrationId, String businessKey, Map<String, Object> variables) {}
+
+    /** The start of a request recorded without its process (the benchmark's engine-only starts). */
+    @Transactional(readOnly = true)
+    ProcessStart processStart(long registrationId) {
+        Registration r = registrations.findById(registrationId).orElseThrow();
+        FamilySummary family = families.find(r.getFamilyFileId()).orElseThrow();
+        ChildSummary child = childOf(family, r.getChildId()).orElseThrow();
+        ActivitySummary activity = activities.find(r.getActivityId()).orElseThrow();
+        return new ProcessStart(r.getId(), businessKey(r, child), startVariables(r, family, child, activity));
     }
 
     /** « PRE-2026-000123 DUPONT Chloé »: the year of the request, its number, the child. */
