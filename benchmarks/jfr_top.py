@@ -19,7 +19,7 @@ def frames(event):
     trace = event["values"].get("stackTrace") or {}
     for f in trace.get("frames") or []:
         m = f.get("method") or {}
-        yield (m.get("type") or {}).get("name", "?") + "." + m.get("name", "?")
+        yield ((m.get("type") or {}).get("name", "?") + "." + m.get("name", "?")).replace("/", ".")
 
 
 def main():
@@ -31,7 +31,7 @@ def main():
     a = p.parse_args()
     prefixes = a.prefix or ["fr.portailfamille.", "org.camunda.", "org.springframework.", "org.hibernate.", "org.postgresql.",
                             "com.zaxxer.", "org.apache.ibatis.", "org.thymeleaf."]
-    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", a.recording],
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", a.recording],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
     inclusive = collections.Counter()

@@ -82,7 +82,7 @@ if [ "${SKIP_ENGINE:-0}" != 1 ]; then
     psql -tAq -d "$DB" -v activity="$ACTIVITY" -f benchmarks/seed-prereg-engine.sql
     ENGINE_FROM=$(psql -tAq -d "$DB" -c "select now()")
     curl -fsS -m 1800 -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -X POST \
-        -d "{\"activity\": $ACTIVITY, \"threads\": $ENGINE_THREADS}" "http://127.0.0.1:$PORT/actuator/enginestarts" \
+        -d "{\"activity\": \"$ACTIVITY\", \"threads\": \"$ENGINE_THREADS\"}" "http://127.0.0.1:$PORT/actuator/enginestarts" \
         >"$OUT/engine.json" || echo "(the engine's starts failed: see $OUT/app.log)"
     read -r EINSTANCES EWINDOW <<<"$(psql -tAq -d "$DB" -F ' ' -c "
         select count(*), round(extract(epoch from max(start_time_) - min(start_time_))::numeric, 3)
