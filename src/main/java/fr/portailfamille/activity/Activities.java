@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,6 +60,18 @@ public class Activities {
     /** The period families register for on this day: the one in progress, else the next one. */
     public Optional<ActivityPeriod> registrationPeriod(long activityId, LocalDate today) {
         return store.periods(activityId).stream().filter(p -> !p.endDate().isBefore(today)).findFirst();
+    }
+
+    /** {@link #registrationPeriod} of every activity that has one, in one query (a page listing the catalogue). */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Map<Long, ActivityPeriod> registrationPeriods(LocalDate today) {
+        Map<Long, ActivityPeriod> periods = new HashMap<>();
+        for (ActivityPeriod p : store.allPeriods()) {
+            if (!p.endDate().isBefore(today)) {
+                periods.putIfAbsent(p.activityId(), p);
+            }
+        }
+        return periods;
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)

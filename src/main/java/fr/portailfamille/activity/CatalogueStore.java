@@ -2,6 +2,8 @@ package fr.portailfamille.activity;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -39,9 +41,17 @@ class CatalogueStore {
 
     List<ActivityPeriod> periods(long activityId) {
         return jdbc.sql("select id, activity_id, label, start_date, end_date from activity_period where activity_id = ? order by start_date")
-                .param(activityId)
-                .query((rs, i) -> new ActivityPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
+                .param(activityId).query(CatalogueStore::period).list();
+    }
+
+    /** Every activity's periods, each activity's in date order. */
+    List<ActivityPeriod> allPeriods() {
+        return jdbc.sql("select id, activity_id, label, start_date, end_date from activity_period order by activity_id, start_date")
+                .query(CatalogueStore::period).list();
+    }
+
+    private static ActivityPeriod period(ResultSet rs, int row) throws SQLException {
+        return new ActivityPeriod(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
     }
 
     void addPeriod(long activityId, String label, LocalDate start, LocalDate end) {

@@ -73,19 +73,33 @@ class PreRegistrations {
         return family.children().stream().filter(c -> c.id() == childId).findFirst();
     }
 
-    /** Every activity, each available to this child or not with the reason. */
+    /** Every activity of the catalogue, each available to this child or not with the reason (two queries per child). */
     @Transactional(readOnly = true)
-    List<RegistrationChoice> choices(ChildSummary child) {
+    List<RegistrationChoice> choices(ChildSummary child, List<ActivitySummary> catalogue, Map<Long, ActivityPeriod> periods) {
+        List<Registration> live = liveRegistrations(child);
         List<RegistrationChoice> choices = new ArrayList<>();
-        for (ActivitySummary activity : activities.all()) {
-            choices.add(choice(child, activity));
+        for (ActivitySummary activity : catalogue) {
+            choices.add(choice(child, activity, Optional.ofNullable(periods.get(activity.id())), live));
         }
         return choices;
     }
 
+    /** The periods families register for today, by activity: what {@link #choices} needs of the catalogue. */
+    @Transactional(readOnly = true)
+    Map<Long, ActivityPeriod> registrationPeriods() {
+        return activities.registrationPeriods(today());
+    }
+
     @Transactional(readOnly = true)
     RegistrationChoice choice(ChildSummary child, ActivitySummary activity) {
-        Optional<ActivityPeriod> period = activities.registrationPeriod(activity.id(), today());
+        return choice(child, activity, activities.registrationPeriod(activity.id(), today()), liveRegistrations(child));
+    }
+
+    private List<Registration> liveRegistrations(ChildSummary child) {
+        return registrations.findByChildIdAndStateIn(child.id(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED));
+    }
+
+    private RegistrationChoice choice(ChildSummary child, ActivitySummary activity, Optional<ActivityPeriod> period, List<Registration> live) {
         if (period.isEmpty()) {
             return new RegistrationChoice(activity, null, "Les inscriptions à cette activité ne sont pas ouvertes pour le moment.");
         }
@@ -95,7 +109,7 @@ class PreRegistrations {
             return new RegistrationChoice(activity, period.get(), child.firstName() + " a " + age + (age < 2 ? " an" : " ans") + " : cette activité accueille les enfants "
                     + activity.ageRange() + ".");
         }
-        for (Registration existing : registrations.findByChildIdAndStateIn(child.id(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))) {
+        for (Registration existing : live) {
             if (existing.getActivityId() == activity.id() && existing.getValidFrom().equals(period.get().startDate())) {
                 return new RegistrationChoice(activity, period.get(), existing.getState() == RegistrationState.PENDING
                         ? "Une demande est déjà en attente de validation pour " + child.firstName() + " (" + period.get().label() + ")."

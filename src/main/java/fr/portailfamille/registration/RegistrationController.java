@@ -1,6 +1,7 @@
 package fr.portailfamille.registration;
 
 import fr.portailfamille.activity.Activities;
+import fr.portailfamille.activity.ActivityPeriod;
 import fr.portailfamille.activity.ActivitySummary;
 import fr.portailfamille.activity.Weekdays;
 import fr.portailfamille.family.ChildSummary;
@@ -41,11 +42,13 @@ class RegistrationController {
     @GetMapping("/inscriptions")
     String list(@CurrentFamily FamilySummary family, Model model) {
         model.addAttribute("family", family);
-        model.addAttribute("lines", registrations.linesOfFamily(family.id()));
-        model.addAttribute("activities", activities.all());
+        List<ActivitySummary> catalogue = activities.all();
+        model.addAttribute("lines", registrations.linesOfFamily(family, catalogue));
+        model.addAttribute("activities", catalogue);
+        Map<Long, ActivityPeriod> periods = preRegistrations.registrationPeriods();
         Map<ChildSummary, List<RegistrationChoice>> choices = new LinkedHashMap<>();
         for (ChildSummary child : family.children()) {
-            choices.put(child, preRegistrations.choices(child));
+            choices.put(child, preRegistrations.choices(child, catalogue, periods));
         }
         model.addAttribute("choices", choices);
         return "registration/inscriptions";

@@ -65,13 +65,14 @@ public class Registrations {
 
     /** Every registration of a family file (withdrawn ones left out), newest first, ready to show. */
     public List<RegistrationLine> linesOfFamily(long familyFileId) {
-        FamilySummary family = families.find(familyFileId).orElse(null);
-        if (family == null) {
-            return List.of();
-        }
+        return families.find(familyFileId).map(family -> linesOfFamily(family, activities.all())).orElse(List.of());
+    }
+
+    /** The same, for a family and a catalogue already read (« Mes inscriptions »). */
+    List<RegistrationLine> linesOfFamily(FamilySummary family, List<ActivitySummary> activityList) {
         Map<Long, ChildSummary> children = family.children().stream().collect(Collectors.toMap(ChildSummary::id, Function.identity()));
-        Map<Long, ActivitySummary> catalogue = activities.all().stream().collect(Collectors.toMap(ActivitySummary::id, Function.identity()));
-        return registrations.findByFamilyFileIdOrderByCreatedAtDesc(familyFileId).stream()
+        Map<Long, ActivitySummary> catalogue = activityList.stream().collect(Collectors.toMap(ActivitySummary::id, Function.identity()));
+        return registrations.findByFamilyFileIdOrderByCreatedAtDesc(family.id()).stream()
                 .filter(r -> r.getState() != RegistrationState.WITHDRAWN)
                 .map(r -> new RegistrationLine(r.getId(),
                         children.containsKey(r.getChildId()) ? children.get(r.getChildId()).fullName() : "",
