@@ -15,7 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /agent/prelevement/lots/{id}/fichier} (finances only): the batch's pain.008 file as built,
- * linked from « Contrôler le lot de prélèvement », to check it and hand it to the bank.
+ * linked from « Contrôler le lot de prélèvement », to check it and hand it to the bank. Its name
+ * carries its revision ({@code PRLV-2026-11-R2.xml}); the download is recorded for the review, whose
+ * « Transmettre » needs the file as it stands to have been downloaded.
  */
 @Controller
 class DebitBatchController {
@@ -35,12 +37,11 @@ class DebitBatchController {
         if (!staff.isIn(StaffGroup.FINANCES.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le fichier de prélèvement est réservé au service Finances.");
         }
-        DebitBatches.Batch batch = batches.batch(batchId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Lot de prélèvement inconnu."));
-        byte[] xml = batches.file(batchId)
+        batches.batch(batchId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Lot de prélèvement inconnu."));
+        DebitBatches.Download file = batches.download(batchId, staff.userId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Ce lot n'a pas de fichier : il est vide ou pas encore préparé."));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(batch.businessKey() + ".xml").build().toString())
-                .contentType(MediaType.APPLICATION_XML).body(xml);
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .contentType(MediaType.APPLICATION_XML).body(file.xml());
     }
 }

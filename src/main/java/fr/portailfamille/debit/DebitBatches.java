@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,9 +38,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DebitBatches {
 
-    /** A batch as the review shows it. */
+    /**
+     * A batch as the review shows it: its file's revision (0 before the first build, then one more at
+     * each build) and the revision finances last downloaded during the review, by whom and when.
+     */
     record Batch(long id, String month, String businessKey, LocalDate collectionDate, String state, Integer count, BigDecimal sum,
-            boolean hasFile) {}
+            boolean hasFile, int revision, Integer downloadedRevision, String downloadedBy, Instant downloadedAt) {
+
+        /** The file's name, revision included: {@code PRLV-2026-11-R2.xml}. */
+        String fileName() {
+            return fileName(businessKey, revision);
+        }
+
+        static String fileName(String businessKey, int revision) {
+            return businessKey + "-R" + revision + ".xml";
+        }
+
+        /** Whether the file as it stands has been downloaded (false when never, or when built again since). */
+        boolean downloadedAsItStands() {
+            return downloadedRevision != null && downloadedRevision == revision;
+        }
+    }
+
+    /** The file as handed to finances: its name and revision, and its content. */
+    record Download(String fileName, int revision, byte[] xml) {}
+
+    private static final String BATCH_COLUMNS = """
+            id, month, business_key, collection_date, state, tx_count, ctrl_sum, file is not null, revision, downloaded_revision,
+            downloaded_by, downloaded_at""";
 
     private final JdbcClient jdbc;
     private final Invoices invoices;
@@ -123,10 +149,25 @@ public class DebitBatches {
     }
 
     Optional<Batch> batch(long batchId) {
-        return jdbc.sql("""
-                        select id, month, business_key, collection_date, state, tx_count, ctrl_sum, file is not null from debit_batch where id = ?""")
-                .param(batchId).query((rs, n) -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                        rs.getString(5), (Integer) rs.getObject(6), rs.getBigDecimal(7), rs.getBoolean(8))).optional();
+        return jdbc.sql("select " + BATCH_COLUMNS + " from debit_batch where id = ?").param(batchId).query(DebitBatches::batchOf).optional();
+    }
+
+    /**
+     * The batch at the review's decision, its row locked until the decision commits: a rebuild (a
+     * mandate revoked at that moment) waits for it, so « Transmettre » is checked against the file as
+     * it stands when it is recorded.
+     */
+    @Transactional
+    Batch batchAtDecision(long batchId) {
+        return jdbc.sql("select " + BATCH_COLUMNS + " from debit_batch where id = ? for update").param(batchId).query(DebitBatches::batchOf)
+                .single();
+    }
+
+    private static Batch batchOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp downloadedAt = rs.getTimestamp(12);
+        return new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5),
+                (Integer) rs.getObject(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getInt(9), (Integer) rs.getObject(10),
+                rs.getString(11), downloadedAt == null ? null : downloadedAt.toInstant());
     }
 
     Optional<Long> batchIdOf(YearMonth month) {
@@ -136,7 +177,8 @@ public class DebitBatches {
     /**
      * Builds (or builds again) the batch's pain.008 file from its planned debits whose invoice still
      * waits for payment (an invoice paid meanwhile at the desk leaves the batch), and stores it with
-     * its count and sum. Returns the number of debits in the file.
+     * its count and sum under the next revision (in its MsgId, so the bank tells two builds apart).
+     * Returns the number of debits in the file.
      */
     @Transactional
     int build(long batchId) {
@@ -172,19 +214,22 @@ public class DebitBatches {
                     (String) row.get("bic"), first, original, changedBank, (String) row.get("invoice_number")));
         }
         if (debits.isEmpty()) {
-            jdbc.sql("update debit_batch set state = 'A_CONTROLER', tx_count = 0, ctrl_sum = 0, file = null, built_at = ? where id = ?")
+            jdbc.sql("""
+                            update debit_batch set state = 'A_CONTROLER', tx_count = 0, ctrl_sum = 0, file = null, built_at = ?,
+                                   revision = revision + 1 where id = ?""")
                     .params(Timestamp.from(clock.instant()), batchId).update();
             return 0;
         }
-        String messageId = SepaText.of(batch.businessKey() + "-" + clock.millis(), 35);
+        int revision = batch.revision() + 1;
+        String messageId = SepaText.of(batch.businessKey() + "-R" + revision + "-" + clock.millis(), 35);
         String xml = Pain008.xml(messageId, clock.instant().atZone(PortalTime.ZONE).toOffsetDateTime(), batch.collectionDate(),
                 new Pain008.Creditor(portal.townName() + " Regie unique", properties.creditorIban(), properties.creditorBic(),
                         properties.creditorId()), debits);
         BigDecimal sum = debits.stream().map(Pain008.Debit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         jdbc.sql("""
-                        update debit_batch set state = 'A_CONTROLER', message_id = ?, file = ?, tx_count = ?, ctrl_sum = ?, built_at = ?
-                        where id = ?""")
-                .params(messageId, xml.getBytes(StandardCharsets.UTF_8), debits.size(), sum, Timestamp.from(clock.instant()), batchId)
+                        update debit_batch set state = 'A_CONTROLER', message_id = ?, file = ?, tx_count = ?, ctrl_sum = ?, built_at = ?,
+                               revision = ? where id = ?""")
+                .params(messageId, xml.getBytes(StandardCharsets.UTF_8), debits.size(), sum, Timestamp.from(clock.instant()), revision, batchId)
                 .update();
         return debits.size();
     }
@@ -209,7 +254,8 @@ public class DebitBatches {
      * active are withdrawn at once: the invoice is the family's to pay by card or at the desk again,
      * and « Facturation » stops announcing the debit. A file already built and under review is built
      * again (the review's figures with it): finances never transmit a debit the family revoked, nor
-     * the account it replaced.
+     * the account it replaced; the rebuilt file is a new revision, to be downloaded again before
+     * « Transmettre ».
      */
     @Transactional
     void followMandate(long mandateId) {
@@ -224,14 +270,22 @@ public class DebitBatches {
                 .param(mandateId).query(Long.class).list();
         for (long batchId : underReview) {
             build(batchId);
-            Map<String, Object> figures = reviewFigures(batchId);
-            runtime.createProcessInstanceQuery().processDefinitionKey(DirectDebitCollectionProcess.KEY)
-                    .variableValueEquals(DirectDebitCollectionProcess.BATCH_ID.name(), batchId).active().list()
-                    .forEach(instance -> runtime.setVariables(instance.getId(), figures));
+            showToReview(batchId);
         }
     }
 
-    /** What « Contrôler le lot de prélèvement » shows of the batch as built: count, total, debit day, the file's link. */
+    /** The review task of the batch's running collection shows the batch as it now stands. */
+    private void showToReview(long batchId) {
+        Map<String, Object> figures = reviewFigures(batchId);
+        runtime.createProcessInstanceQuery().processDefinitionKey(DirectDebitCollectionProcess.KEY)
+                .variableValueEquals(DirectDebitCollectionProcess.BATCH_ID.name(), batchId).active().list()
+                .forEach(instance -> runtime.setVariables(instance.getId(), figures));
+    }
+
+    /**
+     * What « Contrôler le lot de prélèvement » shows of the batch as built: count, total, debit day,
+     * the file's link and revision, and the last download.
+     */
     Map<String, Object> reviewFigures(long batchId) {
         Batch batch = batch(batchId).orElseThrow();
         Map<String, Object> figures = new HashMap<>();
@@ -239,15 +293,55 @@ public class DebitBatches {
         DirectDebitCollectionProcess.TOTAL.putIn(figures, Euros.of(batch.sum() == null ? BigDecimal.ZERO : batch.sum()));
         DirectDebitCollectionProcess.DEBIT_DATE.putIn(figures, PortalTime.DATE.format(batch.collectionDate()));
         DirectDebitCollectionProcess.FILE_LINK.putIn(figures, batch.hasFile()
-                ? "[Télécharger le fichier " + batch.businessKey() + ".xml (pain.008)](" + DebitBatchController.fileUrl(batchId) + ")"
+                ? "[Télécharger le fichier " + batch.fileName() + " (pain.008, révision " + batch.revision() + ")]("
+                        + DebitBatchController.fileUrl(batchId) + ")"
                 : "Aucun prélèvement dans ce lot (factures payées entre-temps ou mandats révoqués) : il n'y a pas de fichier à transmettre.");
+        DirectDebitCollectionProcess.FILE_REVISION.putIn(figures, batch.revision());
+        DirectDebitCollectionProcess.LAST_DOWNLOAD.putIn(figures, lastDownload(batch));
         return figures;
+    }
+
+    private static String lastDownload(Batch batch) {
+        if (!batch.hasFile()) {
+            return "Aucun fichier à télécharger.";
+        }
+        if (batch.downloadedRevision() == null) {
+            return "Pas encore téléchargé : téléchargez le fichier avant de le transmettre.";
+        }
+        String download = "Révision " + batch.downloadedRevision() + " téléchargée par " + batch.downloadedBy() + " le "
+                + PortalTime.DATE_TIME.format(batch.downloadedAt().atZone(PortalTime.ZONE));
+        return batch.downloadedAsItStands() ? download + " : c'est le fichier à jour."
+                : download + " : le fichier a été reconstruit depuis (révision " + batch.revision() + "), téléchargez-le à nouveau.";
     }
 
     /** The batch's file, as built. */
     Optional<byte[]> file(long batchId) {
         return jdbc.sql("select file from debit_batch where id = ? and file is not null").param(batchId).query((rs, n) -> rs.getBytes(1))
                 .optional();
+    }
+
+    /**
+     * Finances download the batch's file. While the batch is under review, the revision they get is
+     * recorded with who and when (in the same statement that reads the file, so the two agree) and the
+     * review task shows it; a file downloaded once transmitted or cancelled is only read.
+     */
+    @Transactional
+    Optional<Download> download(long batchId, String byWhom) {
+        Optional<Download> recorded = jdbc.sql("""
+                        update debit_batch set downloaded_revision = revision, downloaded_by = ?, downloaded_at = ?
+                        where id = ? and state = 'A_CONTROLER' and file is not null returning business_key, revision, file""")
+                .params(byWhom, Timestamp.from(clock.instant()), batchId).query(DebitBatches::downloadOf).optional();
+        if (recorded.isPresent()) {
+            showToReview(batchId);
+            return recorded;
+        }
+        return jdbc.sql("select business_key, revision, file from debit_batch where id = ? and file is not null").param(batchId)
+                .query(DebitBatches::downloadOf).optional();
+    }
+
+    private static Download downloadOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        int revision = rs.getInt(2);
+        return new Download(Batch.fileName(rs.getString(1), revision), revision, rs.getBytes(3));
     }
 
     /** « 12 prélèvement(s), 1 234,50 € » for the review. */

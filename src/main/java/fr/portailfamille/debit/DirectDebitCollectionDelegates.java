@@ -71,9 +71,13 @@ class DirectDebitCollectionDelegates {
         };
     }
 
-    /** Complete listener of « Contrôler le lot de prélèvement »: an explicit choice, and a reason to cancel. */
+    /**
+     * Complete listener of « Contrôler le lot de prélèvement »: an explicit choice, a reason to cancel,
+     * and « Transmettre » only once the file as it stands was downloaded (the file handed to the bank
+     * is the one the portal marks as sent; a file built again since must be downloaded again).
+     */
     @Bean
-    TaskListener checkDebitBatchDecisionDelegate() {
+    TaskListener checkDebitBatchDecisionDelegate(DebitBatches batches) {
         return (DelegateTask task) -> {
             boolean transmit = StaffDecision.chosen(task.getVariable(StaffDecision.CHOICE), task.getVariable(TRANSMIT.name()),
                     DirectDebitCollectionProcess.TRANSMIT_CHOICE, DirectDebitCollectionProcess.CANCEL_CHOICE,
@@ -85,6 +89,13 @@ class DirectDebitCollectionDelegates {
             }
             if (reason != null && reason.length() > REASON_MAX) {
                 throw new FormRefusal("Le motif ne dépasse pas " + REASON_MAX + " caractères.");
+            }
+            DebitBatches.Batch batch = batches.batchAtDecision(BATCH_ID.require(task));
+            if (transmit && batch.hasFile() && !batch.downloadedAsItStands()) {
+                throw new FormRefusal(batch.downloadedRevision() == null
+                        ? "Téléchargez le fichier (révision " + batch.revision() + ") avant de le transmettre : c'est lui que vous remettez à la banque."
+                        : "Le fichier a été reconstruit depuis votre téléchargement (révision " + batch.revision()
+                                + ") : téléchargez-le à nouveau avant de le transmettre.");
             }
             Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             TRANSMIT.put(task, transmit);

@@ -33,6 +33,10 @@ final class DirectDebitCollectionProcess {
     static final ProcessVariable<String> DEBIT_DATE = ProcessVariable.text("debitDate");
     /** A Markdown link of the review form to the file, or a sentence when the batch is empty. */
     static final ProcessVariable<String> FILE_LINK = ProcessVariable.text("debitFileLink");
+    /** The file's revision: 1 at the first build, one more each time it is built again during the review. */
+    static final ProcessVariable<Integer> FILE_REVISION = ProcessVariable.integer("debitFileRevision");
+    /** Which revision finances last downloaded, by whom and when, or that they have not yet. */
+    static final ProcessVariable<String> LAST_DOWNLOAD = ProcessVariable.text("debitFileDownload");
     /** The review's decision: transmit the file to the bank, or cancel the batch. */
     static final ProcessVariable<Boolean> TRANSMIT = ProcessVariable.flag("transmit");
     /** Why the batch was cancelled (required then). */

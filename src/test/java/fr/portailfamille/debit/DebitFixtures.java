@@ -71,6 +71,12 @@ final class DebitFixtures {
         return family;
     }
 
+    /** An agent of finances logged in on the staff login page, e.g. to download a batch's file. */
+    fr.portailfamille.support.WebSession finances(fr.portailfamille.support.WebSession session) {
+        session.follow(session.submit(session.get("/agent/connexion"), "form", java.util.Map.of("username", "finances", "password", "demo")));
+        return session;
+    }
+
     /**
      * A month no other test uses, from {@code fromYear} on (90 years to draw from), its batch deleted
      * if an earlier run left one: the calling test owns that month's batch.

@@ -92,6 +92,9 @@ class DebitRemindersTest extends PortalIntegrationTest {
         ProcessInstance collection = processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey("PRLV-" + month).singleResult();
         jobs().executeDue(collection.getId());
+        assertThat(fixtures.finances(session()).get("/agent/prelevement/lots/"
+                + jdbc.queryForObject("select id from debit_batch where month = ?", Long.class, month.toString()) + "/fichier").status())
+                .isEqualTo(200);
         complete(task(collection), withVariables("decision", TRANSMIT_CHOICE));
         assertThat(jdbc.queryForObject("select state from invoice where id = ?", String.class, inBatch.id())).isEqualTo("PAID");
 
