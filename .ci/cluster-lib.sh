@@ -47,14 +47,15 @@ fresh_db() {
 sql() { psql -d "$DB" -v ON_ERROR_STOP=1 -qAtX -c "$1"; }
 
 # start_node PORT [extra VAR=value…]: the jar as in production, its mails to a catcher in the JVM
-# (PORT+50), its log in $WORK/node-PORT.log (appended across restarts)
+# (PORT+50), its log in $WORK/node-PORT.log (appended across restarts); every family of the scripts
+# comes from 127.0.0.1, so the per-address limits (failed logins, waiting-room places) are lifted
 start_node() {
     local port=$1; shift
     env SPRING_PROFILES_ACTIVE= \
         SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
         SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         PORTAL_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
+        PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 PORTAL_WAITING_ROOM_TICKETS_PER_ADDRESS=0 \
         PORTAL_BASE_URL="http://127.0.0.1:$port" \
         PORTAL_MAIL_CATCHER_ENABLED=true PORTAL_MAIL_CATCHER_PORT=$((port + 50)) \
         SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$((port + 50)) \

@@ -7,10 +7,12 @@
 #   (c) a 24 h activation timer, made due, fires exactly once across the cluster;
 #   (d) capacity holds when saves for one day hit both nodes at once;
 #   (f) the rate limits are shared: wrong passwords for one account spread over both nodes get the
-#       allowance once (portal.login-throttle.max-failures-per-account), not once per node.
+#       allowance once (portal.login-throttle.max-failures-per-account), not once per node;
+#   (g) the waiting room is one queue: families queued on node A (restarted past capacity) are let in
+#       by node B in their order of arrival when they ask node B, and a newcomer on B queues behind them.
 # Prints PASS/FAIL per check, exits non-zero on any failure; kills its JVMs and drops its database
 # on every exit. Needs target/portail-famille-*.jar (mvn -B -DskipTests package). KEEP_LOGS=1 keeps
-# the nodes' logs. Ports: CLUSTER_PORT_A/B (19210, 19211); database: CLUSTER_DB (portail_cl_two).
+# the nodes' logs. TWO_NODES_ONLY_LIMITS=1 stops after (f), TWO_NODES_ONLY_ROOM=1 runs (g) right after (f). Ports: CLUSTER_PORT_A/B (19210, 19211); database: CLUSTER_DB (portail_cl_two).
 source "$(dirname "$0")/cluster-lib.sh"
 
 A=${CLUSTER_PORT_A:-19210}
@@ -55,6 +57,67 @@ shared_limits_across_nodes() {
     check "(f) the others refused, on either node" "$bloque" "$((attempts - allowance))"
     check "(f) the account's bucket is one row in PostgreSQL" \
         "$(sql "select count(*) from rate_limit_bucket where id = 'login-account:family:$user'")" 1
+}
+
+# (g) COUNT: node A restarted past capacity whatever its load (max-in-flight 0: every newcomer queues there
+# and A lets nobody in), node B restarted letting in one family a second. COUNT families arrive one after
+# the other on node A and each gets the next ticket; a family reloads its page on both nodes and keeps
+# it; a newcomer on node B queues behind them. Then all ask node B where they stand, in turns, each turn
+# from the last arrived to the first (a family seen in means every family before it is in, the shared
+# « served up to » only grows): the families in are always the first ones. Once in, a family logs in on
+# node B.
+waiting_room_across_nodes() {
+    local count=$1 a="http://127.0.0.1:$A" b="http://127.0.0.1:$B" i jar ticket tickets="" expected="" first
+    echo "== (g) one waiting room for both nodes: node A past capacity, node B letting in one family a second"
+    stop_node "$A"; stop_node "$B"
+    start_node "$A" PORTAL_WAITING_ROOM_MAX_IN_FLIGHT=0
+    start_node "$B" PORTAL_WAITING_ROOM_ADMIT_PER_SECOND=1
+    if ! wait_ready "$A" || ! wait_ready "$B"; then fail "(g) the nodes did not start again"; return; fi
+    first=$(sql "select case when is_called then last_value else 0 end from waiting_room_ticket_seq")
+    for ((i = 1; i <= count; i++)); do
+        jar="$WORK/room-$i"
+        rm -f "$jar"
+        curl -s -c "$jar" -b "$jar" -L --max-time 30 -o "$WORK/room-$i.html" "$a/connexion" || true
+        grep -q 'Vous êtes n° <strong data-place>[0-9]*</strong> dans la file' "$WORK/room-$i.html" \
+            || fail "(g) family $i on node A: no place on the waiting page"
+        ticket=$(curl -s -b "$jar" --max-time 30 "$a/salle-d-attente/etat" | grep -o '"ticket":[0-9]*' | cut -d: -f2 || true)
+        tickets+="$ticket "
+        expected+="$((first + i)) "
+    done
+    check "(g) families on node A numbered in their order of arrival" "$tickets" "$expected"
+    curl -s -b "$WORK/room-1" -o /dev/null --max-time 30 "$a/connexion" || true
+    curl -s -b "$WORK/room-1" -o /dev/null --max-time 30 "$b/salle-d-attente" || true
+    curl -s -b "$WORK/room-1" -o /dev/null --max-time 30 "$b/planning" || true
+    # node B learns of the queue at its next pulse (1 s): from then on nobody overtakes on B either
+    sleep 2
+    jar="$WORK/room-$((count + 1))"
+    rm -f "$jar"
+    curl -s -c "$jar" -b "$jar" -o /dev/null --max-time 30 "$b/connexion" || true
+    ticket=$(curl -s -b "$jar" --max-time 30 "$b/salle-d-attente/etat" | grep -o '"ticket":[0-9]*' | cut -d: -f2 || true)
+    check "(g) a newcomer on node B takes the next ticket, behind them" "$ticket" "$((first + count + 1))"
+    check "(g) reloads and retries on either node took no ticket" \
+        "$(sql "select case when is_called then last_value else 0 end from waiting_room_ticket_seq")" "$((first + count + 1))"
+    local -a inside=()
+    local turn seen order="in arrival order" entered=0
+    for ((turn = 0; turn < 600 && entered <= count; turn++)); do
+        seen=""
+        for ((i = count + 1; i >= 1; i--)); do
+            if [ "${inside[$i]:-0}" = 0 ] && curl -s -b "$WORK/room-$i" --max-time 10 "$b/salle-d-attente/etat" | grep -q '"entree":true'; then
+                inside[$i]=1
+                entered=$((entered + 1))
+            fi
+            seen="${inside[$i]:-0}$seen"
+        done
+        # « 01 »: a family still waiting while one that came after it is in
+        if [[ $seen == *01* ]] && [ "$order" = "in arrival order" ]; then order="out of order at turn $turn: $seen"; fi
+        sleep 0.2
+    done
+    check "(g) all $((count + 1)) families let in by node B" "$entered" "$((count + 1))"
+    check "(g) let in by node B" "$order" "in arrival order"
+    check "(g) once in, node B sends the first family where it was going" \
+        "$(curl -s -b "$WORK/room-1" -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 30 "$b/salle-d-attente?retour=%2Fconnexion" || true)" \
+        "303 $b/connexion"
+    if login "$b" "$WORK/room-1" rush00001; then pass "(g) the first family logs in on node B"; else fail "(g) login on node B after the wait"; fi
 }
 
 echo "== (a) two nodes started at the same instant on a fresh database $DB"
@@ -105,6 +168,7 @@ fi
 echo "== (f) rate limits shared by the nodes"
 shared_limits_across_nodes "$LIMITS_USER" "${CLUSTER_LOGIN_ALLOWANCE:-5}"
 if [ "${TWO_NODES_ONLY_LIMITS:-0}" = 1 ]; then finish; exit $((FAILURES > 0)); fi
+if [ "${TWO_NODES_ONLY_ROOM:-0}" = 1 ]; then waiting_room_across_nodes "${CLUSTER_ROOM_FAMILIES:-6}"; finish; exit $((FAILURES > 0)); fi
 
 echo "== (c) the 24 h activation timer fires once across the cluster"
 SIGNUP="$WORK/signup"
@@ -169,6 +233,8 @@ check_day "$DAY" "$RESULTS" "two nodes"
 echo "== both nodes still ready"
 curl -fs "http://127.0.0.1:$A/actuator/health/readiness" >/dev/null && pass "node A ready" || fail "node A not ready"
 curl -fs "http://127.0.0.1:$B/actuator/health/readiness" >/dev/null && pass "node B ready" || fail "node B not ready"
+
+waiting_room_across_nodes "${CLUSTER_ROOM_FAMILIES:-6}"
 
 if [ "${TWO_NODES_DEMO:-1}" = 1 ]; then
     echo "== (e) docker compose --scale app=2 with its default demo profile: two nodes at once on a fresh database"

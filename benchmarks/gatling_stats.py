@@ -61,6 +61,10 @@ def main():
     print(f"{'request':34} {'count':>6} {'OK':>6} {'KO':>5} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
     for r in rows:
         print(f"{r['name'][:34]:34} {r['total']:>6} {r['ok']:>6} {r['ko']:>5} {r['rps']:>7} {r['p50']:>7} {r['p95']:>7} {r['p99']:>7} {r['max']:>7}")
+    timed = [r for r in rows if number(r.get("max")) is not None]
+    if timed:
+        slowest = max(timed, key=lambda r: number(r["max"]))
+        print(f"slowest answer of any request: {slowest['max']} ms ({slowest['name']})")
     if verify is None:
         return
 

@@ -67,12 +67,13 @@ echo "== starting $JAR on 127.0.0.1:$PORT (no demo profile, $APP_JAVA_OPTS)"
 START=$(date +%s.%N)
 # The per-address limit of FAILED logins is raised for the benchmark only: every virtual family
 # comes from 127.0.0.1 (successful logins are never throttled; this only keeps a stray failure
-# from locking out the whole run). Production keeps its default of 20.
+# from locking out the whole run). Production keeps its default of 20. For the same reason the waiting
+# room's places per client address (50 waiting at once in production) are not counted here.
 env SPRING_PROFILES_ACTIVE= \
     SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
     PORTAL_ADMIN_PASSWORD=banc-essai-admin \
-    PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 \
+    PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 PORTAL_WAITING_ROOM_TICKETS_PER_ADDRESS=0 \
     PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
     SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
     java $APP_JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
@@ -116,7 +117,7 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== Gatling: opening rush (login lead ${LEAD} s)"
     simulate OpeningRushSimulation gatling \
         -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" \
-        -Drush.month="$MONTH" -Drush.days="$DAYS"
+        -Drush.month="$MONTH" -Drush.days="$DAYS" -Dbench.roomLog="$OUT/room-waits.txt"
 fi
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
@@ -141,6 +142,10 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
     psql -At -d "$DB" -c "select 'waiting room (database): ' || (select case when is_called then last_value else 0 end
         from waiting_room_ticket_seq) || ' tickets given, let in up to n° ' || served_up_to || ', '
         || (select count(*) from waiting_room_form) || ' kept forms not replayed' from waiting_room" | tee -a "$OUT/figures.txt"
+    # what the families saw: did the room let them in by their tickets' order (room_order.py)
+    if [ -f "$OUT/room-waits.txt" ]; then
+        python3 benchmarks/room_order.py "$OUT/room-waits.txt" "$FAMILIES" | tee -a "$OUT/figures.txt"
+    fi
 fi
 
 if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ]; then

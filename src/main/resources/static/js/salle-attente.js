@@ -8,7 +8,8 @@
     return;
   }
   var place = room.querySelector('[data-place]');
-  var estimate = room.querySelector('[data-estimation] strong');
+  var estimation = room.querySelector('[data-estimation]');
+  var estimate = estimation && estimation.querySelector('strong');
   var every = 3000;
 
   function words(seconds) {
@@ -31,6 +32,7 @@
         }
         if (estimate && state.secondes >= 0) {
           estimate.textContent = words(state.secondes);
+          estimation.hidden = false;
         }
         window.setTimeout(ask, every);
       })

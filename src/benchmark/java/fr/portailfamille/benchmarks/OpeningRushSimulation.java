@@ -78,6 +78,12 @@ public class OpeningRushSimulation extends Simulation {
             .exec(bookFiveDays("child1"))
             .exec(bookFiveDays("child2"));
 
+    /** The waits in the room, for the order check ({@code bench.roomLog}). */
+    @Override
+    public void after() {
+        RoomLog.write();
+    }
+
     {
         // with a login lead, the families arrive (and log in) over the lead, then all book at the opening
         int arrivalSeconds = LOGIN_LEAD_SECONDS > 0 ? LOGIN_LEAD_SECONDS : RAMP_SECONDS;

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.currentLocation;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -43,7 +44,8 @@ final class SeededFamilies {
      * ticket (the cookie), asks {@code /salle-d-attente/etat} every {@link #ROOM_POLL} until its turn,
      * then reloads the waiting page it was sent to, which lets it in: to the page it asked for, or its
      * kept form saved and the page that answers it. {@code checks} apply to the page finally reached;
-     * the waiting answers are reported under « salle d'attente … », the first one is not a KO.
+     * the waiting answers are reported under « salle d'attente … », the first one is not a KO. Each wait
+     * is noted in {@link RoomLog} (the ticket, when the family was last told to wait, when it got in).
      */
     static ChainBuilder throughTheRoom(String name, HttpRequestActionBuilder request, CheckBuilder... checks) {
         return exec(request.check(status().in(200, 503), css("#salle-attente").count().saveAs("inRoom"),
@@ -51,13 +53,37 @@ final class SeededFamilies {
                         .checkIf((response, session) -> response.status().code() != 503).then(checks))
                 .doIf(session -> session.getInt("inRoom") > 0).then(
                         // one « mise en attente » per request held (the script's count), then the polls
-                        exec(http(name + " (mise en attente)").get("/salle-d-attente/etat")
-                                        .check(status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree")))
+                        exec(session -> session.set("lastWaiting", -1L).remove("entered").remove("ticket"))
+                                .exec(http(name + " (mise en attente)").get("/salle-d-attente/etat").check(roomState()))
+                                .exec(SeededFamilies::noteState)
                                 .asLongAs(session -> !session.getBoolean("entree")).on(
                                         pause(ROOM_POLL)
-                                                .exec(http("salle d'attente (état)").get("/salle-d-attente/etat")
-                                                        .check(status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree"))))
+                                                .exec(http("salle d'attente (état)").get("/salle-d-attente/etat").check(roomState()))
+                                                .exec(SeededFamilies::noteState))
+                                .exec(session -> {
+                                    if (session.contains("ticket") && session.contains("entered")) {
+                                        RoomLog.record(session.getLong("ticket"), session.getLong("lastWaiting"), session.getLong("entered"));
+                                    }
+                                    return session;
+                                })
                                 .exec(http(name + " (après la salle d'attente)").get("#{roomUrl}").check(checks)));
+    }
+
+    private static CheckBuilder[] roomState() {
+        return new CheckBuilder[] {status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree"),
+            jsonPath("$.ticket").ofLong().optional().saveAs("ticket"), responseTimeInMillis().saveAs("answerMillis")};
+    }
+
+    /** The room's answer just received: still waiting at (now - its response time) at least, or in by now. */
+    private static Session noteState(Session session) {
+        long now = System.currentTimeMillis();
+        if (!session.contains("entree") || !session.contains("answerMillis")) {
+            return session;
+        }
+        if (session.getBoolean("entree")) {
+            return session.set("entered", now);
+        }
+        return session.set("lastWaiting", now - session.getInt("answerMillis"));
     }
 
     /** How many times a family tries again when the portal answers « réessayez dans quelques secondes ». */

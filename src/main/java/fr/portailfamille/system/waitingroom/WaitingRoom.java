@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,12 +93,12 @@ class WaitingRoom {
         return ticket <= queue.servedUpTo();
     }
 
-    /** A new ticket, at the back of the queue. */
-    long issue() {
-        long ticket = store.nextTicket();
+    /** A new ticket, at the back of the queue, for a newcomer from this address; none past its allowance. */
+    OptionalLong issue(String address) {
+        OptionalLong ticket = store.nextTicket(address, settings.ticketsPerAddress());
         WaitingRoomStore.Queue seen = queue;
-        if (ticket > seen.lastTicket()) {
-            queue = new WaitingRoomStore.Queue(ticket, seen.servedUpTo());
+        if (ticket.isPresent() && ticket.getAsLong() > seen.lastTicket()) {
+            queue = new WaitingRoomStore.Queue(ticket.getAsLong(), seen.servedUpTo());
         }
         return ticket;
     }
@@ -150,11 +151,12 @@ class WaitingRoom {
         } else if (waiting == 0) {
             credit = 0;
         }
-        queue = read;
+        // the pace first: a family seen let in by this copy already has its estimate's measure
         remember(now, read.servedUpTo());
+        queue = read;
         if (now - lastPurge > Duration.ofMinutes(1).toNanos()) {
             lastPurge = now;
-            store.forgetFormsBefore(clock.instant().minus(settings.ticketLifetime()));
+            store.purge(clock.instant().minus(settings.ticketLifetime()));
         }
     }
 

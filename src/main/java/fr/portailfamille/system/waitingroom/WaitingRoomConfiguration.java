@@ -4,9 +4,11 @@ import fr.portailfamille.system.security.LoginLoad;
 import fr.portailfamille.system.web.PublicRoutes;
 import fr.portailfamille.system.web.StaticResources;
 import jakarta.servlet.DispatcherType;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -21,7 +23,7 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * rendered without a session. Never held: the static files, the paths of {@code exempt-paths} (the
  * staff realm, health checks, FranceConnect's return) and the routes machines post to without a CSRF
  * token (the bank's notification), each module declaring them in its {@link PublicRoutes}. The queue
- * and the tickets' key are read at start, after the migrations.
+ * and the tickets' key are read at start, after the migrations, through the room's own few connections.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "portal.waiting-room", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -30,6 +32,11 @@ class WaitingRoomConfiguration {
     @Bean
     PublicRoutes waitingRoomPublicRoutes() {
         return new PublicRoutes(List.of(WaitingRoomFilter.ROOM, WaitingRoomFilter.STATE), List.of());
+    }
+
+    @Bean(destroyMethod = "close")
+    WaitingRoomStore waitingRoomStore(DataSource dataSource) throws SQLException {
+        return WaitingRoomStore.onItsOwnConnections(dataSource);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

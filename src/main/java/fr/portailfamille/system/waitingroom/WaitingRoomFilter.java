@@ -6,12 +6,15 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -27,6 +30,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * the page costing neither a session nor a query. A form posted while waiting is kept in PostgreSQL
  * and replayed when the family gets in; a form carrying a password is never kept (the family types
  * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held.
+ *
+ * <p>A client address (its /64 for IPv6, where one household holds many addresses) holds only a few
+ * places still waiting ({@code tickets-per-address}, counted in PostgreSQL for every node): a flood of
+ * requests without the cookie then gets the French page « trop de places demandées » (429) and takes
+ * no place from the families behind it. A refusal is remembered here for a second, so a flood costs
+ * this node one look at the shared count per second, not one per request.
  */
 final class WaitingRoomFilter extends OncePerRequestFilter {
 
@@ -34,12 +43,17 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     static final String STATE = ROOM + "/etat";
     static final String PLACE_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".place";
     static final String KEPT_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".kept";
+    static final String FULL_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".full";
+
+    /** How long a refused address is answered from this node's memory. */
+    private static final long REFUSAL_MEMORY_NANOS = 1_000_000_000L;
 
     private final WaitingRoom room;
     private final Tickets tickets;
     private final WaitingRoomStore store;
     private final List<PathPattern> exempt;
     private final boolean secureCookie;
+    private final Map<String, Long> refused = new ConcurrentHashMap<>();
 
     WaitingRoomFilter(WaitingRoom room, Tickets tickets, WaitingRoomStore store, List<String> exemptPaths, boolean secureCookie) {
         this.room = room;
@@ -64,7 +78,7 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         OptionalLong held = ticketOf(request);
         if (held.isPresent() && room.admitted(held.getAsLong())) {
             if (state) {
-                json(response, "{\"entree\":true}");
+                json(response, "{\"entree\":true,\"ticket\":" + held.getAsLong() + "}");
             } else if (roomPage) {
                 enter(request, response, chain, held.getAsLong());
             } else {
@@ -85,7 +99,16 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            long ticket = room.issue();
+            OptionalLong issued = issue(addressKey(request.getRemoteAddr()));
+            if (issued.isEmpty() && !isRead(request) && !isForm(request)) {
+                pass(request, response, chain);
+                return;
+            }
+            if (issued.isEmpty()) {
+                full(request, response, path);
+                return;
+            }
+            long ticket = issued.getAsLong();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Tickets.COOKIE, tickets.sign(ticket))
                     .path("/").httpOnly(true).secure(secureCookie).sameSite("Lax").maxAge(tickets.lifetime()).build().toString());
             held = OptionalLong.of(ticket);
@@ -93,7 +116,8 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         long ticket = held.getAsLong();
         WaitingRoom.Place place = room.place(ticket);
         if (state) {
-            json(response, "{\"entree\":false,\"place\":" + place.position() + ",\"secondes\":" + place.seconds() + "}");
+            json(response, "{\"entree\":false,\"ticket\":" + ticket + ",\"place\":" + place.position()
+                    + ",\"secondes\":" + place.seconds() + "}");
         } else if (!isRead(request) && !isForm(request)) {
             // an upload (or another method) cannot be kept: it goes on, as before the room existed
             pass(request, response, chain);
@@ -103,6 +127,58 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             request.getRequestDispatcher(ROOM).forward(request, response);
         } else {
             hold(request, response, ticket, path);
+        }
+    }
+
+    /** A ticket for a newcomer from this address, unless it holds its allowance (a refusal remembered a second). */
+    private OptionalLong issue(String address) {
+        long now = System.nanoTime();
+        Long refusedAt = refused.get(address);
+        if (refusedAt != null && now - refusedAt < REFUSAL_MEMORY_NANOS) {
+            return OptionalLong.empty();
+        }
+        OptionalLong ticket = room.issue(address);
+        if (ticket.isEmpty()) {
+            if (refused.size() > 10_000) {
+                refused.clear();
+            }
+            refused.put(address, now);
+        }
+        return ticket;
+    }
+
+    /** No place for this address now: the page saying so (429), the request kept nowhere. */
+    private void full(HttpServletRequest request, HttpServletResponse response, String path) throws ServletException, IOException {
+        if (isRead(request)) {
+            request.setAttribute(FULL_ATTRIBUTE, Boolean.TRUE);
+            request.getRequestDispatcher(ROOM).forward(request, response);
+        } else {
+            redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The client address as counted for the tickets: an IPv4 address itself, an IPv6 address by its
+     * network (the first 64 bits), since one household or phone is given a whole /64 and could draw
+     * a new address for every request.
+     */
+    static String addressKey(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+            return remoteAddress == null ? "" : remoteAddress;
+        }
+        try {
+            // a literal (as the servlet container gives it): parsed, never looked up
+            byte[] bytes = InetAddress.getByName(remoteAddress).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                network.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+            }
+            return network.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return remoteAddress;
         }
     }
 

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pulse          how often this node reads the shared queue and lets the next families in
  * @param ticketLifetime how long a ticket (the cookie) keeps its place, and a kept form its replay
  * @param pageRefresh    how often the waiting page reloads itself without JavaScript (and the script polls)
+ * @param ticketsPerAddress places still waiting one client address (an IPv6 network: its /64) may hold,
+ *                       counted by every node together (0: no limit); a retry carrying its ticket takes none
  * @param exemptPaths    never queued: the staff realm, machines calling the portal, the static files
  */
 @ConfigurationProperties("portal.waiting-room")
 record WaitingRoomSettings(boolean enabled, int maxInFlight, int admitPerSecond, Duration pulse,
-        Duration ticketLifetime, Duration pageRefresh, List<String> exemptPaths) {}
+        Duration ticketLifetime, Duration pageRefresh, int ticketsPerAddress, List<String> exemptPaths) {}

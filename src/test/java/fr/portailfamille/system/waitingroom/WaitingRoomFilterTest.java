@@ -25,7 +25,7 @@ class WaitingRoomFilterTest {
 
     private final WaitingRoomPulseTest.QueueInMemory queue = new WaitingRoomPulseTest.QueueInMemory(0);
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 1, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), List.of()),
+            new WaitingRoomSettings(true, 1, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
             new LoginLoad(), Clock.systemUTC());
     private final WaitingRoomFilter filter = new WaitingRoomFilter(room, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
             queue, List.of("/agent/**"), false);
@@ -71,7 +71,7 @@ class WaitingRoomFilterTest {
         assertThat(queue.servedUpTo).as("no capacity free while the first request is worked on").isZero();
         MockHttpServletResponse stillWaiting = new MockHttpServletResponse();
         filter.doFilter(withTicket("/salle-d-attente/etat", ticket), stillWaiting, new MockFilterChain());
-        assertThat(stillWaiting.getContentAsString()).startsWith("{\"entree\":false,\"place\":1,");
+        assertThat(stillWaiting.getContentAsString()).startsWith("{\"entree\":false,\"ticket\":1,\"place\":1,");
 
         release.countDown();
         first.join();
@@ -81,6 +81,60 @@ class WaitingRoomFilterTest {
         filter.doFilter(withTicket("/planning", ticket), new MockHttpServletResponse(), in);
         assertThat(in.getRequest()).as("its turn: the page is worked on").isNotNull();
         assertThat(room.open()).isFalse();
+    }
+
+    @Test
+    void aFloodWithoutTheCookieTakesItsAddressAllowanceThenNoPlaceWithoutAskingTheSharedCountEachTime() throws Exception {
+        WaitingRoom cappedRoom = new WaitingRoom(queue,
+                new WaitingRoomSettings(true, 1, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 3, List.of()),
+                new LoginLoad(), Clock.systemUTC());
+        WaitingRoomFilter capped = new WaitingRoomFilter(cappedRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)), queue,
+                List.of(), false);
+        cappedRoom.issue("198.51.100.1");
+        assertThat(cappedRoom.open()).as("someone waits: newcomers queue").isTrue();
+
+        int placed = 0;
+        for (int i = 0; i < 500; i++) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/planning");
+            request.setRemoteAddr("203.0.113.7");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            capped.doFilter(request, response, new MockFilterChain());
+            if (response.getCookie(Tickets.COOKIE) != null) {
+                placed++;
+            } else {
+                assertThat(response.getForwardedUrl()).isEqualTo("/salle-d-attente");
+                assertThat(request.getAttribute(WaitingRoomFilter.FULL_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+            }
+        }
+        assertThat(placed).isEqualTo(3);
+        assertThat(queue.lastTicket).as("one ticket before the flood, three for it").isEqualTo(4);
+        // the refusal remembered a second on this node: the shared count is not asked for each of the 497 refused
+        assertThat(queue.asked).isLessThan(12);
+
+        MockHttpServletRequest elsewhere = new MockHttpServletRequest("GET", "/planning");
+        elsewhere.setRemoteAddr("198.51.100.20");
+        MockHttpServletResponse answer = new MockHttpServletResponse();
+        capped.doFilter(elsewhere, answer, new MockFilterChain());
+        assertThat(answer.getCookie(Tickets.COOKIE)).as("another address gets its place").isNotNull();
+
+        // its families let in, the address takes places again (once this node's memory of the refusal is past)
+        queue.servedUpTo = queue.lastTicket;
+        Thread.sleep(1100);
+        MockHttpServletRequest again = new MockHttpServletRequest("GET", "/planning");
+        again.setRemoteAddr("203.0.113.7");
+        MockHttpServletResponse placedAgain = new MockHttpServletResponse();
+        capped.doFilter(again, placedAgain, new MockFilterChain());
+        assertThat(placedAgain.getCookie(Tickets.COOKIE)).isNotNull();
+    }
+
+    @Test
+    void anIpv6AddressCountsAsItsNetwork() {
+        assertThat(WaitingRoomFilter.addressKey("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(WaitingRoomFilter.addressKey("2001:db8:5a11:e:1::1")).isEqualTo("2001:db8:5a11:e::/64");
+        assertThat(WaitingRoomFilter.addressKey("2001:0db8:5a11:000e:ffff:1:2:3")).isEqualTo("2001:db8:5a11:e::/64");
+        assertThat(WaitingRoomFilter.addressKey("2001:db8:5a11:f::1")).isEqualTo("2001:db8:5a11:f::/64");
+        assertThat(WaitingRoomFilter.addressKey("::ffff:203.0.113.7")).as("an IPv4 address written as IPv6").isEqualTo("203.0.113.7");
+        assertThat(WaitingRoomFilter.addressKey(null)).isEmpty();
     }
 
     private static MockHttpServletRequest withTicket(String path, Cookie ticket) {

@@ -6,7 +6,9 @@ import fr.portailfamille.system.security.LoginLoad;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +19,12 @@ class WaitingRoomPulseTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    /** The shared queue, in memory. */
+    /** The shared queue, in memory, with the address that took each ticket. */
     static final class QueueInMemory extends WaitingRoomStore {
         long lastTicket;
         long servedUpTo;
+        int asked;
+        final List<String> addresses = new ArrayList<>();
 
         QueueInMemory(long lastTicket) {
             super(null);
@@ -39,19 +43,30 @@ class WaitingRoomPulseTest {
         }
 
         @Override
-        long nextTicket() {
-            return ++lastTicket;
+        OptionalLong nextTicket(String address, int perAddress) {
+            asked++;
+            long waiting = 0;
+            for (int i = 0; i < addresses.size(); i++) {
+                if (addresses.get(i).equals(address) && lastTicket - addresses.size() + i + 1 > servedUpTo) {
+                    waiting++;
+                }
+            }
+            if (perAddress > 0 && waiting >= perAddress) {
+                return OptionalLong.empty();
+            }
+            addresses.add(address);
+            return OptionalLong.of(++lastTicket);
         }
 
         @Override
-        int forgetFormsBefore(Instant cutoff) {
+        int purge(Instant cutoff) {
             return 0;
         }
     }
 
     private final QueueInMemory queue = new QueueInMemory(50);
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 3, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), List.of()),
+            new WaitingRoomSettings(true, 3, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
             new LoginLoad(), Clock.systemUTC());
 
     @Test
@@ -80,7 +95,7 @@ class WaitingRoomPulseTest {
     @Test
     void aNodeLetsInAtMostItsPaceAndNeverPastTheLastTicket() {
         WaitingRoom roomy = new WaitingRoom(queue,
-                new WaitingRoomSettings(true, 1000, 10, Duration.ofMillis(500), Duration.ofHours(2), Duration.ofSeconds(5), List.of()),
+                new WaitingRoomSettings(true, 1000, 10, Duration.ofMillis(500), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
                 new LoginLoad(), Clock.systemUTC());
         roomy.pulse(0);
         assertThat(queue.servedUpTo).as("half a second at 10 a second").isEqualTo(5);
@@ -93,7 +108,7 @@ class WaitingRoomPulseTest {
         }
         assertThat(queue.servedUpTo).as("never past the last ticket given").isEqualTo(50);
         assertThat(roomy.open()).isFalse();
-        assertThat(roomy.issue()).isEqualTo(51);
+        assertThat(roomy.issue("203.0.113.7")).hasValue(51);
         assertThat(roomy.open()).as("a ticket just given on this node: the next newcomer queues behind it").isTrue();
     }
 }

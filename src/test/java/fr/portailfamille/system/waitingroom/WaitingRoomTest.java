@@ -2,7 +2,9 @@ package fr.portailfamille.system.waitingroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import fr.portailfamille.planning.PlanningFixtures;
+import fr.portailfamille.support.Browser;
 import fr.portailfamille.support.PortalIntegrationTest;
 import fr.portailfamille.support.SecondApplication;
 import fr.portailfamille.support.WebSession;
@@ -38,6 +40,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * queue moves only when the test lets families in (admit-per-second 0 in the tests), as a node's
  * pulse would. Families get places in arrival order, keep them on retries and reloads on either node,
  * get in strictly by order, and a planning save posted while waiting is saved once when they get in.
+ * Node B trusts its proxy's {@code X-Forwarded-For} and lets each client address (an IPv6 network by
+ * its /64) hold 20 places still waiting at most.
  */
 class WaitingRoomTest extends PortalIntegrationTest {
 
@@ -72,7 +76,10 @@ class WaitingRoomTest extends PortalIntegrationTest {
                     "--spring.datasource.hikari.minimum-idle=1",
                     "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + MAIL.getSmtp().getPort(),
-                    "--portal.waiting-room.max-in-flight=0");
+                    "--portal.waiting-room.max-in-flight=0",
+                    // behind a proxy: the family's address is the one X-Forwarded-For gives, 20 places waiting each
+                    "--server.forward-headers-strategy=native",
+                    "--portal.waiting-room.tickets-per-address=20");
             nodeBUrl = "http://localhost:" + nodeB.getEnvironment().getProperty("local.server.port");
         }
         emptyRoom();
@@ -104,7 +111,8 @@ class WaitingRoomTest extends PortalIntegrationTest {
             assertThat(room.status()).as("the waiting page, at once").isEqualTo(503);
             assertThat(room.header("Retry-After")).isEqualTo("5");
             assertThat(room.doc().select("noscript meta[http-equiv=refresh]").attr("content")).isEqualTo("5");
-            assertThat(room.doc().select("[aria-live=polite]").text()).startsWith("Vous êtes n° " + i + " dans la file");
+            assertThat(room.doc().select("[role=status][aria-live=polite]").text()).startsWith("Vous êtes n° " + i + " dans la file");
+            assertThat(room.doc().selectFirst("html").attr("lang")).isEqualTo("fr");
             families.add(family);
         }
 
@@ -147,10 +155,42 @@ class WaitingRoomTest extends PortalIntegrationTest {
         assertThat(first.get(nodeBUrl + "/connexion").status()).as("in, although node B is past capacity").isEqualTo(200);
         Page secondIn = families.get(1).get(nodeBUrl + "/salle-d-attente?retour=%2Fconnexion");
         assertThat(secondIn.location()).isEqualTo("/connexion");
-        assertThat(place(families.get(2).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(1);
+        Page third = families.get(2).get(nodeBUrl + "/salle-d-attente");
+        assertThat(place(third)).isEqualTo(1);
+        // families have got in: the page tells the time left, in French, in the region read out on each change
+        assertThat(third.doc().select("[aria-live=polite]").text()).matches("Vous êtes n° 1 dans la file, environ \\d+ (s|min)\\.");
+        assertThat(third.doc().selectFirst("[data-estimation]").hasAttr("hidden")).isFalse();
         assertThat(families.get(2).get(BASE_URL + "/connexion").status()).as("still waiting on node A").isEqualTo(303);
-        assertThat(families.get(2).get(nodeBUrl + "/salle-d-attente/etat").body()).startsWith("{\"entree\":false,\"place\":1,");
-        assertThat(first.get(nodeBUrl + "/salle-d-attente/etat").body()).isEqualTo("{\"entree\":true}");
+        assertThat(families.get(2).get(nodeBUrl + "/salle-d-attente/etat").body())
+                .startsWith("{\"entree\":false,\"ticket\":" + (before + 3) + ",\"place\":1,\"secondes\":");
+        assertThat(first.get(nodeBUrl + "/salle-d-attente/etat").body()).isEqualTo("{\"entree\":true,\"ticket\":" + (before + 1) + "}");
+    }
+
+    @Test
+    void inChromiumTheWaitingPageIsAccessibleFollowsItsNumberWithoutReloadingAndGoesInOnItsOwn() {
+        long before = lastTicket();
+        WebSession ahead = session();
+        assertThat(ahead.get(nodeBUrl + "/connexion").status()).isEqualTo(303);
+        try (BrowserContext window = Browser.newWindow(nodeBUrl)) {
+            com.microsoft.playwright.Page page = window.newPage();
+            page.navigate("/connexion");
+            assertThat(page.url()).endsWith("/salle-d-attente?retour=%2Fconnexion");
+            assertThat(page.locator("[role=status][aria-live=polite]").textContent()).contains("Vous êtes n° 2 dans la file");
+            Browser.assertAccessible(page);
+
+            // the family ahead gets in: the page's script (every 3 s) puts the new number in the live region, no reload
+            page.evaluate("() => window.sameDocument = true");
+            letIn(before + 1);
+            page.waitForFunction("() => document.querySelector('[data-place]').textContent === '1'");
+            assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+            assertThat(page.locator("[aria-live=polite]").textContent().replaceAll("\\s+", " ").trim())
+                    .matches("Vous êtes n° 1 dans la file, environ \\d+ (s|min)\\.");
+
+            // its turn: the page goes in on its own, where the family was going
+            letIn(before + 2);
+            page.waitForURL("**/connexion");
+            assertThat(page.locator("input[name=username]").isVisible()).isTrue();
+        }
     }
 
     @Test
@@ -227,6 +267,55 @@ class WaitingRoomTest extends PortalIntegrationTest {
         assertThat(held.status()).isEqualTo(303);
         assertThat(other.status()).as("sent to the back of the queue, not let in").isEqualTo(303);
         assertThat(lastTicket()).isEqualTo(mine + 1);
+    }
+
+    @Test
+    void oneNetworkHoldsAtMostItsAllowanceOfPlacesAndTheFamiliesInTheQueueKeepTheirs() throws InterruptedException {
+        // twenty families of one IPv6 network (one /64), each from an address of its own, behind the proxy
+        String network = "2001:db8:5a11:e:";
+        long before = lastTicket();
+        List<WebSession> families = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            WebSession family = session();
+            Page held = family.send(fromAddress(family, nodeBUrl + "/planning", network + Integer.toHexString(i) + "::1"));
+            assertThat(held.status()).isEqualTo(303);
+            families.add(family);
+        }
+        assertThat(lastTicket() - before).isEqualTo(20);
+
+        // the next request of that network without a ticket (a flood, or one family too many): no place, at once, in French
+        WebSession flood = session();
+        Page refused = flood.send(fromAddress(flood, nodeBUrl + "/planning", network + "ffff:1:2:3"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("60");
+        assertThat(refused.doc().select("#salle-attente-complete[role=alert]").text()).startsWith("Trop de places ont déjà été demandées depuis votre connexion");
+        assertThat(refused.headers().getOrDefault("set-cookie", List.of())).noneMatch(c -> c.startsWith(Tickets.COOKIE + "="));
+        Page posted = flood.send(fromAddress(flood, nodeBUrl + "/planning/modifier", network + "ffff:1:2:4")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("jours=2027-06-01")));
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(flood.send(fromAddress(flood, nodeBUrl + posted.location(), network + "ffff:1:2:5")).status()).isEqualTo(429);
+        assertThat(lastTicket() - before).as("the flood took no place").isEqualTo(20);
+
+        // the families of that network keep their places; another network gets the next one
+        assertThat(place(families.get(0).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(1);
+        assertThat(place(families.get(19).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(20);
+        WebSession elsewhere = session();
+        Page held = elsewhere.send(fromAddress(elsewhere, nodeBUrl + "/planning", "2001:db8:ca5e:1::7"));
+        assertThat(place(elsewhere.get(nodeBUrl + held.location()))).isEqualTo(21);
+
+        // its families let in, the network takes places again (once node B's memory of the refusal, a second, is past)
+        letIn(before + 21);
+        Thread.sleep(1100);
+        WebSession later = session();
+        Page placed = later.send(fromAddress(later, nodeBUrl + "/planning", network + "ffff:1:2:6"));
+        assertThat(placed.status()).isEqualTo(303);
+        assertThat(place(later.get(nodeBUrl + placed.location()))).isEqualTo(1);
+    }
+
+    /** A request as the town's proxy passes it on: the family's own address in X-Forwarded-For. */
+    private static java.net.http.HttpRequest.Builder fromAddress(WebSession family, String url, String address) {
+        return java.net.http.HttpRequest.newBuilder(family.uri(url)).header("X-Forwarded-For", address);
     }
 
     private long place(Page room) {
