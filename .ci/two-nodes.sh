@@ -60,7 +60,9 @@ shared_limits_across_nodes() {
 }
 
 # (g) COUNT: node A restarted past capacity whatever its load (max-in-flight 0: every newcomer queues there
-# and A lets nobody in), node B restarted letting in one family a second. COUNT families arrive one after
+# and A lets nobody in), node B restarted letting in one family a second. A minute of queue is ahead of
+# them (60 places taken by families who left: the queue moves past them at its pace), so that node B is
+# still letting families in when the last arrive, on a loaded machine too. COUNT families arrive one after
 # the other on node A and each gets the next ticket; a family reloads its page on both nodes and keeps
 # it; a newcomer on node B queues behind them. Then all ask node B where they stand, in turns, each turn
 # from the last arrived to the first (a family seen in means every family before it is in, the shared
@@ -73,7 +75,7 @@ waiting_room_across_nodes() {
     start_node "$A" PORTAL_WAITING_ROOM_MAX_IN_FLIGHT=0
     start_node "$B" PORTAL_WAITING_ROOM_ADMIT_PER_SECOND=1
     if ! wait_ready "$A" || ! wait_ready "$B"; then fail "(g) the nodes did not start again"; return; fi
-    first=$(sql "select case when is_called then last_value else 0 end from waiting_room_ticket_seq")
+    first=$(sql "select max(n) from (select nextval('waiting_room_ticket_seq') as n from generate_series(1, 60)) t")
     for ((i = 1; i <= count; i++)); do
         jar="$WORK/room-$i"
         rm -f "$jar"

@@ -1,7 +1,7 @@
-// The waiting room: asks every few seconds where the family stands and updates the number (read out
-// by screen readers through the page's aria-live region); once its turn has come, goes in (the page
-// reloaded sends the family where it was going, its kept form saved). Without JavaScript the page
-// reloads itself (meta refresh).
+// The waiting room: asks where the family stands when the portal says to (every 2 s near the front, less
+// often far back) and updates the number (read out by screen readers through the page's aria-live
+// region); once its turn has come, goes in (the page reloaded sends the family where it was going, its
+// kept form saved). Without JavaScript the page reloads itself (meta refresh).
 (function () {
   var room = document.getElementById('salle-attente');
   if (!room || !window.fetch) {
@@ -11,6 +11,10 @@
   var estimation = room.querySelector('[data-estimation]');
   var estimate = estimation && estimation.querySelector('strong');
   var every = 3000;
+
+  function later(seconds) {
+    return seconds > 0 ? seconds * 1000 : every;
+  }
 
   function words(seconds) {
     if (seconds < 120) {
@@ -34,9 +38,9 @@
           estimate.textContent = words(state.secondes);
           estimation.hidden = false;
         }
-        window.setTimeout(ask, every);
+        window.setTimeout(ask, later(state.attente));
       })
       .catch(function () { window.setTimeout(ask, every * 2); });
   }
-  window.setTimeout(ask, every);
+  window.setTimeout(ask, later(Number(room.getAttribute('data-attente'))));
 })();

@@ -35,13 +35,16 @@ final class SeededFamilies {
                 .userAgentHeader("Gatling " + benchmark + " (banc d'essai Portail Famille)");
     }
 
-    /** How often a family in the waiting room asks where it stands (the page's own script asks every 3 s). */
-    static final Duration ROOM_POLL = Duration.ofSeconds(Integer.getInteger("bench.roomPollSeconds", 3));
+    /**
+     * How often a family in the waiting room asks where it stands: when the room's answer says to
+     * ({@code attente}, as the page's own script does), or every {@code bench.roomPollSeconds} if given.
+     */
+    static final Integer ROOM_POLL_SECONDS = Integer.getInteger("bench.roomPollSeconds");
 
     /**
      * One step of a family, through the waiting room like a browser: the request (redirects followed);
      * if the answer is the waiting page (503, « Vous êtes n° … dans la file ») the family keeps its
-     * ticket (the cookie), asks {@code /salle-d-attente/etat} every {@link #ROOM_POLL} until its turn,
+     * ticket (the cookie), asks {@code /salle-d-attente/etat} when told to ({@link #ROOM_POLL_SECONDS}) until its turn,
      * then reloads the waiting page it was sent to, which lets it in: to the page it asked for, or its
      * kept form saved and the page that answers it. {@code checks} apply to the page finally reached;
      * the waiting answers are reported under « salle d'attente … », the first one is not a KO. Each wait
@@ -53,11 +56,11 @@ final class SeededFamilies {
                         .checkIf((response, session) -> response.status().code() != 503).then(checks))
                 .doIf(session -> session.getInt("inRoom") > 0).then(
                         // one « mise en attente » per request held (the script's count), then the polls
-                        exec(session -> session.set("lastWaiting", -1L).remove("entered").remove("ticket"))
+                        exec(session -> session.set("lastWaiting", -1L).remove("entered").remove("ticket").remove("attente"))
                                 .exec(http(name + " (mise en attente)").get("/salle-d-attente/etat").check(roomState()))
                                 .exec(SeededFamilies::noteState)
                                 .asLongAs(session -> !session.getBoolean("entree")).on(
-                                        pause(ROOM_POLL)
+                                        pause(SeededFamilies::nextAsk)
                                                 .exec(http("salle d'attente (état)").get("/salle-d-attente/etat").check(roomState()))
                                                 .exec(SeededFamilies::noteState))
                                 .exec(session -> {
@@ -71,7 +74,15 @@ final class SeededFamilies {
 
     private static CheckBuilder[] roomState() {
         return new CheckBuilder[] {status().is(200), jsonPath("$.entree").ofBoolean().saveAs("entree"),
-            jsonPath("$.ticket").ofLong().optional().saveAs("ticket"), responseTimeInMillis().saveAs("answerMillis")};
+            jsonPath("$.ticket").ofLong().optional().saveAs("ticket"), jsonPath("$.attente").ofInt().optional().saveAs("attente"),
+            responseTimeInMillis().saveAs("answerMillis")};
+    }
+
+    private static Duration nextAsk(Session session) {
+        if (ROOM_POLL_SECONDS != null) {
+            return Duration.ofSeconds(ROOM_POLL_SECONDS);
+        }
+        return Duration.ofSeconds(session.contains("attente") ? session.getInt("attente") : 3);
     }
 
     /** The room's answer just received: still waiting at (now - its response time) at least, or in by now. */

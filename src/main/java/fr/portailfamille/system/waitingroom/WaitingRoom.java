@@ -28,6 +28,16 @@ class WaitingRoom {
     /** Where a waiting family stands: its ticket, how many are before it (itself included), the time left. */
     record Place(long ticket, long position, long seconds) {
 
+        /**
+         * When its page should ask again, in seconds: every 2 s near the front, up to every 15 s far
+         * back (a quarter of the time left). Thousands of families asking every few seconds would
+         * cost the portal more than the pages they wait for; the number still moves on the page
+         * several times before the family's turn.
+         */
+        long nextAsk() {
+            return seconds < 0 ? 3 : Math.max(2, Math.min(15, seconds / 4));
+        }
+
         /** The estimate in words: « 40 s », « 3 min »; empty while nobody has got in yet to measure it. */
         String estimate() {
             if (seconds < 0) {

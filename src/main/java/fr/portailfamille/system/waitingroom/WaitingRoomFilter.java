@@ -117,7 +117,7 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         WaitingRoom.Place place = room.place(ticket);
         if (state) {
             json(response, "{\"entree\":false,\"ticket\":" + ticket + ",\"place\":" + place.position()
-                    + ",\"secondes\":" + place.seconds() + "}");
+                    + ",\"secondes\":" + place.seconds() + ",\"attente\":" + place.nextAsk() + "}");
         } else if (!isRead(request) && !isForm(request)) {
             // an upload (or another method) cannot be kept: it goes on, as before the room existed
             pass(request, response, chain);

@@ -43,6 +43,7 @@ class WaitingRoomPage {
         model.addAttribute("position", place.position());
         model.addAttribute("ticket", place.ticket());
         model.addAttribute("estimate", place.estimate());
+        model.addAttribute("nextAsk", place.nextAsk());
         model.addAttribute("formKept", Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.KEPT_ATTRIBUTE)));
         model.addAttribute("pageRefreshSeconds", refresh);
         model.addAttribute("retour", WaitingRoomFilter.target(request.getParameter("retour")));

@@ -93,6 +93,14 @@ class WaitingRoomPulseTest {
     }
 
     @Test
+    void aWaitingPageAsksOftenNearTheFrontAndSeldomFarBack() {
+        assertThat(new WaitingRoom.Place(51, 1, 1).nextAsk()).isEqualTo(2);
+        assertThat(new WaitingRoom.Place(90, 40, 40).nextAsk()).isEqualTo(10);
+        assertThat(new WaitingRoom.Place(2050, 2000, 100).nextAsk()).isEqualTo(15);
+        assertThat(new WaitingRoom.Place(51, 1, -1).nextAsk()).as("no pace measured yet").isEqualTo(3);
+    }
+
+    @Test
     void aNodeLetsInAtMostItsPaceAndNeverPastTheLastTicket() {
         WaitingRoom roomy = new WaitingRoom(queue,
                 new WaitingRoomSettings(true, 1000, 10, Duration.ofMillis(500), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),

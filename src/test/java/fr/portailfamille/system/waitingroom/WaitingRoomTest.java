@@ -162,7 +162,8 @@ class WaitingRoomTest extends PortalIntegrationTest {
         assertThat(third.doc().selectFirst("[data-estimation]").hasAttr("hidden")).isFalse();
         assertThat(families.get(2).get(BASE_URL + "/connexion").status()).as("still waiting on node A").isEqualTo(303);
         assertThat(families.get(2).get(nodeBUrl + "/salle-d-attente/etat").body())
-                .startsWith("{\"entree\":false,\"ticket\":" + (before + 3) + ",\"place\":1,\"secondes\":");
+                .startsWith("{\"entree\":false,\"ticket\":" + (before + 3) + ",\"place\":1,\"secondes\":")
+                .containsPattern(",\"attente\":\\d+}$");
         assertThat(first.get(nodeBUrl + "/salle-d-attente/etat").body()).isEqualTo("{\"entree\":true,\"ticket\":" + (before + 1) + "}");
     }
 
