@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.PathContainer;
@@ -44,6 +45,7 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     static final String PLACE_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".place";
     static final String KEPT_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".kept";
     static final String FULL_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".full";
+    static final String BUSY_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".busy";
 
     /** How long a refused address is answered from this node's memory. */
     private static final long REFUSAL_MEMORY_NANOS = 1_000_000_000L;
@@ -99,7 +101,14 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            OptionalLong issued = issue(addressKey(request.getRemoteAddr()));
+            OptionalLong issued;
+            try {
+                issued = issue(addressKey(request.getRemoteAddr()));
+            } catch (DataAccessException e) {
+                // no number within the room's wait for a connection: an answer at once all the same
+                busy(request, response, chain, path);
+                return;
+            }
             if (issued.isEmpty() && !isRead(request) && !isForm(request)) {
                 pass(request, response, chain);
                 return;
@@ -145,6 +154,22 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             refused.put(address, now);
         }
         return ticket;
+    }
+
+    /**
+     * The room could not give a number in time (its connections all busy past capacity): the waiting
+     * page without a number, which asks again in a few seconds; an upload goes on as always.
+     */
+    private void busy(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+            throws ServletException, IOException {
+        if (isRead(request)) {
+            request.setAttribute(BUSY_ATTRIBUTE, Boolean.TRUE);
+            request.getRequestDispatcher(ROOM).forward(request, response);
+        } else if (isForm(request)) {
+            redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        } else {
+            pass(request, response, chain);
+        }
     }
 
     /** No place for this address now: the page saying so (429), the request kept nowhere. */

@@ -20,6 +20,8 @@ class WaitingRoomPage {
 
     /** When a client address refused a place is told to ask again. */
     private static final Duration FULL_RETRY = Duration.ofSeconds(60);
+    /** When a family that could not be given a number at once asks again. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(3);
 
     private final WaitingRoomSettings settings;
 
@@ -32,6 +34,9 @@ class WaitingRoomPage {
         if (Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.FULL_ATTRIBUTE))) {
             return full(response, model, request.getParameter("retour"));
         }
+        if (Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.BUSY_ATTRIBUTE))) {
+            return busy(response, model, request.getParameter("retour"));
+        }
         if (!(request.getAttribute(WaitingRoomFilter.PLACE_ATTRIBUTE) instanceof WaitingRoom.Place place)) {
             return "redirect:/";
         }
@@ -40,6 +45,7 @@ class WaitingRoomPage {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refresh));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("full", false);
+        model.addAttribute("busy", false);
         model.addAttribute("position", place.position());
         model.addAttribute("ticket", place.ticket());
         model.addAttribute("estimate", place.estimate());
@@ -57,6 +63,19 @@ class WaitingRoomPage {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retry));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("full", true);
+        model.addAttribute("busy", false);
+        model.addAttribute("retour", WaitingRoomFilter.target(retour));
+        return "system/salle-attente";
+    }
+
+    /** No number could be given at once: the page says so and asks again shortly (it reloads itself). */
+    private String busy(HttpServletResponse response, Model model, String retour) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY.toSeconds()));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("full", false);
+        model.addAttribute("busy", true);
+        model.addAttribute("pageRefreshSeconds", BUSY_RETRY.toSeconds());
         model.addAttribute("retour", WaitingRoomFilter.target(retour));
         return "system/salle-attente";
     }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WaitingRoomStore implements AutoCloseable {
 
     /** The room's own connections: newcomers, waiting pages, kept forms and the pulse. */
-    static final int POOL_SIZE = 4;
+    static final int POOL_SIZE = 8;
 
     /** The last ticket given (0 before the first) and the last one let in. */
     record Queue(long lastTicket, long servedUpTo) {
@@ -70,7 +70,7 @@ class WaitingRoomStore implements AutoCloseable {
         own.setDataSourceProperties(pages.getDataSourceProperties());
         own.setMaximumPoolSize(POOL_SIZE);
         own.setMinimumIdle(1);
-        own.setConnectionTimeout(2000);
+        own.setConnectionTimeout(1500);
         return new WaitingRoomStore(JdbcClient.create(own), own);
     }
 

@@ -8,8 +8,10 @@ import jakarta.servlet.http.Cookie;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -125,6 +127,27 @@ class WaitingRoomFilterTest {
         MockHttpServletResponse placedAgain = new MockHttpServletResponse();
         capped.doFilter(again, placedAgain, new MockFilterChain());
         assertThat(placedAgain.getCookie(Tickets.COOKIE)).isNotNull();
+    }
+
+    @Test
+    void withoutAConnectionForTheRoomANewcomerIsAnsweredAtOnceAllTheSame() throws Exception {
+        WaitingRoomPulseTest.QueueInMemory unreachable = new WaitingRoomPulseTest.QueueInMemory(1) {
+            @Override
+            OptionalLong nextTicket(String address, int perAddress) {
+                throw new CannotGetJdbcConnectionException("every connection of the room busy");
+            }
+        };
+        WaitingRoom busyRoom = new WaitingRoom(unreachable,
+                new WaitingRoomSettings(true, 0, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+                new LoginLoad(), Clock.systemUTC());
+        WaitingRoomFilter busyFilter = new WaitingRoomFilter(busyRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
+                unreachable, List.of(), false);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/planning");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        busyFilter.doFilter(request, response, new MockFilterChain());
+        assertThat(response.getForwardedUrl()).as("the waiting page without a number, which asks again").isEqualTo("/salle-d-attente");
+        assertThat(request.getAttribute(WaitingRoomFilter.BUSY_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+        assertThat(response.getCookie(Tickets.COOKIE)).isNull();
     }
 
     @Test

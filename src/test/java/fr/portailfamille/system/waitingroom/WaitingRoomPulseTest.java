@@ -20,7 +20,7 @@ class WaitingRoomPulseTest {
     private static final long SECOND = 1_000_000_000L;
 
     /** The shared queue, in memory, with the address that took each ticket. */
-    static final class QueueInMemory extends WaitingRoomStore {
+    static class QueueInMemory extends WaitingRoomStore {
         long lastTicket;
         long servedUpTo;
         int asked;
