@@ -79,7 +79,8 @@ env SPRING_PROFILES_ACTIVE= \
     java $APP_JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 
-for _ in $(seq 1 240); do
+# BENCH_READY_SECONDS (120): how long the start may take (minutes on a loaded machine)
+for _ in $(seq 1 $((${BENCH_READY_SECONDS:-120} * 2))); do
     if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then break; fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app stopped, see $OUT/app.log"; exit 1; fi
     sleep 0.5
