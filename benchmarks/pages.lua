@@ -2,7 +2,9 @@
 -- header; mode « static »: no cookie, as a first visit), each wrk thread with its own share of the families, taken in turn (so one family has at
 -- most one request in flight). Arguments: <families file> <mode: static|get|post> <path or month> <day> <wrk threads>
 --   get:  the path, with {enfant} and {activite} replaced by the family's child and activity
---   post: POST /planning/modifier for <month>, booking <day> and cancelling it in turn per family
+--   post: POST /planning/modifier for <month>, booking <day> and cancelling it in turn per family, each save
+--         followed by the page it redirects to (as a browser does: the page reads the save's report
+--         from the session and drops it), so half of the requests are saves
 -- A request counts as good when it is 200, or for a POST the redirection (302/303) back to the edit page; anything else
 -- (a 303 to /connexion, the waiting room, an error) is counted and printed at the end.
 local threads = {}
@@ -32,7 +34,14 @@ end
 function request()
     turn = turn % #families + 1
     local family = families[turn]
+    if mode == "post" and family.answer then
+        -- the page the save redirected to, as the browser follows it (it reads and drops the save's report)
+        local path = family.answer
+        family.answer = nil
+        return wrk.format("GET", path, {["Cookie"] = family.cookie})
+    end
     if mode == "post" then
+        family.answer = "/planning/modifier?enfant=" .. family.child .. "&activite=" .. family.activity .. "&mois=" .. target
         local body = "_csrf=" .. family.csrf .. "&enfant=" .. family.child .. "&activite=" .. family.activity .. "&mois=" .. target
         if not family.booked then body = body .. "&jours=" .. day end
         family.booked = not family.booked
