@@ -67,6 +67,7 @@ class ReminderSender {
     }
 
     ReminderText text(String kind, PendingInvoice invoice, String familyName, DunningStore.Instalment instalment) {
-        return ReminderText.of(kind, invoice, familyName, portal.townName(), properties.firstReminderDays(), instalment);
+        return ReminderText.of(kind, invoice, familyName, portal.townName(), properties.firstReminderDays(), instalment,
+                properties.wording());
     }
 }
