@@ -45,12 +45,9 @@ class TasklistAnswerBrowserTest extends PortalIntegrationTest {
         assertThat(parent.postMultipart("/messagerie/nouveau", fields, List.of()).status()).isEqualTo(302);
 
         try (StaffBrowser agent = StaffBrowser.signedIn(BASE_URL, "enfance", "demo")) {
-            Page tasklist = agent.tasklist();
-
-            tasklist.getByText("Tâches de mon service").click();
             // the card of this family's message (its subject on the card), whatever else the service has to do
-            tasklist.locator(".task").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText(java.util.regex.Pattern.compile("Question Tasklist " + family.fileId() + "\\b"))).first().click();
+            agent.serviceTaskCard(java.util.regex.Pattern.compile("Question Tasklist " + family.fileId() + "\\b")).click();
+            Page tasklist = agent.page();
 
             // the Camunda Form shows the family's message, read-only
             assertThat(tasklist.getByLabel("Objet")).hasValue("Centre de loisirs – Inscription : Question Tasklist " + family.fileId());

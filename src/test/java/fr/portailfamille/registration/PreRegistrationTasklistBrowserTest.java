@@ -43,10 +43,8 @@ class PreRegistrationTasklistBrowserTest extends PortalIntegrationTest {
         String child = "Sam " + family.name();
 
         try (StaffBrowser agent = StaffBrowser.signedIn(BASE_URL, "enfance", "demo")) {
-            Page tasklist = agent.tasklist();
-
-            tasklist.getByText("Tâches de mon service").first().click();
-            Locator card = tasklist.locator(".task").filter(new Locator.FilterOptions().setHasText(child));
+            Locator card = agent.serviceTaskCard(child);
+            Page tasklist = agent.page();
             assertThat(card.first()).containsText(activity.name());
             // every word of the list in French, none left as the webapp's key (« SEARCH_PLACEHOLDER »)
             assertThat(tasklist.locator("input.main-field").first())
@@ -96,8 +94,7 @@ class PreRegistrationTasklistBrowserTest extends PortalIntegrationTest {
             Page tasklist = agent.tasklist();
             assertThat(tasklist.locator("input[type=password]")).hasCount(0);
             assertThat(tasklist.getByText("Lancer une démarche")).isVisible();
-            tasklist.getByText("Tâches de mon service").first().click();
-            Locator card = tasklist.locator(".task").filter(new Locator.FilterOptions().setHasText(child)).first();
+            Locator card = agent.serviceTaskCard(child);
             assertThat(card).containsText("Enfant");
             assertThat(card).containsText(activity.name());
             card.click();

@@ -100,6 +100,38 @@ public final class StaffBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * The card of a task in « Tâches de mon service », found by a text it shows (a child, a family). The
+     * list is the one Tasklist drew when it opened; a card not in it within 15 s is looked for again in
+     * Tasklist opened afresh, as an agent would reload it, three times at most.
+     */
+    public Locator serviceTaskCard(String text) {
+        return serviceTaskCard(new Locator.FilterOptions().setHasText(text), text);
+    }
+
+    /** {@link #serviceTaskCard(String)}, the card's text matching {@code text}. */
+    public Locator serviceTaskCard(java.util.regex.Pattern text) {
+        return serviceTaskCard(new Locator.FilterOptions().setHasText(text), text.pattern());
+    }
+
+    private Locator serviceTaskCard(Locator.FilterOptions showing, String text) {
+        for (int attempt = 1; ; attempt++) {
+            Page tasklist = tasklist();
+            tasklist.getByText("Tâches de mon service").first().click();
+            Locator card = tasklist.locator(".task").filter(showing).first();
+            try {
+                card.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(15_000));
+                return card;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt == 3) {
+                    throw new AssertionError("no task showing « " + text + " » in « Tâches de mon service »: "
+                            + page.locator("body").innerText() + "\nbrowser: " + reports, e);
+                }
+                reports.add("task « " + text + " » not listed, Tasklist opened again");
+            }
+        }
+    }
+
     /** A staff page of the portal ({@code /agent/...}). */
     public Page agent(String path) {
         page.navigate(path);
