@@ -86,6 +86,20 @@ class CurrentFamilyPagesTest extends PortalIntegrationTest {
     }
 
     @Test
+    void onlyASignedInFamilySeesWhoIsConnectedAndTheTabs() {
+        WebSession session = session();
+        Page login = session.get("/connexion");
+        assertThat(login.doc().select("header .account")).as("« Connecté » before login").isEmpty();
+        assertThat(login.doc().select("nav.tabs")).as("the tabs before login").isEmpty();
+
+        SecurityFamilies.Family family = SecurityFamilies.withAccount(jdbc, encoder, "ENTETE");
+        Page home = session.login(family.username(), family.password());
+        assertThat(home.doc().select("header .account").text()).startsWith("Connecté :").contains("Se déconnecter");
+        assertThat(home.doc().select("nav.tabs a").eachText())
+                .containsExactly("Accueil", "Mon dossier", "Inscriptions", "Planning", "Facturation", "Messagerie");
+    }
+
+    @Test
     void theHomePageShowsItsTilesAndTheSameNotice() {
         WebSession session = session();
         Page home = session.login(SecurityFamilies.withoutFile(jdbc, encoder, PASSWORD), PASSWORD);
