@@ -73,7 +73,7 @@ waiting_room_across_nodes() {
     echo "== (g) one waiting room for both nodes: node A past capacity, node B letting in one family a second"
     stop_node "$A"; stop_node "$B"
     start_node "$A" PORTAL_WAITING_ROOM_MAX_IN_FLIGHT=0
-    start_node "$B" PORTAL_WAITING_ROOM_ADMIT_PER_SECOND=1
+    start_node "$B" PORTAL_WAITING_ROOM_ADMIT_PER_SECOND=1 PORTAL_WAITING_ROOM_MAX_ADMIT_PER_SECOND=1
     if ! wait_ready "$A" || ! wait_ready "$B"; then fail "(g) the nodes did not start again"; return; fi
     first=$(sql "select max(n) from (select nextval('waiting_room_ticket_seq') as n from generate_series(1, 60)) t")
     for ((i = 1; i <= count; i++)); do

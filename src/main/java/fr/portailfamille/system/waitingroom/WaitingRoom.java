@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,17 @@ import org.slf4j.LoggerFactory;
  * This node's side of the queue. It counts the family requests it is working on (the signal: past
  * {@code maxInFlight} of them, or with the password checks full, newcomers queue), keeps a copy of
  * the shared queue read by one background thread (so a request never asks PostgreSQL whether the room
- * is open), and on each pulse lets the next families in, strictly by ticket number, as many as its
- * free capacity and {@code admitPerSecond} allow. With several nodes each adds its own share to the
- * one « served up to » row.
+ * is open), and on each pulse lets the next families in, strictly by ticket number, at its pace. With
+ * several nodes each adds its own share to the one « served up to » row.
+ *
+ * <p>The pace follows what the node serves. It starts at {@code admitPerSecond} when families begin
+ * to wait; on each pulse the node looks at how many family requests it had in flight on average since
+ * the last one: below {@link #ROOMY} of {@code maxInFlight} it has room, and the pace rises by half
+ * each second, up to {@code maxAdmitPerSecond}; above {@link #FULL} it is full, and the pace falls by a
+ * fifth and nobody is let in on that pulse (nor while the password checks are full); in between it holds. An average
+ * over the pulse, not a count at one instant: at one instant a busy node almost never has a free
+ * place, although it answers hundreds of requests a second. The families let in arrive over the next
+ * seconds (their page asks every 2 s near the front), so the pace rises gently and falls fast.
  */
 class WaitingRoom {
 
@@ -53,11 +62,31 @@ class WaitingRoom {
     /** How far back the pace at which families get in is measured. */
     private static final Duration PACE_WINDOW = Duration.ofSeconds(30);
 
+    /** Below this share of {@code maxInFlight} in flight on average, the node has room: the pace rises. */
+    static final double ROOMY = 0.6;
+    /** Above this share the node is full: the pace falls. */
+    static final double FULL = 0.9;
+    /** While the node has room, the pace grows by this share each second. */
+    private static final double RISE_PER_SECOND = 0.5;
+    /** On each full pulse the pace keeps this share. */
+    private static final double FALL = 0.8;
+    /** The slowest pace, families per second: the queue always moves. */
+    private static final double SLOWEST = 1;
+
     private final WaitingRoomStore store;
     private final WaitingRoomSettings settings;
     private final LoginLoad loginLoad;
     private final Clock clock;
+    private final LongSupplier ticker;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Guards the in-flight time sum below. */
+    private final Object load = new Object();
+    /** Requests in flight × nanoseconds since {@link #sumSince}: the average's numerator. */
+    private double inFlightTime;
+    private long sumSince;
+    private long lastChange;
+    /** Families per second this node lets in now (while some wait). */
+    private double pace;
     private final Deque<long[]> served = new ArrayDeque<>();
     private volatile WaitingRoomStore.Queue queue = new WaitingRoomStore.Queue(0, 0);
     private double credit;
@@ -66,10 +95,19 @@ class WaitingRoom {
     private ScheduledExecutorService pulses;
 
     WaitingRoom(WaitingRoomStore store, WaitingRoomSettings settings, LoginLoad loginLoad, Clock clock) {
+        this(store, settings, loginLoad, clock, System::nanoTime);
+    }
+
+    /** With the nanosecond {@code ticker} the pulses and the in-flight average read ({@link System#nanoTime()}). */
+    WaitingRoom(WaitingRoomStore store, WaitingRoomSettings settings, LoginLoad loginLoad, Clock clock, LongSupplier ticker) {
         this.store = store;
         this.settings = settings;
         this.loginLoad = loginLoad;
         this.clock = clock;
+        this.ticker = ticker;
+        this.pace = startingPace();
+        this.sumSince = ticker.getAsLong();
+        this.lastChange = sumSince;
     }
 
     void start() {
@@ -115,18 +153,49 @@ class WaitingRoom {
 
     Place place(long ticket) {
         long position = Math.max(1, ticket - queue.servedUpTo());
-        double pace = pace();
-        long seconds = pace > 0 ? (long) Math.ceil(position / pace) : -1;
+        double measured = measuredPace();
+        long seconds = measured > 0 ? (long) Math.ceil(position / measured) : -1;
         return new Place(ticket, position, seconds);
     }
 
     /** A family request this node starts working on; {@link #left()} when it is answered. */
     void entered() {
-        inFlight.incrementAndGet();
+        change(1);
     }
 
     void left() {
-        inFlight.decrementAndGet();
+        change(-1);
+    }
+
+    private void change(int delta) {
+        long now = ticker.getAsLong();
+        synchronized (load) {
+            inFlightTime += (double) inFlight.get() * (now - lastChange);
+            lastChange = now;
+            inFlight.addAndGet(delta);
+        }
+    }
+
+    /** Family requests in flight on average since the last call (at this instant if no time passed). */
+    private double meanInFlight(long now) {
+        synchronized (load) {
+            inFlightTime += (double) inFlight.get() * Math.max(0, now - lastChange);
+            lastChange = Math.max(lastChange, now);
+            long span = now - sumSince;
+            double mean = span > 0 ? inFlightTime / span : inFlight.get();
+            inFlightTime = 0;
+            sumSince = now;
+            return mean;
+        }
+    }
+
+    /** Families per second this node lets in now while some wait. */
+    double currentPace() {
+        return pace;
+    }
+
+    private double startingPace() {
+        return Math.min(settings.admitPerSecond(), Math.max(0, settings.maxAdmitPerSecond()));
     }
 
     private void pulseQuietly() {
@@ -140,19 +209,20 @@ class WaitingRoom {
 
     /** Reads the shared queue and lets the next families in if this node has room for them. */
     void pulse() {
-        pulse(System.nanoTime());
+        pulse(ticker.getAsLong());
     }
 
-    /** {@link #pulse()} at this instant ({@link System#nanoTime()}'s scale). */
+    /** {@link #pulse()} at this instant (the ticker's scale). */
     synchronized void pulse(long now) {
         double elapsed = (lastPulse < 0 ? settings.pulse().toNanos() : now - lastPulse) / 1e9;
         lastPulse = now;
+        double busy = meanInFlight(now);
         WaitingRoomStore.Queue read = store.queue();
         long waiting = read.waiting();
-        if (waiting > 0 && settings.admitPerSecond() > 0) {
-            credit = Math.min(settings.admitPerSecond(), credit + settings.admitPerSecond() * elapsed);
-            int free = loginLoad.saturated() ? 0 : settings.maxInFlight() - inFlight.get();
-            int count = (int) Math.min(Math.min((long) Math.floor(credit), free), waiting);
+        if (waiting > 0 && startingPace() > 0) {
+            boolean full = follow(busy, elapsed, loginLoad.saturated());
+            credit = full ? 0 : Math.min(pace, credit + pace * elapsed);
+            int count = (int) Math.min((long) Math.floor(credit), waiting);
             if (count > 0) {
                 long servedUpTo = store.admit(count);
                 credit -= count;
@@ -160,6 +230,7 @@ class WaitingRoom {
             }
         } else if (waiting == 0) {
             credit = 0;
+            pace = startingPace();
         }
         // the pace first: a family seen let in by this copy already has its estimate's measure
         remember(now, read.servedUpTo());
@@ -168,6 +239,22 @@ class WaitingRoom {
             lastPurge = now;
             store.purge(clock.instant().minus(settings.ticketLifetime()));
         }
+    }
+
+    /**
+     * The pace after a pulse with {@code busy} requests in flight on average over {@code elapsed} seconds;
+     * true when the node is full (nobody let in on this pulse).
+     */
+    private boolean follow(double busy, double elapsed, boolean loginsFull) {
+        double max = Math.max(SLOWEST, settings.maxAdmitPerSecond());
+        if (loginsFull || busy >= FULL * settings.maxInFlight()) {
+            pace = Math.max(Math.min(SLOWEST, max), pace * FALL);
+            return true;
+        }
+        if (busy < ROOMY * settings.maxInFlight()) {
+            pace = Math.min(max, pace * (1 + RISE_PER_SECOND * elapsed));
+        }
+        return false;
     }
 
     private void remember(long now, long servedUpTo) {
@@ -179,8 +266,8 @@ class WaitingRoom {
         }
     }
 
-    /** Families let in per second over the last half minute, on every node; else what this node lets in. */
-    private double pace() {
+    /** Families let in per second over the last half minute, on every node; else this node's pace. */
+    private double measuredPace() {
         synchronized (served) {
             if (served.size() >= 2) {
                 long[] first = served.peekFirst();
@@ -191,6 +278,6 @@ class WaitingRoom {
                 }
             }
         }
-        return settings.admitPerSecond();
+        return pace;
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled        off: every request goes straight to the portal, as before the room existed
  * @param maxInFlight    family requests this node works on at once beyond which newcomers queue
- * @param admitPerSecond families this node lets in per second while some wait (0: none, a test lets them in)
+ * @param admitPerSecond the pace, in families per second, at which this node starts letting them in when some
+ *                       wait (0: none ever, a test lets them in); it then follows the node's free capacity
+ * @param maxAdmitPerSecond the fastest pace this node lets them in at, however free it is
  * @param pulse          how often this node reads the shared queue and lets the next families in
  * @param ticketLifetime how long a ticket (the cookie) keeps its place, and a kept form its replay
  * @param pageRefresh    how often the waiting page reloads itself without JavaScript (and the script polls)
@@ -18,5 +20,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param exemptPaths    never queued: the staff realm, machines calling the portal, the static files
  */
 @ConfigurationProperties("portal.waiting-room")
-record WaitingRoomSettings(boolean enabled, int maxInFlight, int admitPerSecond, Duration pulse,
+record WaitingRoomSettings(boolean enabled, int maxInFlight, int admitPerSecond, int maxAdmitPerSecond, Duration pulse,
         Duration ticketLifetime, Duration pageRefresh, int ticketsPerAddress, List<String> exemptPaths) {}

@@ -27,7 +27,7 @@ class WaitingRoomFilterTest {
 
     private final WaitingRoomPulseTest.QueueInMemory queue = new WaitingRoomPulseTest.QueueInMemory(0);
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 1, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+            new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
             new LoginLoad(), Clock.systemUTC());
     private final WaitingRoomFilter filter = new WaitingRoomFilter(room, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
             queue, List.of("/agent/**"), false);
@@ -88,7 +88,7 @@ class WaitingRoomFilterTest {
     @Test
     void aFloodWithoutTheCookieTakesItsAddressAllowanceThenNoPlaceWithoutAskingTheSharedCountEachTime() throws Exception {
         WaitingRoom cappedRoom = new WaitingRoom(queue,
-                new WaitingRoomSettings(true, 1, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 3, List.of()),
+                new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 3, List.of()),
                 new LoginLoad(), Clock.systemUTC());
         WaitingRoomFilter capped = new WaitingRoomFilter(cappedRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)), queue,
                 List.of(), false);
@@ -138,7 +138,7 @@ class WaitingRoomFilterTest {
             }
         };
         WaitingRoom busyRoom = new WaitingRoom(unreachable,
-                new WaitingRoomSettings(true, 0, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+                new WaitingRoomSettings(true, 0, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
                 new LoginLoad(), Clock.systemUTC());
         WaitingRoomFilter busyFilter = new WaitingRoomFilter(busyRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
                 unreachable, List.of(), false);

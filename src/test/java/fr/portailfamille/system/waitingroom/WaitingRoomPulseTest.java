@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * How one node lets families in on each pulse: only with free capacity, at most its pace, strictly
- * by ticket number, never past the last ticket given. The shared queue is played by a copy in memory.
+ * How one node lets families in on each pulse: at its pace, which rises while the node has room and
+ * falls while it is full (requests in flight on average over the pulse), strictly by ticket number,
+ * never past the last ticket given. The shared queue is played by a copy in memory, the clock by the test.
  */
 class WaitingRoomPulseTest {
 
@@ -65,31 +66,124 @@ class WaitingRoomPulseTest {
     }
 
     private final QueueInMemory queue = new QueueInMemory(50);
+    /** The node's clock, in nanoseconds, moved by the test. */
+    private final long[] now = {0};
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 3, 10, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
-            new LoginLoad(), Clock.systemUTC());
+            new WaitingRoomSettings(true, 3, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+            new LoginLoad(), Clock.systemUTC(), () -> now[0]);
+
+    private void at(long nanos) {
+        now[0] = nanos;
+    }
 
     @Test
-    void familiesGetInByNumberAsCapacityFrees() {
-        room.pulse(0);
-        assertThat(queue.servedUpTo).as("three requests free on this node: three families in").isEqualTo(3);
-        assertThat(room.admitted(3)).isTrue();
-        assertThat(room.admitted(4)).isFalse();
-        assertThat(room.place(10).position()).isEqualTo(7);
+    void familiesGetInByNumberWhileTheNodeHasRoomAndNobodyWhileItIsFull() {
+        at(SECOND);
+        room.pulse();
+        assertThat(queue.servedUpTo).as("a second with nothing in flight: the pace rises by half, 15 families in").isEqualTo(15);
+        assertThat(room.admitted(15)).isTrue();
+        assertThat(room.admitted(16)).isFalse();
+        assertThat(room.place(20).position()).isEqualTo(5);
 
         room.entered();
         room.entered();
         room.entered();
         assertThat(room.overloaded()).isTrue();
-        room.pulse(SECOND);
-        assertThat(queue.servedUpTo).as("no free capacity: nobody more").isEqualTo(3);
+        at(2 * SECOND);
+        room.pulse();
+        assertThat(queue.servedUpTo).as("three requests in flight all the second (its ceiling): nobody more").isEqualTo(15);
+        assertThat(room.currentPace()).as("and the pace falls by a fifth").isEqualTo(12.0);
 
         room.left();
-        room.pulse(2 * SECOND);
-        assertThat(queue.servedUpTo).as("one request answered: the next family, ticket 4").isEqualTo(4);
         room.left();
         room.left();
-        assertThat(room.open()).as("families still wait: newcomers queue behind them").isTrue();
+        at(3 * SECOND);
+        room.pulse();
+        assertThat(queue.servedUpTo).as("a free second: the pace rises again, the next 18 by number").isEqualTo(33);
+
+        room.entered();
+        room.entered();
+        at(4 * SECOND);
+        room.pulse();
+        assertThat(room.currentPace()).as("two of three in flight on average: the pace holds").isEqualTo(18.0);
+        assertThat(queue.servedUpTo).as("never past the last ticket given").isEqualTo(50);
+        room.left();
+        room.left();
+        assertThat(room.open()).as("nobody waits, nothing in flight: the room is closed").isFalse();
+        assertThat(room.issue("203.0.113.7")).hasValue(51);
+        assertThat(room.open()).as("a ticket just given on this node: the next newcomer queues behind it").isTrue();
+    }
+
+    @Test
+    void theAverageOverThePulseCountsNotTheInstant() {
+        room.entered();
+        room.entered();
+        room.entered();
+        at(SECOND / 10);
+        room.left();
+        room.left();
+        room.left();
+        at(SECOND);
+        room.pulse();
+        assertThat(queue.servedUpTo)
+                .as("full a tenth of the second, free the rest: 0.3 in flight on average, the node had room")
+                .isEqualTo(15);
+
+        room.entered();
+        at(SECOND + SECOND / 10);
+        room.entered();
+        room.entered();
+        at(2 * SECOND);
+        room.pulse();
+        assertThat(queue.servedUpTo)
+                .as("at its ceiling nine tenths of the second: 2.8 of 3 on average, full, nobody let in")
+                .isEqualTo(15);
+    }
+
+    @Test
+    void thePaceRisesUpToItsMaximumFallsToOneAFamilyASecondAndStartsAgainWhenNobodyWaits() {
+        QueueInMemory crowd = new QueueInMemory(100_000);
+        WaitingRoom node = new WaitingRoom(crowd,
+                new WaitingRoomSettings(true, 10, 20, 100, Duration.ofMillis(250), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+                new LoginLoad(), Clock.systemUTC(), () -> now[0]);
+        long t = 0;
+        for (int i = 1; i <= 40; i++) {
+            t = i * SECOND / 4;
+            at(t);
+            node.pulse();
+        }
+        assertThat(node.currentPace()).as("ten free seconds: from 20 a second up to its maximum").isEqualTo(100.0);
+        long before = crowd.servedUpTo;
+        for (int i = 1; i <= 4; i++) {
+            at(t + i * SECOND / 4);
+            node.pulse();
+        }
+        assertThat(crowd.servedUpTo - before).as("a second at its maximum: 100 families").isEqualTo(100);
+        t += SECOND;
+
+        at(t + 100 * SECOND);
+        node.pulse();
+        assertThat(crowd.servedUpTo - before).as("a long pause gives no burst: one second's worth at most").isEqualTo(200);
+        t += 100 * SECOND;
+
+        for (int i = 0; i < 10; i++) {
+            node.entered();
+        }
+        for (int i = 1; i <= 40; i++) {
+            at(t + i * SECOND / 4);
+            node.pulse();
+        }
+        assertThat(crowd.servedUpTo - before).as("full for ten seconds: nobody let in").isEqualTo(200);
+        assertThat(node.currentPace()).as("the pace down to one family a second, never less").isEqualTo(1.0);
+        t += 10 * SECOND;
+
+        for (int i = 0; i < 10; i++) {
+            node.left();
+        }
+        crowd.servedUpTo = crowd.lastTicket;
+        at(t + SECOND / 4);
+        node.pulse();
+        assertThat(node.currentPace()).as("nobody waits any more: the next crowd starts at 20 a second").isEqualTo(20.0);
     }
 
     @Test
@@ -98,25 +192,5 @@ class WaitingRoomPulseTest {
         assertThat(new WaitingRoom.Place(90, 40, 40).nextAsk()).isEqualTo(10);
         assertThat(new WaitingRoom.Place(2050, 2000, 100).nextAsk()).isEqualTo(15);
         assertThat(new WaitingRoom.Place(51, 1, -1).nextAsk()).as("no pace measured yet").isEqualTo(3);
-    }
-
-    @Test
-    void aNodeLetsInAtMostItsPaceAndNeverPastTheLastTicket() {
-        WaitingRoom roomy = new WaitingRoom(queue,
-                new WaitingRoomSettings(true, 1000, 10, Duration.ofMillis(500), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
-                new LoginLoad(), Clock.systemUTC());
-        roomy.pulse(0);
-        assertThat(queue.servedUpTo).as("half a second at 10 a second").isEqualTo(5);
-        roomy.pulse(SECOND / 2);
-        assertThat(queue.servedUpTo).isEqualTo(10);
-        roomy.pulse(100 * SECOND);
-        assertThat(queue.servedUpTo).as("a long pause gives no burst: one second's worth at most").isEqualTo(20);
-        for (int i = 3; i < 20; i++) {
-            roomy.pulse(100 * SECOND + i * SECOND);
-        }
-        assertThat(queue.servedUpTo).as("never past the last ticket given").isEqualTo(50);
-        assertThat(roomy.open()).isFalse();
-        assertThat(roomy.issue("203.0.113.7")).hasValue(51);
-        assertThat(roomy.open()).as("a ticket just given on this node: the next newcomer queues behind it").isTrue();
     }
 }
