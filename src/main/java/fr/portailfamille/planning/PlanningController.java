@@ -178,5 +178,6 @@ class PlanningController {
         return choices;
     }
 
-    record MonthChoice(String value, String label) {}
+    /** Public, like the planning's days, for the templates' compiled expressions (see {@link PlanningService.DayCell}). */
+    public record MonthChoice(String value, String label) {}
 }

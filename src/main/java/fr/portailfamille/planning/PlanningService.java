@@ -26,14 +26,18 @@ import org.springframework.stereotype.Service;
 class PlanningService {
 
 
+    // The types the pages read (day, month, report line) are public, though the service is not: the templates'
+    // expressions are compiled to bytecode (spring.thymeleaf.enable-spring-el-compiler) only when they call
+    // public types; on package-private ones SpEL falls back to reflection, for each day of each page.
+
     /** What a day shows on the planning (its words and colour are the templates', {@code planning/etats.html}). */
-    enum DayStatus { BOOKED, WAITING, FREE, FULL, CLOSED, PAST_CUTOFF, NOT_REGISTERED, CANCELLED_LATE }
+    public enum DayStatus { BOOKED, WAITING, FREE, FULL, CLOSED, PAST_CUTOFF, NOT_REGISTERED, CANCELLED_LATE }
 
     /**
      * One day of a child at an activity: its state, whether the family may tick or untick it; for a
      * booked day whether its cut-off has passed, for a waiting one its rank, for a closed one why.
      */
-    record DayCell(LocalDate day, DayStatus status, boolean late, int position, String reason, boolean editable,
+    public record DayCell(LocalDate day, DayStatus status, boolean late, int position, String reason, boolean editable,
             boolean checked) {
 
         static DayCell of(LocalDate day, DayStatus status, boolean editable, boolean checked) {
@@ -50,7 +54,7 @@ class PlanningService {
     }
 
     /** The month of one child at one activity. */
-    record ChildMonth(ChildSummary child, ActivitySummary activity, List<DayCell> days) {
+    public record ChildMonth(ChildSummary child, ActivitySummary activity, List<DayCell> days) {
 
         public boolean anyEditable() {
             return days.stream().anyMatch(DayCell::editable);
@@ -62,10 +66,10 @@ class PlanningService {
     }
 
     /** What a change of a day did (its words and colour are the templates', {@code planning/etats.html}). */
-    enum Outcome { BOOKED, COPIED, WAITING, ALREADY_BOOKED, ALREADY_WAITING, REFUSED, ALREADY_CANCELLED, CANCELLED, CANCELLED_LATE }
+    public enum Outcome { BOOKED, COPIED, WAITING, ALREADY_BOOKED, ALREADY_WAITING, REFUSED, ALREADY_CANCELLED, CANCELLED, CANCELLED_LATE }
 
     /** A line of a report: whose day, what happened, the waiting rank or the reason of a refusal. */
-    record ReportLine(String person, LocalDate day, Outcome outcome, int position, String reason) implements Serializable {
+    public record ReportLine(String person, LocalDate day, Outcome outcome, int position, String reason) implements Serializable {
 
         static ReportLine of(String person, LocalDate day, Outcome outcome) {
             return new ReportLine(person, day, outcome, 0, null);
