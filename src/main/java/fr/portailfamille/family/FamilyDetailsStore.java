@@ -31,6 +31,15 @@ class FamilyDetailsStore {
      * order) beside, instead of the file, its guardians and its children loaded as entities.
      */
     Optional<FamilySummary> summaryOfAccount(long accountId) {
+        return summary("f.account_id", accountId);
+    }
+
+    /** The file of this id as {@link FamilySummary}, in the same one statement. */
+    Optional<FamilySummary> summary(long familyFileId) {
+        return summary("f.id", familyFileId);
+    }
+
+    private Optional<FamilySummary> summary(String keyColumn, long key) {
         List<FamilySummary> rows = new ArrayList<>();
         List<ChildSummary> children = new ArrayList<>();
         jdbc.sql("""
@@ -39,8 +48,8 @@ class FamilyDetailsStore {
                              order by g.position, g.id) as emails,
                        c.id as child_id, c.first_name, c.last_name, c.birth_date
                 from family_file f left join child c on c.family_file_id = f.id
-                where f.account_id = ?
-                order by c.birth_date, c.id""").param(accountId).query(rs -> {
+                where %s = ?
+                order by c.birth_date, c.id""".formatted(keyColumn)).param(key).query(rs -> {
                     long fileId = rs.getLong("id");
                     if (rows.isEmpty()) {
                         List<String> emails = Arrays.stream((String[]) rs.getArray("emails").getArray()).distinct().toList();

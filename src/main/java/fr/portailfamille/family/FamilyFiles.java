@@ -41,8 +41,10 @@ public class FamilyFiles {
         return details.summaryOfAccount(accountId);
     }
 
+    /** The file of this id: one statement, in the caller's transaction if any (a start of a process reads it). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<FamilySummary> find(long familyFileId) {
-        return files.findById(familyFileId).map(FamilyFiles::summary);
+        return details.summary(familyFileId);
     }
 
     /** Several files at once (children and guardians fetched in batches), in no particular order; unknown ids are skipped. */

@@ -121,8 +121,12 @@ class PreRegistrations {
 
     /** Records the request and starts its validation; refuses (in French) anything the page should not have allowed. */
     Registration register(FamilySummary family, long childId, long activityId, Set<DayOfWeek> weekdays) {
+        return register(family, childId, activities.find(activityId).orElseThrow(() -> new IllegalArgumentException("activité inconnue")), weekdays);
+    }
+
+    /** The same, for the activity the page has just read (« enregistrer »: the catalogue is not read twice). */
+    Registration register(FamilySummary family, long childId, ActivitySummary activity, Set<DayOfWeek> weekdays) {
         ChildSummary child = childOf(family, childId).orElseThrow(() -> new IllegalArgumentException("enfant inconnu"));
-        ActivitySummary activity = activities.find(activityId).orElseThrow(() -> new IllegalArgumentException("activité inconnue"));
         RegistrationChoice choice = choice(child, activity);
         if (!choice.available()) {
             throw new RefusedRequest(choice.refusal());

@@ -82,7 +82,7 @@ class RegistrationController {
             }
         }
         try {
-            preRegistrations.register(family, childId, activityId, weekdays);
+            preRegistrations.register(family, childId, activity, weekdays);
         } catch (PreRegistrations.RefusedRequest refused) {
             return formPage(child, activity, weekdays, refused.getMessage(), model);
         } catch (org.springframework.dao.DataIntegrityViolationException duplicate) {
