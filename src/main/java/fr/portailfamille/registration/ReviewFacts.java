@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -153,14 +154,20 @@ class ReviewFacts {
         return alerts.isEmpty() ? "Aucune alerte (PAI, allergie, régime) sur la fiche sanitaire." : String.join("\n", alerts);
     }
 
+    /** The child's other live requests, the catalogue read once for their names (not once per request). */
     private String otherRegistrations(Registration r) {
-        List<String> lines = registrations.findByChildIdAndStateIn(r.getChildId(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))
+        List<Registration> others = registrations.findByChildIdAndStateIn(r.getChildId(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))
                 .stream().filter(o -> !o.getId().equals(r.getId()))
                 .sorted(Comparator.comparing(Registration::getValidFrom))
-                .map(o -> activities.find(o.getActivityId()).map(ActivitySummary::name).orElse("Activité n° " + o.getActivityId())
-                        + " – " + o.getPeriodLabel() + " – " + Weekdays.labels(o.weekdaySet()) + " : " + o.getState().label())
                 .toList();
-        return lines.isEmpty() ? "Aucune autre inscription en cours ou validée." : String.join("\n", lines);
+        if (others.isEmpty()) {
+            return "Aucune autre inscription en cours ou validée.";
+        }
+        Map<Long, String> names = activities.all().stream().collect(Collectors.toMap(ActivitySummary::id, ActivitySummary::name));
+        return others.stream()
+                .map(o -> names.getOrDefault(o.getActivityId(), "Activité n° " + o.getActivityId())
+                        + " – " + o.getPeriodLabel() + " – " + Weekdays.labels(o.weekdaySet()) + " : " + o.getState().label())
+                .collect(Collectors.joining("\n"));
     }
 
     /** Per requested weekday, the capacity minus the registrations already validated for that day of the same period. */
