@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +16,13 @@ import org.springframework.stereotype.Component;
  * {@code paymentReconciliation}) the stored notifications not yet applied or told are replayed, the
  * PayFiP payments not settled yet are asked again from the Treasury by their idOp;
  * the payments still pending long after the timeout are listed for finances.
+ *
+ * <p>At the start the replay runs once the portal is ready, on a thread of its own: the start does
+ * not wait for it (its first queries warm up the HQL parsers, seconds on the main thread), and it is
+ * safe beside the notifications arriving meanwhile, each one applied under its row's lock.
  */
 @Component
-class PaymentReconciliation implements ApplicationRunner {
+class PaymentReconciliation implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 
@@ -40,10 +44,21 @@ class PaymentReconciliation implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        int replayed = notifications.replay();
-        if (replayed > 0) {
-            log.warn("{} notification(s) de paiement reprise(s) au démarrage", replayed);
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        Thread thread = new Thread(this::replayAtStart, "reprise-des-paiements");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The replay of the start: what a crash left half-done, applied and told. */
+    void replayAtStart() {
+        try {
+            int replayed = notifications.replay();
+            if (replayed > 0) {
+                log.warn("{} notification(s) de paiement reprise(s) au démarrage", replayed);
+            }
+        } catch (RuntimeException e) {
+            log.error("Reprise des notifications de paiement au démarrage impossible ; elle sera refaite par la réconciliation du matin", e);
         }
     }
 

@@ -174,14 +174,14 @@ class PaymentProcessTest extends PortalIntegrationTest {
         notifications.store(paid); // … and the application stops here
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PENDING");
 
-        reconciliation.run(null); // what runs at the next start
+        reconciliation.replayAtStart(); // what runs at the next start
         assertThat(fixtures.paymentStatus(payment.getId())).isEqualTo("PAID");
         assertThat(fixtures.invoiceState(invoice)).isEqualTo("PAID");
         assertThat(process).isWaitingAt(PaymentProcess.TASK_SEND_RECEIPT);
 
         WebSession.Page retry = PaymentFixtures.post(gateway, paid); // the gateway retries: it got no answer
         assertThat(retry.body()).isEqualTo("OK-deja traite");
-        reconciliation.run(null);
+        reconciliation.replayAtStart();
         assertThat(fixtures.settlementsOf(invoice)).isEqualTo(1);
         jobs().executeDue(process.getId());
         assertThat(process).isEnded().hasPassed(PaymentProcess.END_PAID);
@@ -200,7 +200,7 @@ class PaymentProcessTest extends PortalIntegrationTest {
         assertThat(fixtures.paymentStatus(payment.getId())).as("the expiry step never undoes a payment").isEqualTo("PAID");
         jobs().executeDue(process.getId());
         assertThat(process).isEnded().hasPassed(PaymentProcess.TASK_EXPIRE, PaymentProcess.TASK_SEND_RECEIPT, PaymentProcess.END_PAID);
-        reconciliation.run(null);
+        reconciliation.replayAtStart();
         assertThat(fixtures.settlementsOf(invoice)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from payment_notification where payment_id = ? and correlated_at is null",
                 Integer.class, payment.getId())).isZero();
