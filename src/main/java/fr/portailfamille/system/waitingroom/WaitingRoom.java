@@ -86,7 +86,7 @@ class WaitingRoom {
     private long sumSince;
     private long lastChange;
     /** Families per second this node lets in now (while some wait). */
-    private double pace;
+    private volatile double pace;
     private final Deque<long[]> served = new ArrayDeque<>();
     private volatile WaitingRoomStore.Queue queue = new WaitingRoomStore.Queue(0, 0);
     private double credit;
