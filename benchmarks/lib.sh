@@ -68,6 +68,9 @@ wait_ready() {
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
+# cpu_ticks <pid>: CPU time of the process so far (user + system, all threads), in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # sample_memory <file>: RSS (MB) of the app every 0.5 s, and its heap with jstat (G1, every 0.5 s)
 sample_memory() {
     (while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s.%N) $(rss_mb "$APP_PID")"; sleep 0.5; done) >"$1.rss" 2>/dev/null &

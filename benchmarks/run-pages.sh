@@ -10,7 +10,8 @@
 # request in flight; each save followed by the page it redirects to, as a browser does, so the saves
 # per second are half the requests). Prints each rate and its ratio to the static file of the same
 # run, checks that every answer was the page (or the save's redirection), and that the day's counter
-# equals its bookings.
+# equals its bookings. Beside each rate, the app's CPU time per request (all its threads, from /proc),
+# which compares builds even when other work shares the machine.
 # Options (environment): SKIP_BUILD=1, BENCH_JAR, BENCH_PORT (19430), BENCH_DB (portail_bn_pages),
 # PAGES_FAMILIES, PAGES_CONNECTIONS, PAGES_WARMUP_SECONDS (10 per page, not measured), PAGES_ONLY (a
 # regular expression: only the pages whose name matches, besides the static file), JFR=1 (a Flight
@@ -59,21 +60,27 @@ PAGES=("fichier statique (/css/portail.css)|static|/css/portail.css"
 run_wrk() { # <seconds> <mode> <target> <output>
     wrk -t2 -c"$CONNECTIONS" -d"$1"s --latency -s benchmarks/pages.lua "$BASE" -- "$OUT/families.tsv" "$2" "$3" "$DAY" 2 >"$4" 2>&1
 }
-printf '%s\n' "page|requests/s|p50|p99|good|other" >"$OUT/rates.txt"
+printf '%s\n' "page|requests/s|p50|p99|good|other|app CPU ms per request" >"$OUT/rates.txt"
 for entry in "${PAGES[@]}"; do
     IFS='|' read -r name mode target <<<"$entry"
     if [ "$mode" != static ] && [ -n "${PAGES_ONLY:-}" ] && ! [[ $name =~ $PAGES_ONLY ]]; then continue; fi
     echo "== $name"
     run_wrk "$WARMUP" "$mode" "$target" "$OUT/warmup.txt"
     slug=$(echo "$name" | tr -c 'a-zA-Z0-9' '_' | cut -c1-30)
+    ticks_before=$(cpu_ticks "$APP_PID")
     run_wrk "$SECONDS_PER_PAGE" "$mode" "$target" "$OUT/wrk-$slug.txt"
+    ticks_after=$(cpu_ticks "$APP_PID")
     rate=$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$slug.txt")
+    # the app's CPU (user + system, all threads) per request: unlike the rate, it hardly depends on what
+    # else the two cores run at the time
+    cpu=$(awk -v a="$ticks_before" -v b="$ticks_after" -v r="$rate" -v s="$SECONDS_PER_PAGE" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "%.2f", (b - a) * 1000 / hz / (r * s) }')
     p50=$(awk '$1 == "50%" {print $2}' "$OUT/wrk-$slug.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$OUT/wrk-$slug.txt")
     good=$(awk -F'[:,] *' '/^good answers/ {print $2}' "$OUT/wrk-$slug.txt")
     other=$(awk -F'[:,] *' '/^good answers/ {print $4}' "$OUT/wrk-$slug.txt")
     grep '^  other:' "$OUT/wrk-$slug.txt" | head -5 || true
-    echo "$name|$rate|$p50|$p99|$good|$other" | tee -a "$OUT/rates.txt"
+    echo "$name|$rate|$p50|$p99|$good|$other|$cpu" | tee -a "$OUT/rates.txt"
 done
 RSS=$(rss_mb "$APP_PID")
 stop_app
@@ -86,11 +93,11 @@ python3 - "$OUT/rates.txt" <<'PY' | tee "$OUT/figures.txt"
 import sys
 rows = [line.rstrip("\n").split("|") for line in open(sys.argv[1])][1:]
 static = float(rows[0][1])
-print(f"{'page':<55} {'req/s':>9} {'ratio':>6} {'p50':>9} {'p99':>9} {'other':>6}")
-for name, rate, p50, p99, good, other in rows:
+print(f"{'page':<55} {'req/s':>9} {'ratio':>6} {'p50':>9} {'p99':>9} {'other':>6} {'CPU ms':>7}")
+for name, rate, p50, p99, good, other, cpu in rows:
     if name.startswith("Enregistrer"):
-        # half of the requests are saves, the other half the page each save redirects to
+        # half of the requests are saves, the other half the page each save redirects to (CPU: per request)
         name, rate = name + " : saves/s, each with its page", float(rate) / 2
-    print(f"{name:<55} {float(rate):>9.1f} {float(rate) / static:>6.2f} {p50:>9} {p99:>9} {other:>6}")
+    print(f"{name:<55} {float(rate):>9.1f} {float(rate) / static:>6.2f} {p50:>9} {p99:>9} {other:>6} {cpu:>7}")
 PY
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); RSS of the app before stopping: $RSS MB" | tee -a "$OUT/figures.txt"
