@@ -60,12 +60,16 @@ public class Bookings {
 
     /**
      * The live bookings of one day of an activity: the booked children, then the waiting list in
-     * its order (first come, first served), in one query.
+     * its order (first come, first served), in one query. The whole list is ranked in one pass, by
+     * the order of the {@code waiting_rank} view (request time, then id), not by the view itself,
+     * which counts the bookings ahead of each one: thousands waiting would make millions of counts.
      */
     public List<DayBooking> ofDay(long activityId, LocalDate day) {
         return jdbc.sql("""
-                select b.id, b.family_file_id, b.child_id, b.state, b.requested_at, coalesce(r.position, 0) as position
-                from booking b left join waiting_rank r on r.booking_id = b.id
+                select b.id, b.family_file_id, b.child_id, b.state, b.requested_at,
+                       case when b.state = 'WAITING'
+                            then row_number() over (partition by b.state order by b.requested_at, b.id) else 0 end as position
+                from booking b
                 where b.activity_id = ? and b.day = ? and b.state in ('BOOKED', 'WAITING')
                 order by b.state, b.requested_at, b.id
                 """).params(activityId, day)
