@@ -168,8 +168,9 @@ class WaitingRoom {
     }
 
     private void change(int delta) {
-        long now = ticker.getAsLong();
         synchronized (load) {
+            // the clock read under the lock: the slices are added in the order of the instants
+            long now = ticker.getAsLong();
             inFlightTime += (double) inFlight.get() * (now - lastChange);
             lastChange = now;
             inFlight.addAndGet(delta);
