@@ -6,10 +6,11 @@
 For each of the first <count> families of the CSV written by seed-rush.sql (username, child1, child2,
 activity): GET /connexion (its CSRF token), POST the form, check that the page reached offers
 « Se déconnecter », then GET the month's edit page and keep the token of its form. Writes one line per
-family, tab-separated: the Cookie header, the form's CSRF token, the child, the activity. Only the
-loopback is allowed.
+family, tab-separated: the Cookie header, the form's CSRF token, the child, the activity, the second child.
+Two families log in at a time (the portal checks one password per core at once). Only the loopback is allowed.
 """
 import csv
+import concurrent.futures
 import http.cookiejar
 import re
 import sys
@@ -35,8 +36,9 @@ def token(html, after=None):
 
 with open(families_csv) as f:
     rows = list(csv.DictReader(f))[: int(count)]
-lines = []
-for row in rows:
+
+
+def log_in(row):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/connexion").read().decode()
@@ -47,7 +49,11 @@ for row in rows:
     query = urllib.parse.urlencode({"enfant": row["child1"], "activite": row["activity"], "mois": month})
     edit = opener.open(base + "/planning/modifier?" + query).read().decode()
     cookie = "; ".join(c.name + "=" + c.value for c in jar)
-    lines.append("\t".join([cookie, token(edit, 'id="planning-form"'), row["child1"], row["activity"]]))
+    return "\t".join([cookie, token(edit, 'id="planning-form"'), row["child1"], row["activity"], row["child2"]])
+
+
+with concurrent.futures.ThreadPoolExecutor(2) as pool:
+    lines = list(pool.map(log_in, rows))
 with open(out, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"{len(lines)} families logged in")

@@ -7,20 +7,13 @@
 --         from the session and drops it), so half of the requests are saves
 -- A request counts as good when it is 200, or for a POST the redirection (302/303) back to the edit page; anything else
 -- (a 303 to /connexion, the waiting room, an error) is counted and printed at the end.
-local threads = {}
-local counter = 0
-
-function setup(thread)
-    thread:set("id", counter)
-    counter = counter + 1
-    table.insert(threads, thread)
-end
+dofile("benchmarks/wrk_threads.lua")
 
 function init(args)
     families, mode, target, day = {}, args[2], args[3], args[4]
     local all = {}
     for line in io.lines(args[1]) do
-        local cookie, csrf, child, activity = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)$")
+        local cookie, csrf, child, activity = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)")
         if cookie then table.insert(all, {cookie = cookie, csrf = csrf, child = child, activity = activity, booked = false}) end
     end
     local share = tonumber(args[5])

@@ -3,13 +3,14 @@
 #   benchmarks/run-rush.sh [families]            (default 2500)
 # Builds the jar, creates a fresh database on the local PostgreSQL (127.0.0.1:5432, trust auth, user
 # postgres), starts the jar production-like (no demo profile, -Xmx512m), seeds the families, runs the
-# Gatling simulation, checks the bookings in the database, prints the figures, then runs pgbench as
-# the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
+# Gatling simulation, checks the bookings in the database, prints the figures (with who used the cores
+# during the booking phase: benchmarks/cpu_shares.py), then runs pgbench as the machine's ceiling. Everything stays on 127.0.0.1. Options (environment):
 #   RUSH_RAMP_SECONDS (1; 0 = all families at the same instant), RUSH_LOGIN_LEAD_SECONDS (0: the families
 #   log in at the opening second; N: they log in over the N seconds before and all book at the opening),
 #   WARM_UP (1: 20 families browse every page for a while first, so the rush meets a warm JVM; 0: cold),
 #   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today; by default derived from today by benchmarks/dates.py), BENCH_PORT (18080), BENCH_DB (portail_bench),
+#   RUSH_GENERATOR=wrk (the same rush with wrk instead of Gatling, RUSH_WRK_CONNECTIONS families at a time, 24),
 #   SKIP_BUILD=1, BENCH_JAR (the jar to run, default target/), SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
 #   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
 #   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
@@ -19,6 +20,9 @@ cd "$(dirname "$0")/.."
 FAMILIES=${1:-${RUSH_FAMILIES:-2500}}
 RAMP=${RUSH_RAMP_SECONDS:-1}
 LEAD=${RUSH_LOGIN_LEAD_SECONDS:-0}
+GENERATOR=${RUSH_GENERATOR:-gatling}
+# with wrk, the generator itself keeps RUSH_WRK_CONNECTIONS families in at a time: no waiting room
+ROOM=$([ "$GENERATOR" = wrk ] && echo false || echo true)
 # the production JVM settings of the README: heap capped at 512 MB, a smaller code
 # cache, and two malloc arenas (glibc's default of 8 per core inflates the resident memory)
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-"-Xmx512m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"}
@@ -74,7 +78,7 @@ env SPRING_PROFILES_ACTIVE= \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
     PORTAL_ADMIN_PASSWORD=banc-essai-admin \
     PORTAL_LOGINTHROTTLE_MAXFAILURESPERADDRESS=1000000 PORTAL_WAITING_ROOM_TICKETS_PER_ADDRESS=0 \
-    PORTAL_BASE_URL="http://127.0.0.1:$PORT" \
+    PORTAL_BASE_URL="http://127.0.0.1:$PORT" PORTAL_WAITING_ROOM_ENABLED="$ROOM" \
     SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
     java $APP_JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -107,6 +111,29 @@ simulate() {
         -Drush.password="$PASSWORD" "$@" >"$OUT/$name.log" 2>&1 || echo "($name reported failures: see $OUT/$name.log)"
 }
 
+# The same rush with a light load generator (RUSH_GENERATOR=wrk): the families log in first
+# (benchmarks/login_families.py, two at a time), then wrk (benchmarks/rush.lua) sends each family's seven
+# requests, RUSH_WRK_CONNECTIONS families at a time (one connection each), and is stopped once every
+# requested day is in the database
+rush_with_wrk() {
+    local connections=${RUSH_WRK_CONNECTIONS:-24} expected=$((FAMILIES * 10)) wrk_pid
+    echo "== logging $FAMILIES families in (before the opening)"
+    python3 benchmarks/login_families.py "http://127.0.0.1:$PORT" "$OUT/rush-families.csv" "$PASSWORD" "$FAMILIES" \
+        "$MONTH" "$OUT/sessions.tsv"
+    echo "== wrk: the opening, $connections families at a time ($(uptime))"
+    wrk -t "$connections" -c "$connections" -d 900s --timeout 60s --latency -s benchmarks/rush.lua \
+        "http://127.0.0.1:$PORT" -- "$OUT/sessions.tsv" "$MONTH" "$DAYS" "$connections" >"$OUT/wrk.txt" 2>&1 &
+    wrk_pid=$!
+    while kill -0 "$wrk_pid" 2>/dev/null \
+            && [ "$(psql -At -d "$DB" -c 'select count(*) from booking')" -lt "$expected" ]; do
+        sleep 1
+    done
+    sleep 2   # the last reports
+    kill -INT "$wrk_pid" 2>/dev/null || true
+    wait "$wrk_pid" || true
+    cat "$OUT/wrk.txt"
+}
+
 if [ "${WARM_UP:-1}" = 1 ]; then
     echo "== warm-up: 20 families browse home, planning, invoices and messages (no booking)"
     simulate EverydaySimulation gatling-warmup \
@@ -116,12 +143,20 @@ fi
 
 if [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== Gatling: opening rush (login lead ${LEAD} s)"
-    simulate OpeningRushSimulation gatling \
-        -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" \
-        -Drush.month="$MONTH" -Drush.days="$DAYS" -Dbench.roomLog="$OUT/room-waits.txt"
+    # who uses the two cores (benchmarks/cpu_shares.py): summed over the booking phase once the rush is over
+    python3 benchmarks/cpu_shares.py sample "$APP_PID" "$OUT/cpu.txt" &
+    CPU_SAMPLER=$!
+    if [ "$GENERATOR" = wrk ]; then
+        rush_with_wrk
+    else
+        simulate OpeningRushSimulation gatling \
+            -Drush.families="$FAMILIES" -Drush.rampSeconds="$RAMP" -Drush.loginLeadSeconds="$LEAD" \
+            -Drush.month="$MONTH" -Drush.days="$DAYS" -Dbench.roomLog="$OUT/room-waits.txt"
+    fi
 fi
 RSS_END=$(rss_mb "$APP_PID")
 echo "resident memory of the app at the end of the rush: ${RSS_END} MB"
+[ -n "${CPU_SAMPLER:-}" ] && { kill "$CPU_SAMPLER" 2>/dev/null || true; }
 
 if [ "${EVERYDAY:-0}" = 1 ]; then
     echo "== Gatling: everyday load (${EVERYDAY_USERS:-200} families browsing, ${EVERYDAY_SECONDS:-60} s, think time ${EVERYDAY_THINK_MILLIS:-2000} ms), after the rush"
@@ -136,8 +171,25 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== database checks"
     psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
 
-    echo "== Gatling figures"
-    python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+    if [ "$GENERATOR" = wrk ]; then
+        echo "== figures (wrk)"
+        {
+            grep -E '^saves answered|unexpected' "$OUT/wrk.txt" || true
+            grep '^booked=' "$OUT/verify.txt" | sed 's/^/database: /'
+            psql -At -d "$DB" -c "select 'day bookings written: ' || count(*) || ' in '
+                || round(extract(epoch from max(requested_at) - min(requested_at))::numeric, 3)
+                || ' s (first to last requested_at) = '
+                || round(count(*) / extract(epoch from max(requested_at) - min(requested_at))::numeric, 1)
+                || ' day bookings/s' from booking"
+        } | tee "$OUT/figures.txt"
+    else
+        echo "== Gatling figures"
+        python3 benchmarks/gatling_stats.py "$OUT/gatling" "$OUT/verify.txt" | tee "$OUT/figures.txt"
+    fi
+    # the booking phase: from the first day requested to the last, as the database recorded them
+    read -r FIRST_BOOKING LAST_BOOKING <<<"$(psql -At -F ' ' -d "$DB" -c \
+        "select extract(epoch from min(requested_at)), extract(epoch from max(requested_at)) from booking")"
+    python3 benchmarks/cpu_shares.py report "$OUT/cpu.txt" "$FIRST_BOOKING" "$LAST_BOOKING" | tee -a "$OUT/figures.txt" || true
     # the queue as PostgreSQL kept it: tickets given (one per family that arrived past capacity), how far
     # families were let in, and forms kept but never replayed (families that never came back)
     psql -At -d "$DB" -c "select 'waiting room (database): ' || (select case when is_called then last_value else 0 end
@@ -149,7 +201,7 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
     fi
 fi
 
-if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ]; then
+if [ "${SKIP_PGBENCH:-0}" != 1 ] && [ "${SKIP_RUSH:-0}" != 1 ] && [ "$GENERATOR" != wrk ]; then
     echo "== pgbench (TPC-B-like, scale 10, 16 clients, 30 s): the machine's ceiling"
     dropdb --if-exists pgbench_bench
     createdb pgbench_bench
