@@ -52,16 +52,12 @@ class BookingLedger {
     /**
      * Books the day, or puts the child on its waiting list when it is full; a child already booked
      * or waiting keeps what they have. {@code capacity} is used when the day is first asked for.
-     * The waiting-list rank is counted once the day's lock is released (it reads the list, which
-     * grows into the thousands on an opening morning): the lock is held for the few statements that
-     * decide, nothing else. Later arrivals rank after, so the rank read is the one the booking got.
+     * A waiting child's rank is the one the database gave the booking as it joined the list (the
+     * booking's {@code waiting_position}, kept by the database's triggers as the list changes).
      */
     public BookResult book(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
             BookingSource source, String actor) {
-        BookResult result = transaction.execute(status -> bookLocked(familyFileId, childId, activityId, day, capacity, source, actor));
-        return result.state() == BookingState.WAITING
-                ? new BookResult(result.bookingId(), result.state(), position(result.bookingId()), result.alreadyThere())
-                : result;
+        return transaction.execute(status -> bookLocked(familyFileId, childId, activityId, day, capacity, source, actor));
     }
 
     private BookResult bookLocked(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
@@ -70,13 +66,14 @@ class BookingLedger {
         int booked = ((Number) counter.get("booked")).intValue();
         int dayCapacity = ((Number) counter.get("capacity")).intValue();
 
-        List<Map<String, Object>> live = jdbc.sql("""
-                select id, state from booking
+        List<BookResult> live = jdbc.sql("""
+                select id, state, coalesce(waiting_position, 0) as position from booking
                 where child_id = ? and activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')
-                """).params(childId, activityId, day).query().listOfRows();
+                """).params(childId, activityId, day)
+                .query((rs, n) -> new BookResult(rs.getLong("id"), BookingState.valueOf(rs.getString("state")), rs.getInt("position"), true))
+                .list();
         if (!live.isEmpty()) {
-            long id = ((Number) live.get(0).get("id")).longValue();
-            return new BookResult(id, BookingState.valueOf((String) live.get(0).get("state")), 0, true);
+            return live.get(0);
         }
 
         BookingState state = booked < dayCapacity ? BookingState.BOOKED : BookingState.WAITING;
@@ -84,13 +81,14 @@ class BookingLedger {
             jdbc.sql("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?").params(activityId, day).update();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
+        Map<String, Object> inserted = jdbc.sql("""
                 insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, coalesce(waiting_position, 0) as position
                 """).params(familyFileId, childId, activityId, day, state.name(), now, source.name(), actor, now)
-                .query(Long.class).single();
+                .query().singleRow();
+        long id = ((Number) inserted.get("id")).longValue();
         audit(id, childId, activityId, day, null, state, actor, source.name().toLowerCase());
-        return new BookResult(id, state, 0, false);
+        return new BookResult(id, state, ((Number) inserted.get("position")).intValue(), false);
     }
 
     /**
@@ -171,9 +169,9 @@ class BookingLedger {
         return OfferOutcome.BOOKED;
     }
 
-    /** The rank of a waiting booking in its day's waiting list (1 = next to get a place). */
+    /** The rank of a booking on its day's waiting list (1 = next to get a place), 0 when it is not waiting. */
     int position(long bookingId) {
-        return jdbc.sql("select coalesce(max(position), 0) from waiting_rank where booking_id = ?")
+        return jdbc.sql("select coalesce(max(waiting_position), 0) from booking where id = ? and state = 'WAITING'")
                 .param(bookingId).query(Integer.class).single();
     }
 
@@ -191,7 +189,7 @@ class BookingLedger {
         List<Promotion> first = jdbc.sql("""
                 select id, family_file_id, child_id from booking
                 where activity_id = ? and day = ? and state = 'WAITING'
-                order by requested_at, id limit 1 for update
+                order by waiting_position limit 1 for update
                 """).params(activityId, day)
                 .query((rs, n) -> new Promotion(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"), activityId, day))
                 .list();

@@ -60,18 +60,14 @@ public class Bookings {
 
     /**
      * The live bookings of one day of an activity: the booked children, then the waiting list in
-     * its order (first come, first served), in one query. The whole list is ranked in one pass, by
-     * the order of the {@code waiting_rank} view (request time, then id), not by the view itself,
-     * which counts the bookings ahead of each one: thousands waiting would make millions of counts.
+     * its order (first come, first served), in one query.
      */
     public List<DayBooking> ofDay(long activityId, LocalDate day) {
         return jdbc.sql("""
-                select b.id, b.family_file_id, b.child_id, b.state, b.requested_at,
-                       case when b.state = 'WAITING'
-                            then row_number() over (partition by b.state order by b.requested_at, b.id) else 0 end as position
+                select b.id, b.family_file_id, b.child_id, b.state, b.requested_at, coalesce(b.waiting_position, 0) as position
                 from booking b
                 where b.activity_id = ? and b.day = ? and b.state in ('BOOKED', 'WAITING')
-                order by b.state, b.requested_at, b.id
+                order by b.state, b.waiting_position, b.requested_at, b.id
                 """).params(activityId, day)
                 .query((rs, n) -> new DayBooking(rs.getLong("id"), rs.getLong("family_file_id"), rs.getLong("child_id"),
                         BookingState.valueOf(rs.getString("state")), rs.getInt("position"), rs.getTimestamp("requested_at").toInstant()))

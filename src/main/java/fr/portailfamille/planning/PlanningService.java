@@ -232,15 +232,11 @@ class PlanningService {
 
     /**
      * The family's bookings of the range (live ones and late cancellations), waiting positions included: one query.
-     * The position is a sub-query per row of the family, never a join: joined, the planner may rank the whole
-     * waiting list of every day first (a count per waiting booking: minutes once thousands wait, as in an
-     * opening rush) before keeping the family's few rows.
      */
     Map<String, Held> held(long familyFileId, LocalDate from, LocalDate to) {
         Map<String, Held> held = new HashMap<>();
         jdbc.sql("""
-                select b.child_id, b.activity_id, b.day, b.state,
-                       coalesce((select r.position from waiting_rank r where r.booking_id = b.id), 0) as position
+                select b.child_id, b.activity_id, b.day, b.state, coalesce(b.waiting_position, 0) as position
                 from booking b
                 where b.family_file_id = ? and b.day between ? and ? and b.state in ('BOOKED', 'WAITING', 'CANCELLED_LATE')
                 order by b.id
