@@ -239,6 +239,10 @@ check_day() {
     check "$label: booked rows = day counter" "$booked" "$counter"
     if [ "$booked" -le "$capacity" ]; then pass "$label: capacity held ($booked booked <= $capacity)"; else fail "$label: $booked booked > capacity $capacity"; fi
     check "$label: no child twice on the day" "$dupes" 0
+    # the waiting list's places, kept with the bookings, are 1, 2, 3… in the order the requests came
+    check "$label: waiting places in the order of the requests" "$(sql "select count(*) from (
+        select waiting_position, row_number() over (partition by activity_id order by requested_at, id) as arrival
+        from booking where day = date '$day' and state = 'WAITING') w where waiting_position is distinct from arrival")" 0
     lost=0
     local user child result
     while read -r user child result; do

@@ -25,6 +25,12 @@ select count(*) as disorder from (
     select requested_at < lag(requested_at) over (partition by activity_id, day order by id) as back from booking) x
 where back;
 
+\echo '== waiting positions out of the arrival order (must be 0): each waiting booking keeps its place, 1, 2, 3… by request'
+select count(*) as misplaced from (
+    select waiting_position, row_number() over (partition by activity_id, day order by requested_at, id) as arrival
+    from booking where state = 'WAITING') w
+where waiting_position is distinct from arrival;
+
 \echo '== duplicates of a child on a day (must be none)'
 select child_id, day, count(*) from booking where state in ('BOOKED', 'WAITING') group by child_id, day having count(*) > 1;
 

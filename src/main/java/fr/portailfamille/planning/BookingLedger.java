@@ -8,17 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The atomic heart of the planning: books and cancels ONE day of one child, each in its own short
  * transaction. Every change of a day first locks that day's {@code day_capacity} row (created on
  * first use by {@code INSERT … ON CONFLICT}), so the check of the capacity and the booking happen
  * together, on any number of app nodes; the database's own {@code check (booked <= capacity)} and
- * the unique index of live bookings stand behind it. The waiting list is ordered by the server
- * time at which a request got the lock, then by id: first come, first served.
+ * the unique index of live bookings stand behind it. The waiting list is ordered by request time
+ * (never earlier than the day's previous request: the order in which requests got the lock), then
+ * by id: first come, first served.
  *
  * <p>No rule is checked here (registration, calendar, cut-off): {@link PlanningService} does that.
  */
@@ -40,55 +39,28 @@ class BookingLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PromotionMail promotionMail;
-    private final TransactionTemplate transaction;
 
-    BookingLedger(JdbcClient jdbc, Clock clock, PromotionMail promotionMail, PlatformTransactionManager transactions) {
+    BookingLedger(JdbcClient jdbc, Clock clock, PromotionMail promotionMail) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.promotionMail = promotionMail;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
      * Books the day, or puts the child on its waiting list when it is full; a child already booked
      * or waiting keeps what they have. {@code capacity} is used when the day is first asked for.
-     * A waiting child's rank is the one the database gave the booking as it joined the list (the
-     * booking's {@code waiting_position}, kept by the database's triggers as the list changes).
+     * One statement, committed on its own: the database's {@code book_day} locks the day's counter,
+     * decides, writes the booking and its audit line, and releases the lock with the commit, so the
+     * families booking the same day never wait on this request's round trips. A waiting child's rank
+     * is the place the booking took on the list ({@code booking.waiting_position}).
      */
     public BookResult book(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
             BookingSource source, String actor) {
-        return transaction.execute(status -> bookLocked(familyFileId, childId, activityId, day, capacity, source, actor));
-    }
-
-    private BookResult bookLocked(long familyFileId, long childId, long activityId, LocalDate day, int capacity,
-            BookingSource source, String actor) {
-        Map<String, Object> counter = lockDay(activityId, day, capacity);
-        int booked = ((Number) counter.get("booked")).intValue();
-        int dayCapacity = ((Number) counter.get("capacity")).intValue();
-
-        List<BookResult> live = jdbc.sql("""
-                select id, state, coalesce(waiting_position, 0) as position from booking
-                where child_id = ? and activity_id = ? and day = ? and state in ('BOOKED', 'WAITING')
-                """).params(childId, activityId, day)
-                .query((rs, n) -> new BookResult(rs.getLong("id"), BookingState.valueOf(rs.getString("state")), rs.getInt("position"), true))
-                .list();
-        if (!live.isEmpty()) {
-            return live.get(0);
-        }
-
-        BookingState state = booked < dayCapacity ? BookingState.BOOKED : BookingState.WAITING;
-        if (state == BookingState.BOOKED) {
-            jdbc.sql("update day_capacity set booked = booked + 1 where activity_id = ? and day = ?").params(activityId, day).update();
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        Map<String, Object> inserted = jdbc.sql("""
-                insert into booking (family_file_id, child_id, activity_id, day, state, requested_at, source, booked_by, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, coalesce(waiting_position, 0) as position
-                """).params(familyFileId, childId, activityId, day, state.name(), now, source.name(), actor, now)
-                .query().singleRow();
-        long id = ((Number) inserted.get("id")).longValue();
-        audit(id, childId, activityId, day, null, state, actor, source.name().toLowerCase());
-        return new BookResult(id, state, ((Number) inserted.get("position")).intValue(), false);
+        return jdbc.sql("select o_id, o_state, o_position, o_already from book_day(?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(familyFileId, childId, activityId, day, capacity, source.name(), actor, Timestamp.from(clock.instant()))
+                .query((rs, n) -> new BookResult(rs.getLong("o_id"), BookingState.valueOf(rs.getString("o_state")),
+                        rs.getInt("o_position"), rs.getBoolean("o_already")))
+                .single();
     }
 
     /**
