@@ -35,7 +35,9 @@ public class WaitingLists {
         Map<LocalDate, DayOccupancy> days = new LinkedHashMap<>();
         jdbc.sql("""
                 select c.day, c.capacity, c.booked,
-                       (select count(*) from booking w where w.activity_id = c.activity_id and w.day = c.day and w.state = 'WAITING') as waiting
+                       -- the places are 1, 2, 3…: the last one is the list's length, one index lookup
+                       (select coalesce(max(w.waiting_position), 0) from booking w
+                        where w.activity_id = c.activity_id and w.day = c.day and w.state = 'WAITING') as waiting
                 from day_capacity c where c.activity_id = ? and c.day between ? and ? order by c.day
                 """).params(activityId, from, to).query(rs -> {
                     LocalDate day = rs.getObject("day", LocalDate.class);
