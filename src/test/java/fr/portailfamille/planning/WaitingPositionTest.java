@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A waiting child's place on the list, as the family and the service read it, through every way a list
  * changes: children joining, a waiting child cancelling, a booked child cancelling (the first one promoted),
  * the service giving the place to the third, a request older than the list's last inserted by hand, a
- * family's file erased. After each step the places are 1, 2, 3… in the order of the requests (request time,
+ * family's file erased, a node whose clock is behind. After each step the places are 1, 2, 3… in the order of the requests (request time,
  * then id), which is what the page shows and the order in which places are given.
  */
 class WaitingPositionTest extends PortalIntegrationTest {
@@ -116,6 +116,24 @@ class WaitingPositionTest extends PortalIntegrationTest {
 
         assertThat(waitingChildren()).containsExactly(child(2), child(4), child(5), child(6));
         assertThat(positionOf(child(4))).isEqualTo(2);
+        assertPlacesFollowTheRequests();
+    }
+
+    @Test
+    void aRequestWhoseClockIsBehindStillComesAfterThoseThatGotTheDayBeforeIt() {
+        long family = fixtures.family("ATTENTE-HORLOGE");
+        long child = fixtures.child(family, "Retard");
+        Timestamp last = jdbc.queryForObject("select max(requested_at) from booking where activity_id = ? and day = ?",
+                Timestamp.class, activity, day);
+
+        // a node whose clock is an hour behind asks for the day after the others
+        Integer position = jdbc.queryForObject("select o_position from book_day(?, ?, ?, ?, 2, 'PLANNING', 'famille', ?)",
+                Integer.class, family, child, activity, day, Timestamp.from(last.toInstant().minusSeconds(3600)));
+
+        assertThat(position).isEqualTo(6);
+        assertThat(jdbc.queryForObject("select requested_at from booking where id = ?", Timestamp.class, bookingOf(child)))
+                .isEqualTo(last);
+        assertThat(waitingChildren()).endsWith(child);
         assertPlacesFollowTheRequests();
     }
 
