@@ -142,7 +142,7 @@ if [ "${WARM_UP:-1}" = 1 ]; then
 fi
 
 if [ "${SKIP_RUSH:-0}" != 1 ]; then
-    echo "== Gatling: opening rush (login lead ${LEAD} s)"
+    echo "== the opening rush ($GENERATOR; login lead ${LEAD} s)"
     # who uses the two cores (benchmarks/cpu_shares.py): summed over the booking phase once the rush is over
     python3 benchmarks/cpu_shares.py sample "$APP_PID" "$OUT/cpu.txt" &
     CPU_SAMPLER=$!
