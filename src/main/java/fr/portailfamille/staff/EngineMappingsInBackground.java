@@ -1,4 +1,4 @@
-package fr.portailfamille.system.db;
+package fr.portailfamille.staff;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
