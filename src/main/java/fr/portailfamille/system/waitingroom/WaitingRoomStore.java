@@ -3,10 +3,18 @@ package fr.portailfamille.system.waitingroom;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,8 +45,16 @@ class WaitingRoomStore implements AutoCloseable {
     private static final String LAST_TICKET =
             "(select case when is_called then last_value else 0 end from waiting_room_ticket_seq)";
 
+    /** How long a newcomer waits for its number before the page without one (it asks again by itself). */
+    static final long DESK_WAIT_MILLIS = 1500;
+
+    /** Newcomers numbered in one statement at most. */
+    static final int BATCH = 1000;
+
     private final JdbcClient jdbc;
     private final HikariDataSource ownPool;
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock desk = new ReentrantLock();
 
     WaitingRoomStore(JdbcClient jdbc) {
         this(jdbc, null);
@@ -87,19 +103,136 @@ class WaitingRoomStore implements AutoCloseable {
 
     /**
      * A new ticket, at the back of the queue, for a newcomer from {@code address}; none when that
-     * address already holds {@code perAddress} places still waiting (0: no limit). Counted and given in
-     * one statement: requests of one address at the very same instant may each pass the count, so an
-     * address gets at most {@code perAddress} and a few more, never thousands.
+     * address already holds {@code perAddress} places still waiting (0: no limit).
+     *
+     * <p>Newcomers arriving together are numbered together: whoever holds the desk numbers every
+     * arrival waiting at that moment, in arrival order, in one statement (like a database grouping
+     * commits), so the opening second's thousands of newcomers cost a few dozen round trips and
+     * commits, not one each, and never wait for one of the room's connections in turn. Counted and
+     * given in that statement: an address gets at most {@code perAddress} (requests of one address at
+     * the very same instant on two nodes may each pass the count: a few more, never thousands).
+     *
+     * @throws CannotAcquireLockException when no number could be given within {@link #DESK_WAIT_MILLIS}
      */
     OptionalLong nextTicket(String address, int perAddress) {
-        return jdbc.sql("""
-                insert into waiting_room_place (ticket, address)
-                select nextval('waiting_room_ticket_seq'), :address
-                where :perAddress <= 0 or (select count(*) from waiting_room_place p where p.address = :address
-                        and p.ticket > (select served_up_to from waiting_room where id = 1)) < :perAddress
-                returning ticket""")
-                .param("address", address).param("perAddress", perAddress)
-                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+        Arrival arrival = new Arrival(address);
+        arrivals.add(arrival);
+        boolean holding;
+        try {
+            holding = desk.tryLock(DESK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            holding = false;
+        }
+        if (!holding) {
+            if (arrival.abandon()) {
+                throw new CannotAcquireLockException("no waiting-room number within " + DESK_WAIT_MILLIS + " ms");
+            }
+            // already taken by the desk, its statement under way: its answer is ours
+            desk.lock();
+        }
+        try {
+            while (!arrival.answered()) {
+                numberWaitingArrivals(perAddress);
+            }
+        } finally {
+            desk.unlock();
+        }
+        return arrival.ticket();
+    }
+
+    /** Numbers the arrivals waiting now (at most {@link #BATCH} of them), in one statement. */
+    private void numberWaitingArrivals(int perAddress) {
+        List<Arrival> batch = new ArrayList<>();
+        for (Arrival next; batch.size() < BATCH && (next = arrivals.poll()) != null; ) {
+            if (next.take()) {
+                batch.add(next);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        String[] addresses = batch.stream().map(Arrival::address).toArray(String[]::new);
+        List<long[]> numbered;
+        try {
+            numbered = jdbc.sql("""
+                    with arrival as (
+                        select a.address, a.n, row_number() over (partition by a.address order by a.n) as k
+                        from unnest(cast(:addresses as text[])) with ordinality as a (address, n)),
+                    accepted as (
+                        select arrival.n, arrival.address from arrival
+                        where :perAddress <= 0
+                           or arrival.k + (select count(*) from waiting_room_place p where p.address = arrival.address
+                                  and p.ticket > (select served_up_to from waiting_room where id = 1)) <= :perAddress
+                        order by arrival.n),
+                    numbered as (select n, address, nextval('waiting_room_ticket_seq') as ticket from accepted),
+                    placed as (insert into waiting_room_place (ticket, address) select ticket, address from numbered)
+                    select n, ticket from numbered""")
+                    .param("addresses", addresses).param("perAddress", perAddress)
+                    .query((rs, i) -> new long[] {rs.getLong("n"), rs.getLong("ticket")}).list();
+        } catch (RuntimeException e) {
+            batch.forEach(a -> a.fail(e));
+            throw e;
+        }
+        // the smallest number to the first arrival, whatever order the rows came back in
+        long[] order = numbered.stream().mapToLong(row -> row[0]).sorted().toArray();
+        long[] tickets = numbered.stream().mapToLong(row -> row[1]).sorted().toArray();
+        OptionalLong[] answers = new OptionalLong[batch.size()];
+        Arrays.fill(answers, OptionalLong.empty());
+        for (int i = 0; i < order.length; i++) {
+            answers[(int) order[i] - 1] = OptionalLong.of(tickets[i]);
+        }
+        for (int i = 0; i < answers.length; i++) {
+            batch.get(i).answer(answers[i]);
+        }
+    }
+
+    /** A newcomer waiting for its number: taken by the desk, or abandoned by its request past the wait. */
+    private static final class Arrival {
+
+        private static final int WAITING = 0;
+        private static final int TAKEN = 1;
+        private static final int ABANDONED = 2;
+
+        private final String address;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private volatile OptionalLong ticket;
+        private volatile RuntimeException failure;
+
+        Arrival(String address) {
+            this.address = address;
+        }
+
+        String address() {
+            return address;
+        }
+
+        boolean take() {
+            return state.compareAndSet(WAITING, TAKEN);
+        }
+
+        boolean abandon() {
+            return state.compareAndSet(WAITING, ABANDONED);
+        }
+
+        void answer(OptionalLong given) {
+            ticket = given;
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+        }
+
+        boolean answered() {
+            return ticket != null || failure != null;
+        }
+
+        OptionalLong ticket() {
+            if (failure != null) {
+                throw failure;
+            }
+            return ticket;
+        }
     }
 
     Queue queue() {
