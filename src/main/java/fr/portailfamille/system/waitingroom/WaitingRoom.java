@@ -92,6 +92,11 @@ class WaitingRoom {
     private double credit;
     private long lastPulse = -1;
     private long lastPurge;
+    /** Tickets below this let nobody in anymore: given before the room last stood closed {@code freshQueueAfter}. */
+    private volatile long passesFrom;
+    /** When the room was first seen closed in a row of pulses (-1: open at the last one), and the last ticket then. */
+    private long closedSince = -1;
+    private long lastTicketWhenClosed;
     private ScheduledExecutorService pulses;
 
     WaitingRoom(WaitingRoomStore store, WaitingRoomSettings settings, LoginLoad loginLoad, Clock clock) {
@@ -138,7 +143,15 @@ class WaitingRoom {
     }
 
     boolean admitted(long ticket) {
-        return ticket <= queue.servedUpTo();
+        return ticket >= passesFrom && ticket <= queue.servedUpTo();
+    }
+
+    /**
+     * A ticket of an earlier rush: given before the room last stood closed {@code freshQueueAfter} on this node.
+     * Its family is a newcomer again (at the back of the queue if the room is open, straight in if not).
+     */
+    boolean lapsed(long ticket) {
+        return ticket < passesFrom;
     }
 
     /** A new ticket, at the back of the queue, for a newcomer from this address; none past its allowance. */
@@ -233,12 +246,32 @@ class WaitingRoom {
             credit = 0;
             pace = startingPace();
         }
+        noteClosed(now, waiting == 0 && busy < settings.maxInFlight() && !loginLoad.saturated(), read.lastTicket());
         // the pace first: a family seen let in by this copy already has its estimate's measure
         remember(now, read.servedUpTo());
         queue = read;
         if (now - lastPurge > Duration.ofMinutes(1).toNanos()) {
             lastPurge = now;
             store.purge(clock.instant().minus(settings.ticketLifetime()));
+        }
+    }
+
+    /**
+     * The room closed on this pulse (nobody waiting, the node under capacity on average): once it has stood
+     * closed {@code freshQueueAfter}, the tickets given before it closed lapse. A ticket given since (by another
+     * node) stays good.
+     */
+    private void noteClosed(long now, boolean closed, long lastTicket) {
+        if (!closed) {
+            closedSince = -1;
+        } else if (closedSince < 0) {
+            closedSince = now;
+            lastTicketWhenClosed = lastTicket;
+        } else if (now - closedSince >= settings.freshQueueAfter().toNanos() && lastTicketWhenClosed >= passesFrom
+                && lastTicketWhenClosed > 0) {
+            passesFrom = lastTicketWhenClosed + 1;
+            log.info("waiting room closed for {}: tickets up to n° {} let nobody in anymore, the next rush queues everyone again",
+                    settings.freshQueueAfter(), lastTicketWhenClosed);
         }
     }
 

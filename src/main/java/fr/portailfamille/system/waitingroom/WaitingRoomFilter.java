@@ -30,7 +30,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * ticket (a signed cookie) and, like a family still waiting, is sent to the waiting page — at once,
  * the page costing neither a session nor a query. A form posted while waiting is kept in PostgreSQL
  * and replayed when the family gets in; a form carrying a password is never kept (the family types
- * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held.
+ * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held. A ticket
+ * of an earlier rush (the room has closed since, see {@link WaitingRoom#lapsed}) counts for nothing: its
+ * family queues again like everyone arriving in this one.
  *
  * <p>A client address (its /64 for IPv6, where one household holds many addresses) holds only a few
  * places still waiting ({@code tickets-per-address}, counted in PostgreSQL for every node): a flood of
@@ -78,6 +80,10 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         boolean roomPage = ROOM.equals(path);
         boolean state = STATE.equals(path);
         OptionalLong held = ticketOf(request);
+        if (held.isPresent() && room.lapsed(held.getAsLong())) {
+            // let in during an earlier rush: a newcomer in this one
+            held = OptionalLong.empty();
+        }
         if (held.isPresent() && room.admitted(held.getAsLong())) {
             if (state) {
                 json(response, "{\"entree\":true,\"ticket\":" + held.getAsLong() + "}");

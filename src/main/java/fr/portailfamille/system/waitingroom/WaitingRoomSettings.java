@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pageRefresh    how often the waiting page reloads itself without JavaScript (and the script polls)
  * @param ticketsPerAddress places still waiting one client address (an IPv6 network: its /64) may hold,
  *                       counted by every node together (0: no limit); a retry carrying its ticket takes none
+ * @param freshQueueAfter once the room has stood closed this long on this node (nobody waiting, the node under
+ *                       capacity, the password checks free), the tickets given before it let nobody in anymore:
+ *                       the next rush queues every family again by its arrival, those let in during an earlier
+ *                       one included, instead of letting them all in at once
  * @param exemptPaths    never queued: the staff realm, machines calling the portal, the static files
  */
 @ConfigurationProperties("portal.waiting-room")
 record WaitingRoomSettings(boolean enabled, int maxInFlight, int admitPerSecond, int maxAdmitPerSecond, Duration pulse,
-        Duration ticketLifetime, Duration pageRefresh, int ticketsPerAddress, List<String> exemptPaths) {}
+        Duration ticketLifetime, Duration pageRefresh, int ticketsPerAddress, Duration freshQueueAfter,
+        List<String> exemptPaths) {}

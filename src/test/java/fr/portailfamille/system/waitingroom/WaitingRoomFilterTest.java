@@ -27,7 +27,7 @@ class WaitingRoomFilterTest {
 
     private final WaitingRoomPulseTest.QueueInMemory queue = new WaitingRoomPulseTest.QueueInMemory(0);
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+            new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
             new LoginLoad(), Clock.systemUTC());
     private final WaitingRoomFilter filter = new WaitingRoomFilter(room, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
             queue, List.of("/agent/**"), false);
@@ -88,7 +88,7 @@ class WaitingRoomFilterTest {
     @Test
     void aFloodWithoutTheCookieTakesItsAddressAllowanceThenNoPlaceWithoutAskingTheSharedCountEachTime() throws Exception {
         WaitingRoom cappedRoom = new WaitingRoom(queue,
-                new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 3, List.of()),
+                new WaitingRoomSettings(true, 1, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 3, Duration.ofSeconds(10), List.of()),
                 new LoginLoad(), Clock.systemUTC());
         WaitingRoomFilter capped = new WaitingRoomFilter(cappedRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)), queue,
                 List.of(), false);
@@ -138,7 +138,7 @@ class WaitingRoomFilterTest {
             }
         };
         WaitingRoom busyRoom = new WaitingRoom(unreachable,
-                new WaitingRoomSettings(true, 0, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+                new WaitingRoomSettings(true, 0, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
                 new LoginLoad(), Clock.systemUTC());
         WaitingRoomFilter busyFilter = new WaitingRoomFilter(busyRoom, new Tickets(KEY, Clock.systemUTC(), Duration.ofHours(2)),
                 unreachable, List.of(), false);
@@ -148,6 +148,41 @@ class WaitingRoomFilterTest {
         assertThat(response.getForwardedUrl()).as("the waiting page without a number, which asks again").isEqualTo("/salle-d-attente");
         assertThat(request.getAttribute(WaitingRoomFilter.BUSY_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
         assertThat(response.getCookie(Tickets.COOKIE)).isNull();
+    }
+
+    @Test
+    void aFamilyLetInDuringAnEarlierRushQueuesAgainByItsArrivalWhenTheNextOneOpensTheRoom() throws Exception {
+        // the logins' rush: the node at its ceiling, the family takes ticket 1, is let in and goes in
+        room.entered();
+        MockHttpServletResponse earlier = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/connexion"), earlier, new MockFilterChain());
+        Cookie old = earlier.getCookie(Tickets.COOKIE);
+        room.left();
+        room.pulse(0);
+        MockFilterChain in = new MockFilterChain();
+        filter.doFilter(withTicket("/planning", old), new MockHttpServletResponse(), in);
+        assertThat(in.getRequest()).isNotNull();
+
+        // the room stands closed ten seconds (a pulse a second), then the opening: the node at its ceiling again
+        for (int i = 1; i <= 11; i++) {
+            room.pulse(i * 1_000_000_000L);
+        }
+        room.entered();
+        MockHttpServletResponse again = new MockHttpServletResponse();
+        MockFilterChain notReached = new MockFilterChain();
+        filter.doFilter(withTicket("/planning", old), again, notReached);
+        room.left();
+        assertThat(notReached.getRequest()).as("the earlier rush's ticket lets nobody in").isNull();
+        assertThat(again.getStatus()).isEqualTo(303);
+        assertThat(again.getHeader("Location")).isEqualTo("/salle-d-attente?retour=%2Fplanning");
+        assertThat(again.getCookie(Tickets.COOKIE).getValue()).as("a new number, behind those already waiting").startsWith("2.");
+
+        // while the room is closed, the old ticket is no hindrance either
+        queue.servedUpTo = 2;
+        room.pulse(12_000_000_000L);
+        MockFilterChain closed = new MockFilterChain();
+        filter.doFilter(withTicket("/planning", old), new MockHttpServletResponse(), closed);
+        assertThat(closed.getRequest()).isNotNull();
     }
 
     @Test

@@ -69,7 +69,7 @@ class WaitingRoomPulseTest {
     /** The node's clock, in nanoseconds, moved by the test. */
     private final long[] now = {0};
     private final WaitingRoom room = new WaitingRoom(queue,
-            new WaitingRoomSettings(true, 3, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+            new WaitingRoomSettings(true, 3, 10, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
             new LoginLoad(), Clock.systemUTC(), () -> now[0]);
 
     private void at(long nanos) {
@@ -144,7 +144,7 @@ class WaitingRoomPulseTest {
     void thePaceRisesUpToItsMaximumFallsToOneAFamilyASecondAndStartsAgainWhenNobodyWaits() {
         QueueInMemory crowd = new QueueInMemory(100_000);
         WaitingRoom node = new WaitingRoom(crowd,
-                new WaitingRoomSettings(true, 10, 20, 100, Duration.ofMillis(250), Duration.ofHours(2), Duration.ofSeconds(5), 0, List.of()),
+                new WaitingRoomSettings(true, 10, 20, 100, Duration.ofMillis(250), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
                 new LoginLoad(), Clock.systemUTC(), () -> now[0]);
         long t = 0;
         for (int i = 1; i <= 40; i++) {
@@ -184,6 +184,43 @@ class WaitingRoomPulseTest {
         at(t + SECOND / 4);
         node.pulse();
         assertThat(node.currentPace()).as("nobody waits any more: the next crowd starts at 20 a second").isEqualTo(20.0);
+    }
+
+    @Test
+    void onceTheRoomHasStoodClosedTheTicketsOfTheEarlierRushLetNobodyInAndTheNextRushQueuesEveryoneAgain() {
+        // the logins' rush: 50 families waited, all let in
+        queue.servedUpTo = 50;
+        at(SECOND / 4);
+        room.pulse();
+        assertThat(room.admitted(50)).isTrue();
+
+        // the room closed, then open again 8 s later (a family waits): the passes hold
+        for (int i = 2; i <= 32; i++) {
+            at(i * SECOND / 4);
+            room.pulse();
+        }
+        assertThat(room.issue("203.0.113.8")).hasValue(51);
+        at(33 * SECOND / 4);
+        room.pulse();
+        assertThat(room.lapsed(50)).as("closed 8 s only: the same rush").isFalse();
+        assertThat(room.admitted(40)).isTrue();
+
+        // the queue drained; then closed for 10 s, while another node gives ticket 52 near the end
+        queue.servedUpTo = 51;
+        long t = 34 * SECOND / 4;
+        for (int i = 0; i <= 40; i++) {
+            if (i == 38) {
+                queue.lastTicket = 52;
+                queue.servedUpTo = 52;
+            }
+            at(t + i * SECOND / 4);
+            room.pulse();
+        }
+        assertThat(room.lapsed(51)).as("closed 10 s: the tickets of the earlier rush lapse").isTrue();
+        assertThat(room.admitted(51)).isFalse();
+        assertThat(room.admitted(50)).isFalse();
+        assertThat(room.lapsed(52)).as("given since the room closed, on another node: still good").isFalse();
+        assertThat(room.admitted(52)).isTrue();
     }
 
     @Test
