@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The pace follows what the node serves. It starts at {@code admitPerSecond} when families begin
  * to wait; on each pulse the node looks at how many family requests it had in flight on average since
- * the last one: below {@link #ROOMY} of {@code maxInFlight} it has room, and the pace rises by half
- * each second, up to {@code maxAdmitPerSecond}; above {@link #FULL} it is full, and the pace falls by a
+ * the last one: below {@link #ROOMY} of {@code maxInFlight} it has room, and once the families it let in
+ * have come ({@link #CLAIM_SECONDS}) the pace rises by a quarter of the starting pace each second, up to
+ * {@code maxAdmitPerSecond}; above {@link #FULL} it is full, and the pace falls by a
  * fifth and nobody is let in on that pulse (nor while the password checks are full); in between it holds. An average
  * over the pulse, not a count at one instant: at one instant a busy node almost never has a free
  * place, although it answers hundreds of requests a second. The families let in arrive over the next
  * seconds (their page asks every 2 s near the front), so the pace rises gently and falls fast.
+ *
+ * <p>A ticket lets its family in for one rush only: once the room has stood closed {@code freshQueueAfter}
+ * on this node, the tickets given until then {@linkplain #lapsed lapse}, so the families let in at the logins
+ * queue again by their arrival when the bookings open, instead of all coming in at once past the room.
  */
 class WaitingRoom {
 
@@ -66,8 +72,15 @@ class WaitingRoom {
     static final double ROOMY = 0.6;
     /** Above this share the node is full: the pace falls. */
     static final double FULL = 0.9;
-    /** While the node has room, the pace grows by this share each second. */
-    private static final double RISE_PER_SECOND = 0.5;
+    /** While the node has room, the pace grows each second by this share of the starting pace (20, 25, 30…). */
+    private static final double RISE_PER_SECOND = 0.25;
+    /**
+     * The pace rises only once the families let in have come: at most this many seconds' worth of them let
+     * in beyond the latest seen at the door. Their page asks every 2 s near the front, and the load a family
+     * brings builds over its first requests: a node that rose while they were on their way would let in
+     * several times what it serves before the first of them arrived.
+     */
+    private static final double CLAIM_SECONDS = 3;
     /** On each full pulse the pace keeps this share. */
     private static final double FALL = 0.8;
     /** The slowest pace, families per second: the queue always moves. */
@@ -79,6 +92,8 @@ class WaitingRoom {
     private final Clock clock;
     private final LongSupplier ticker;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The latest ticket seen let in at this node's door (a request of its family). */
+    private final AtomicLong latestArrived = new AtomicLong();
     /** Guards the in-flight time sum below. */
     private final Object load = new Object();
     /** Requests in flight × nanoseconds since {@link #sumSince}: the average's numerator. */
@@ -171,6 +186,11 @@ class WaitingRoom {
         return new Place(ticket, position, seconds);
     }
 
+    /** A family let in has come: a request with its ticket. */
+    void arrived(long ticket) {
+        latestArrived.accumulateAndGet(ticket, Math::max);
+    }
+
     /** A family request this node starts working on; {@link #left()} when it is answered. */
     void entered() {
         change(1);
@@ -234,7 +254,7 @@ class WaitingRoom {
         WaitingRoomStore.Queue read = store.queue();
         long waiting = read.waiting();
         if (waiting > 0 && startingPace() > 0) {
-            boolean full = follow(busy, elapsed, loginLoad.saturated());
+            boolean full = follow(busy, elapsed, loginLoad.saturated(), read.servedUpTo());
             credit = full ? 0 : Math.min(pace, credit + pace * elapsed);
             int count = (int) Math.min((long) Math.floor(credit), waiting);
             if (count > 0) {
@@ -279,14 +299,15 @@ class WaitingRoom {
      * The pace after a pulse with {@code busy} requests in flight on average over {@code elapsed} seconds;
      * true when the node is full (nobody let in on this pulse).
      */
-    private boolean follow(double busy, double elapsed, boolean loginsFull) {
+    private boolean follow(double busy, double elapsed, boolean loginsFull, long servedUpTo) {
         double max = Math.max(SLOWEST, settings.maxAdmitPerSecond());
         if (loginsFull || busy >= FULL * settings.maxInFlight()) {
             pace = Math.max(Math.min(SLOWEST, max), pace * FALL);
             return true;
         }
-        if (busy < ROOMY * settings.maxInFlight()) {
-            pace = Math.min(max, pace * (1 + RISE_PER_SECOND * elapsed));
+        boolean come = servedUpTo - latestArrived.get() <= pace * CLAIM_SECONDS;
+        if (busy < ROOMY * settings.maxInFlight() && come) {
+            pace = Math.min(max, pace + Math.max(SLOWEST, startingPace()) * RISE_PER_SECOND * elapsed);
         }
         return false;
     }

@@ -85,6 +85,7 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             held = OptionalLong.empty();
         }
         if (held.isPresent() && room.admitted(held.getAsLong())) {
+            room.arrived(held.getAsLong());
             if (state) {
                 json(response, "{\"entree\":true,\"ticket\":" + held.getAsLong() + "}");
             } else if (roomPage) {

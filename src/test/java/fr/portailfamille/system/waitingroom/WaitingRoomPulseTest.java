@@ -80,10 +80,10 @@ class WaitingRoomPulseTest {
     void familiesGetInByNumberWhileTheNodeHasRoomAndNobodyWhileItIsFull() {
         at(SECOND);
         room.pulse();
-        assertThat(queue.servedUpTo).as("a second with nothing in flight: the pace rises by half, 15 families in").isEqualTo(15);
-        assertThat(room.admitted(15)).isTrue();
-        assertThat(room.admitted(16)).isFalse();
-        assertThat(room.place(20).position()).isEqualTo(5);
+        assertThat(queue.servedUpTo).as("a second with nothing in flight: the pace rises by a quarter of 10, 12 families in").isEqualTo(12);
+        assertThat(room.admitted(12)).isTrue();
+        assertThat(room.admitted(13)).isFalse();
+        assertThat(room.place(20).position()).isEqualTo(8);
 
         room.entered();
         room.entered();
@@ -91,27 +91,51 @@ class WaitingRoomPulseTest {
         assertThat(room.overloaded()).isTrue();
         at(2 * SECOND);
         room.pulse();
-        assertThat(queue.servedUpTo).as("three requests in flight all the second (its ceiling): nobody more").isEqualTo(15);
-        assertThat(room.currentPace()).as("and the pace falls by a fifth").isEqualTo(12.0);
+        assertThat(queue.servedUpTo).as("three requests in flight all the second (its ceiling): nobody more").isEqualTo(12);
+        assertThat(room.currentPace()).as("and the pace falls by a fifth").isEqualTo(10.0);
 
         room.left();
         room.left();
         room.left();
         at(3 * SECOND);
         room.pulse();
-        assertThat(queue.servedUpTo).as("a free second: the pace rises again, the next 18 by number").isEqualTo(33);
+        assertThat(queue.servedUpTo).as("a free second: the pace rises again, the next 12 by number").isEqualTo(24);
 
         room.entered();
         room.entered();
-        at(4 * SECOND);
-        room.pulse();
-        assertThat(room.currentPace()).as("two of three in flight on average: the pace holds").isEqualTo(18.0);
+        for (int second = 4; second <= 6; second++) {
+            at(second * SECOND);
+            room.pulse();
+            assertThat(room.currentPace()).as("two of three in flight on average: the pace holds").isEqualTo(12.5);
+        }
         assertThat(queue.servedUpTo).as("never past the last ticket given").isEqualTo(50);
         room.left();
         room.left();
         assertThat(room.open()).as("nobody waits, nothing in flight: the room is closed").isFalse();
         assertThat(room.issue("203.0.113.7")).hasValue(51);
         assertThat(room.open()).as("a ticket just given on this node: the next newcomer queues behind it").isTrue();
+    }
+
+    @Test
+    void thePaceRisesOnlyOnceTheFamiliesLetInHaveCome() {
+        QueueInMemory crowd = new QueueInMemory(100_000);
+        WaitingRoom node = new WaitingRoom(crowd,
+                new WaitingRoomSettings(true, 10, 20, 100, Duration.ofSeconds(1), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
+                new LoginLoad(), Clock.systemUTC(), () -> now[0]);
+        for (int second = 1; second <= 4; second++) {
+            at(second * SECOND);
+            node.pulse();
+        }
+        assertThat(node.currentPace()).as("the node free, but nobody let in has come yet: the pace stops rising").isEqualTo(40.0);
+        double held = node.currentPace();
+        at(5 * SECOND);
+        node.pulse();
+        assertThat(node.currentPace()).isEqualTo(held);
+
+        node.arrived(crowd.servedUpTo - 10);
+        at(6 * SECOND);
+        node.pulse();
+        assertThat(node.currentPace()).as("they have come (the latest let in seen at the door): it rises again").isEqualTo(held + 5);
     }
 
     @Test
@@ -127,7 +151,7 @@ class WaitingRoomPulseTest {
         room.pulse();
         assertThat(queue.servedUpTo)
                 .as("full a tenth of the second, free the rest: 0.3 in flight on average, the node had room")
-                .isEqualTo(15);
+                .isEqualTo(12);
 
         room.entered();
         at(SECOND + SECOND / 10);
@@ -137,7 +161,7 @@ class WaitingRoomPulseTest {
         room.pulse();
         assertThat(queue.servedUpTo)
                 .as("at its ceiling nine tenths of the second: 2.8 of 3 on average, full, nobody let in")
-                .isEqualTo(15);
+                .isEqualTo(12);
     }
 
     @Test
@@ -147,12 +171,14 @@ class WaitingRoomPulseTest {
                 new WaitingRoomSettings(true, 10, 20, 100, Duration.ofMillis(250), Duration.ofHours(2), Duration.ofSeconds(5), 0, Duration.ofSeconds(10), List.of()),
                 new LoginLoad(), Clock.systemUTC(), () -> now[0]);
         long t = 0;
-        for (int i = 1; i <= 40; i++) {
+        for (int i = 1; i <= 80; i++) {
             t = i * SECOND / 4;
             at(t);
+            // the families let in come at once
+            node.arrived(crowd.servedUpTo);
             node.pulse();
         }
-        assertThat(node.currentPace()).as("ten free seconds: from 20 a second up to its maximum").isEqualTo(100.0);
+        assertThat(node.currentPace()).as("twenty free seconds: from 20 a second, 5 more each second, up to its maximum").isEqualTo(100.0);
         long before = crowd.servedUpTo;
         for (int i = 1; i <= 4; i++) {
             at(t + i * SECOND / 4);
