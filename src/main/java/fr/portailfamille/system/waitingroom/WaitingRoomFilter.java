@@ -27,8 +27,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * In front of every family page, before the session is read: a request of a family whose ticket has
  * come up, or any request while the room is closed, goes on; a newcomer while the room is open gets a
- * ticket (a signed cookie) and, like a family still waiting, is answered the waiting page — at once, at
- * the address it asked for, the page costing neither a session nor a query. A form posted while waiting is kept in PostgreSQL
+ * ticket (a signed cookie) and, like a family still waiting, is sent to the waiting page — at once,
+ * the page costing neither a session nor a query. A form posted while waiting is kept in PostgreSQL
  * and replayed when the family gets in; a form carrying a password is never kept (the family types
  * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held. A ticket
  * of an earlier rush (the room has closed since, see {@link WaitingRoom#lapsed}) counts for nothing: its
@@ -48,8 +48,6 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     static final String KEPT_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".kept";
     static final String FULL_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".full";
     static final String BUSY_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".busy";
-    /** Where the family goes once in, when the waiting page answers at the address it asked for. */
-    static final String RETURN_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".return";
 
     /** How long a refused address is answered from this node's memory. */
     private static final long REFUSAL_MEMORY_NANOS = 1_000_000_000L;
@@ -82,7 +80,6 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         boolean roomPage = ROOM.equals(path);
         boolean state = STATE.equals(path);
         OptionalLong held = ticketOf(request);
-        boolean newcomer = false;
         if (held.isPresent() && room.lapsed(held.getAsLong())) {
             // let in during an earlier rush: a newcomer in this one
             held = OptionalLong.empty();
@@ -131,7 +128,6 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Tickets.COOKIE, tickets.sign(ticket))
                     .path("/").httpOnly(true).secure(secureCookie).sameSite("Lax").maxAge(tickets.lifetime()).build().toString());
             held = OptionalLong.of(ticket);
-            newcomer = true;
         }
         long ticket = held.getAsLong();
         WaitingRoom.Place place = room.place(ticket);
@@ -141,12 +137,9 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         } else if (!isRead(request) && !isForm(request)) {
             // an upload (or another method) cannot be kept: it goes on, as before the room existed
             pass(request, response, chain);
-        } else if (isRead(request)) {
-            // the waiting page at once, at the address asked for (a reload asks for it again): one answer, not
-            // a redirection and then the page; a newcomer's ticket has no kept form to look for
+        } else if (roomPage && isRead(request)) {
             request.setAttribute(PLACE_ATTRIBUTE, place);
-            request.setAttribute(KEPT_ATTRIBUTE, !newcomer && store.holdsForm(ticket));
-            askedFor(request, path);
+            request.setAttribute(KEPT_ATTRIBUTE, store.holdsForm(ticket));
             request.getRequestDispatcher(ROOM).forward(request, response);
         } else {
             hold(request, response, ticket, path);
@@ -178,7 +171,6 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (isRead(request)) {
             request.setAttribute(BUSY_ATTRIBUTE, Boolean.TRUE);
-            askedFor(request, path);
             request.getRequestDispatcher(ROOM).forward(request, response);
         } else if (isForm(request)) {
             redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
@@ -191,7 +183,6 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     private void full(HttpServletRequest request, HttpServletResponse response, String path) throws ServletException, IOException {
         if (isRead(request)) {
             request.setAttribute(FULL_ATTRIBUTE, Boolean.TRUE);
-            askedFor(request, path);
             request.getRequestDispatcher(ROOM).forward(request, response);
         } else {
             redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
@@ -234,26 +225,21 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The waiting page answers at the address asked for: the family goes there once in (the room's own: its « retour »). */
-    private static void askedFor(HttpServletRequest request, String path) {
-        if (!ROOM.equals(path)) {
-            request.setAttribute(RETURN_ATTRIBUTE, request.getQueryString() == null ? path : path + "?" + request.getQueryString());
-        }
-    }
-
-    /**
-     * Sends a form that cannot go on now to the waiting page's address (a reload there never posts it again),
-     * keeping it to be saved when the family gets in.
-     */
-    private void hold(HttpServletRequest request, HttpServletResponse response, long ticket, String path) {
+    /** Sends a request that cannot go on now to the waiting page, keeping its form if it posted one. */
+    private void hold(HttpServletRequest request, HttpServletResponse response, long ticket, String path)
+            throws ServletException, IOException {
         String back;
-        Map<String, String[]> fields = request.getParameterMap();
-        if (fields.keySet().stream().anyMatch(WaitingRoomFilter::isPassword)) {
-            String username = request.getParameter("username");
-            back = username == null ? path : path + "?username=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+        if (isRead(request)) {
+            back = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
         } else {
-            store.keep(ticket, path, encode(fields));
-            back = path;
+            Map<String, String[]> fields = request.getParameterMap();
+            if (fields.keySet().stream().anyMatch(WaitingRoomFilter::isPassword)) {
+                String username = request.getParameter("username");
+                back = username == null ? path : path + "?username=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+            } else {
+                store.keep(ticket, path, encode(fields));
+                back = path;
+            }
         }
         redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
     }

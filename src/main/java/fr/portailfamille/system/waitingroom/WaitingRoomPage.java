@@ -32,10 +32,10 @@ class WaitingRoomPage {
     @GetMapping(WaitingRoomFilter.ROOM)
     String show(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.FULL_ATTRIBUTE))) {
-            return full(response, model, retour(request));
+            return full(response, model, request.getParameter("retour"));
         }
         if (Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.BUSY_ATTRIBUTE))) {
-            return busy(response, model, retour(request));
+            return busy(response, model, request.getParameter("retour"));
         }
         if (!(request.getAttribute(WaitingRoomFilter.PLACE_ATTRIBUTE) instanceof WaitingRoom.Place place)) {
             return "redirect:/";
@@ -52,13 +52,8 @@ class WaitingRoomPage {
         model.addAttribute("nextAsk", place.nextAsk());
         model.addAttribute("formKept", Boolean.TRUE.equals(request.getAttribute(WaitingRoomFilter.KEPT_ATTRIBUTE)));
         model.addAttribute("pageRefreshSeconds", refresh);
-        model.addAttribute("retour", WaitingRoomFilter.target(retour(request)));
+        model.addAttribute("retour", WaitingRoomFilter.target(request.getParameter("retour")));
         return "system/salle-attente";
-    }
-
-    /** Where the family was going: the address the waiting page answered at, else the room's « retour ». */
-    private static String retour(HttpServletRequest request) {
-        return request.getAttribute(WaitingRoomFilter.RETURN_ATTRIBUTE) instanceof String asked ? asked : request.getParameter("retour");
     }
 
     /** Too many places taken from this client address: no place, the page says so and comes back later. */

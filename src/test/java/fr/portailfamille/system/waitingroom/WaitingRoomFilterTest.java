@@ -56,12 +56,9 @@ class WaitingRoomFilterTest {
 
         MockHttpServletResponse newcomer = new MockHttpServletResponse();
         MockFilterChain notReached = new MockFilterChain();
-        MockHttpServletRequest asked = new MockHttpServletRequest("GET", "/planning");
-        asked.setQueryString("mois=2027-01");
-        filter.doFilter(asked, newcomer, notReached);
-        assertThat(newcomer.getForwardedUrl()).as("the waiting page at once, at the address asked for").isEqualTo("/salle-d-attente");
-        assertThat(asked.getAttribute(WaitingRoomFilter.RETURN_ATTRIBUTE)).isEqualTo("/planning?mois=2027-01");
-        assertThat(asked.getAttribute(WaitingRoomFilter.KEPT_ATTRIBUTE)).as("a new ticket holds no form").isEqualTo(Boolean.FALSE);
+        filter.doFilter(new MockHttpServletRequest("GET", "/planning"), newcomer, notReached);
+        assertThat(newcomer.getStatus()).isEqualTo(303);
+        assertThat(newcomer.getHeader("Location")).isEqualTo("/salle-d-attente?retour=%2Fplanning");
         assertThat(notReached.getRequest()).as("the page is not worked on for the newcomer").isNull();
         Cookie ticket = newcomer.getCookie(Tickets.COOKIE);
         assertThat(ticket).isNotNull();
@@ -176,7 +173,8 @@ class WaitingRoomFilterTest {
         filter.doFilter(withTicket("/planning", old), again, notReached);
         room.left();
         assertThat(notReached.getRequest()).as("the earlier rush's ticket lets nobody in").isNull();
-        assertThat(again.getForwardedUrl()).isEqualTo("/salle-d-attente");
+        assertThat(again.getStatus()).isEqualTo(303);
+        assertThat(again.getHeader("Location")).isEqualTo("/salle-d-attente?retour=%2Fplanning");
         assertThat(again.getCookie(Tickets.COOKIE).getValue()).as("a new number, behind those already waiting").startsWith("2.");
 
         // while the room is closed, the old ticket is no hindrance either

@@ -104,11 +104,12 @@ class WaitingRoomTest extends PortalIntegrationTest {
         List<WebSession> families = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             WebSession family = session();
-            Page room = family.get(nodeBUrl + "/connexion");
-            assertThat(room.status()).as("the waiting page, at once, at the address asked for").isEqualTo(503);
+            Page held = family.get(nodeBUrl + "/connexion");
+            assertThat(held.status()).isEqualTo(303);
+            assertThat(held.location()).isEqualTo("/salle-d-attente?retour=%2Fconnexion");
+            Page room = family.get(nodeBUrl + held.location());
+            assertThat(room.status()).as("the waiting page, at once").isEqualTo(503);
             assertThat(room.header("Retry-After")).isEqualTo("5");
-            assertThat(URLDecoder.decode(room.doc().selectFirst("#salle-attente").attr("data-retour"), StandardCharsets.UTF_8))
-                    .as("once in, the page goes where the family was going").isEqualTo("/salle-d-attente?retour=/connexion");
             assertThat(room.doc().select("noscript meta[http-equiv=refresh]").attr("content")).isEqualTo("5");
             assertThat(room.doc().select("[role=status][aria-live=polite]").text()).startsWith("Vous êtes n° " + i + " dans la file");
             assertThat(room.doc().selectFirst("html").attr("lang")).isEqualTo("fr");
@@ -117,8 +118,10 @@ class WaitingRoomTest extends PortalIntegrationTest {
 
         // the first family reloads and retries, on node B and on node A: same place, nobody pushed back
         WebSession first = families.get(0);
-        assertThat(place(first.get(nodeBUrl + "/connexion"))).isEqualTo(1);
-        assertThat(place(first.get(BASE_URL + "/"))).as("the same place on the other node").isEqualTo(1);
+        assertThat(place(first.get(nodeBUrl + first.get(nodeBUrl + "/connexion").location()))).isEqualTo(1);
+        Page onA = first.get(BASE_URL + "/");
+        assertThat(onA.status()).isEqualTo(303);
+        assertThat(place(first.get(BASE_URL + onA.location()))).as("the same place on the other node").isEqualTo(1);
         assertThat(place(families.get(4).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(5);
 
         // eight more at the same instant: the next eight places, each once
@@ -132,7 +135,8 @@ class WaitingRoomTest extends PortalIntegrationTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return place(family.get(nodeBUrl + "/planning"));
+                Page held = family.get(nodeBUrl + "/planning");
+                return place(family.get(nodeBUrl + held.location()));
             }));
         }
         go.countDown();
@@ -156,7 +160,7 @@ class WaitingRoomTest extends PortalIntegrationTest {
         // families have got in: the page tells the time left, in French, in the region read out on each change
         assertThat(third.doc().select("[aria-live=polite]").text()).matches("Vous êtes n° 1 dans la file, environ \\d+ (s|min)\\.");
         assertThat(third.doc().selectFirst("[data-estimation]").hasAttr("hidden")).isFalse();
-        assertThat(families.get(2).get(BASE_URL + "/connexion").status()).as("still waiting on node A").isEqualTo(503);
+        assertThat(families.get(2).get(BASE_URL + "/connexion").status()).as("still waiting on node A").isEqualTo(303);
         assertThat(families.get(2).get(nodeBUrl + "/salle-d-attente/etat").body())
                 .startsWith("{\"entree\":false,\"ticket\":" + (before + 3) + ",\"place\":1,\"secondes\":")
                 .containsPattern(",\"attente\":\\d+}$");
@@ -167,11 +171,11 @@ class WaitingRoomTest extends PortalIntegrationTest {
     void inChromiumTheWaitingPageIsAccessibleFollowsItsNumberWithoutReloadingAndGoesInOnItsOwn() {
         long before = lastTicket();
         WebSession ahead = session();
-        assertThat(ahead.get(nodeBUrl + "/connexion").status()).isEqualTo(503);
+        assertThat(ahead.get(nodeBUrl + "/connexion").status()).isEqualTo(303);
         try (BrowserContext window = Browser.newWindow(nodeBUrl)) {
             com.microsoft.playwright.Page page = window.newPage();
             page.navigate("/connexion");
-            assertThat(page.url()).as("the waiting page answers at the address asked for").endsWith("/connexion");
+            assertThat(page.url()).endsWith("/salle-d-attente?retour=%2Fconnexion");
             assertThat(page.locator("[role=status][aria-live=polite]").textContent()).contains("Vous êtes n° 2 dans la file");
             Browser.assertAccessible(page);
 
@@ -185,8 +189,7 @@ class WaitingRoomTest extends PortalIntegrationTest {
 
             // its turn: the page goes in on its own, where the family was going
             letIn(before + 2);
-            page.locator("input[name=username]").waitFor();
-            assertThat(page.url()).endsWith("/connexion");
+            page.waitForURL("**/connexion");
             assertThat(page.locator("input[name=username]").isVisible()).isTrue();
         }
     }
@@ -262,8 +265,8 @@ class WaitingRoomTest extends PortalIntegrationTest {
         WebSession forger = session();
         Page other = forger.send(java.net.http.HttpRequest.newBuilder(forger.uri(nodeBUrl + "/"))
                 .header("Cookie", Tickets.COOKIE + "=" + forged));
-        assertThat(held.status()).isEqualTo(503);
-        assertThat(other.status()).as("sent to the back of the queue, not let in").isEqualTo(503);
+        assertThat(held.status()).isEqualTo(303);
+        assertThat(other.status()).as("sent to the back of the queue, not let in").isEqualTo(303);
         assertThat(lastTicket()).isEqualTo(mine + 1);
     }
 
@@ -276,7 +279,7 @@ class WaitingRoomTest extends PortalIntegrationTest {
         for (int i = 1; i <= 20; i++) {
             WebSession family = session();
             Page held = family.send(fromAddress(family, nodeBUrl + "/planning", network + Integer.toHexString(i) + "::1"));
-            assertThat(place(held)).isEqualTo(i);
+            assertThat(held.status()).isEqualTo(303);
             families.add(family);
         }
         assertThat(lastTicket() - before).isEqualTo(20);
@@ -299,13 +302,16 @@ class WaitingRoomTest extends PortalIntegrationTest {
         assertThat(place(families.get(0).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(1);
         assertThat(place(families.get(19).get(nodeBUrl + "/salle-d-attente"))).isEqualTo(20);
         WebSession elsewhere = session();
-        assertThat(place(elsewhere.send(fromAddress(elsewhere, nodeBUrl + "/planning", "2001:db8:ca5e:1::7")))).isEqualTo(21);
+        Page held = elsewhere.send(fromAddress(elsewhere, nodeBUrl + "/planning", "2001:db8:ca5e:1::7"));
+        assertThat(place(elsewhere.get(nodeBUrl + held.location()))).isEqualTo(21);
 
         // its families let in, the network takes places again (once node B's memory of the refusal, a second, is past)
         letIn(before + 21);
         Thread.sleep(1100);
         WebSession later = session();
-        assertThat(place(later.send(fromAddress(later, nodeBUrl + "/planning", network + "ffff:1:2:6")))).isEqualTo(1);
+        Page placed = later.send(fromAddress(later, nodeBUrl + "/planning", network + "ffff:1:2:6"));
+        assertThat(placed.status()).isEqualTo(303);
+        assertThat(place(later.get(nodeBUrl + placed.location()))).isEqualTo(1);
     }
 
     /** A request as the town's proxy passes it on: the family's own address in X-Forwarded-For. */
