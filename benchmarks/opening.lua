@@ -1,7 +1,7 @@
 -- The opening second as the waiting room sees it (benchmarks/run-opening.sh): every request a newcomer
--- without the room's cookie asking for the login page. Counts the answers: the waiting page with a number
--- (503 « Vous êtes n° … », or a redirection to it in the builds that redirected), the waiting page without
--- a number yet (503 « … vous est donné dans quelques secondes »), the page itself (200), others.
+-- without the room's cookie asking for the login page. Counts the answers: a number given (the redirection to
+-- the waiting page, or that page itself if a build answers it at once: 503 « Vous êtes n° … »), the waiting page
+-- without a number yet (503 « … vous est donné dans quelques secondes »), the page itself (200), others.
 dofile("benchmarks/wrk_threads.lua")
 
 held, busy, page, other = 0, 0, 0, 0

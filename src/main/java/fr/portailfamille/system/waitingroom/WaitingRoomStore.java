@@ -53,16 +53,18 @@ class WaitingRoomStore implements AutoCloseable {
 
     private final JdbcClient jdbc;
     private final HikariDataSource ownPool;
+    private final long deskWaitMillis;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final ReentrantLock desk = new ReentrantLock();
 
     WaitingRoomStore(JdbcClient jdbc) {
-        this(jdbc, null);
+        this(jdbc, null, DESK_WAIT_MILLIS);
     }
 
-    private WaitingRoomStore(JdbcClient jdbc, HikariDataSource ownPool) {
+    private WaitingRoomStore(JdbcClient jdbc, HikariDataSource ownPool, long deskWaitMillis) {
         this.jdbc = jdbc;
         this.ownPool = ownPool;
+        this.deskWaitMillis = deskWaitMillis;
     }
 
     /**
@@ -71,8 +73,13 @@ class WaitingRoomStore implements AutoCloseable {
      * a Hikari pool whose settings can be copied.
      */
     static WaitingRoomStore onItsOwnConnections(DataSource portal) throws SQLException {
+        return onItsOwnConnections(portal, DESK_WAIT_MILLIS);
+    }
+
+    /** The same, a newcomer waiting {@code deskWaitMillis} at most for its number. */
+    static WaitingRoomStore onItsOwnConnections(DataSource portal, long deskWaitMillis) throws SQLException {
         if (!portal.isWrapperFor(HikariDataSource.class)) {
-            return new WaitingRoomStore(JdbcClient.create(portal));
+            return new WaitingRoomStore(JdbcClient.create(portal), null, deskWaitMillis);
         }
         HikariDataSource pages = portal.unwrap(HikariDataSource.class);
         HikariDataSource own = new HikariDataSource();
@@ -87,7 +94,7 @@ class WaitingRoomStore implements AutoCloseable {
         own.setMaximumPoolSize(POOL_SIZE);
         own.setMinimumIdle(1);
         own.setConnectionTimeout(1500);
-        return new WaitingRoomStore(JdbcClient.create(own), own);
+        return new WaitingRoomStore(JdbcClient.create(own), own, deskWaitMillis);
     }
 
     @Override
@@ -112,21 +119,21 @@ class WaitingRoomStore implements AutoCloseable {
      * given in that statement: an address gets at most {@code perAddress} (requests of one address at
      * the very same instant on two nodes may each pass the count: a few more, never thousands).
      *
-     * @throws CannotAcquireLockException when no number could be given within {@link #DESK_WAIT_MILLIS}
+     * @throws CannotAcquireLockException when no number could be given within the desk's wait ({@link #DESK_WAIT_MILLIS})
      */
     OptionalLong nextTicket(String address, int perAddress) {
         Arrival arrival = new Arrival(address);
         arrivals.add(arrival);
         boolean holding;
         try {
-            holding = desk.tryLock(DESK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            holding = desk.tryLock(deskWaitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             holding = false;
         }
         if (!holding) {
             if (arrival.abandon()) {
-                throw new CannotAcquireLockException("no waiting-room number within " + DESK_WAIT_MILLIS + " ms");
+                throw new CannotAcquireLockException("no waiting-room number within " + deskWaitMillis + " ms");
             }
             // already taken by the desk, its statement under way: its answer is ours
             desk.lock();
