@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +52,7 @@ class WaitingRoomStoreTest extends PortalIntegrationTest {
         long last = lastTicket();
         jdbc.update("update waiting_room set served_up_to = greatest(served_up_to, ?) where id = 1", last);
         jdbc.update("delete from waiting_room_place where ticket <= ?", last);
-        awaitTrue(() -> room.admitted(last) && !room.open());
+        WaitingRoomTest.awaitTrue(() -> room.admitted(last) && !room.open());
     }
 
     @Test
@@ -140,11 +139,11 @@ class WaitingRoomStoreTest extends PortalIntegrationTest {
                 Thread arrival = self[0];
                 if (i == 0) {
                     // the first holds the desk, its statement waiting for the table
-                    awaitTrue(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted"
+                    WaitingRoomTest.awaitTrue(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted"
                             + " and relation = 'waiting_room_place'::regclass", Long.class) > 0);
                 } else {
                     // the next ones wait at the desk, in the order they came
-                    awaitTrue(() -> arrival.getState() == Thread.State.TIMED_WAITING);
+                    WaitingRoomTest.awaitTrue(() -> arrival.getState() == Thread.State.TIMED_WAITING);
                 }
             }
             blocker.rollback();
@@ -167,7 +166,7 @@ class WaitingRoomStoreTest extends PortalIntegrationTest {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("lock table waiting_room_place in exclusive mode");
             Future<OptionalLong> first = newcomers.submit(() -> impatient.nextTicket("192.0.2.1", 0));
-            awaitTrue(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted"
+            WaitingRoomTest.awaitTrue(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted"
                     + " and relation = 'waiting_room_place'::regclass", Long.class) > 0);
             Future<OptionalLong> second = newcomers.submit(() -> impatient.nextTicket("192.0.2.2", 0));
             assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(CannotAcquireLockException.class);
@@ -180,20 +179,5 @@ class WaitingRoomStoreTest extends PortalIntegrationTest {
 
     private long lastTicket() {
         return jdbc.queryForObject("select case when is_called then last_value else 0 end from waiting_room_ticket_seq", Long.class);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 30 s");
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

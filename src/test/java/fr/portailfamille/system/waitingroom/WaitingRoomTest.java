@@ -346,11 +346,12 @@ class WaitingRoomTest extends PortalIntegrationTest {
         awaitTrue(() -> !roomA.open());
     }
 
-    private static void awaitTrue(BooleanSupplier condition) {
+    /** Waits until the condition holds (the nodes read the shared queue at their pulse), 30 s at most. */
+    static void awaitTrue(BooleanSupplier condition) {
         long end = System.nanoTime() + 30_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("the nodes did not read the shared queue within 30 s");
+                throw new AssertionError("not within 30 s (the nodes read the shared queue at their pulse)");
             }
             try {
                 Thread.sleep(50);
