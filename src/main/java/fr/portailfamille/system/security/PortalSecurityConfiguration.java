@@ -3,6 +3,7 @@ package fr.portailfamille.system.security;
 import fr.portailfamille.system.PortalProperties;
 import fr.portailfamille.system.web.FormTargets;
 import fr.portailfamille.system.web.PublicRoutes;
+import fr.portailfamille.system.web.SessionlessPages;
 import fr.portailfamille.system.web.StaticResources;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +119,32 @@ class PortalSecurityConfiguration {
                 .csrf(c -> c.disable())
                 .headers(h -> h
                         .cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * The pages read without a session ({@link SessionlessPages}, GET and HEAD only): public, the pages'
+     * headers ({@code no-cache, no-store} included), no session read or written, no security context,
+     * no CSRF token (they hold no form; a POST to the same path goes to the families' chain).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain sessionlessPagesChain(HttpSecurity http, ObjectProvider<SessionlessPages> pages, List<FormTargets> formTargets)
+            throws Exception {
+        List<RequestMatcher> reads = pages.orderedStream().flatMap(p -> p.paths().stream()).distinct()
+                .flatMap(path -> Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+                        .map(method -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, path)))
+                .toList();
+        http.securityMatcher(reads.isEmpty() ? request -> false : new OrRequestMatcher(reads))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .csrf(c -> c.disable())
+                .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(formTargets)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

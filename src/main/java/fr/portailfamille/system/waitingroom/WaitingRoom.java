@@ -114,6 +114,11 @@ class WaitingRoom {
     private long lastTicketWhenClosed;
     private ScheduledExecutorService pulses;
 
+    /** Every how many seconds the waiting page reloads itself without JavaScript (and its {@code Retry-After}). */
+    long pageRefreshSeconds() {
+        return Math.max(1, settings.pageRefresh().toSeconds());
+    }
+
     WaitingRoom(WaitingRoomStore store, WaitingRoomSettings settings, LoginLoad loginLoad, Clock clock) {
         this(store, settings, loginLoad, clock, System::nanoTime);
     }

@@ -2,6 +2,7 @@ package fr.portailfamille.system.waitingroom;
 
 import fr.portailfamille.system.security.LoginLoad;
 import fr.portailfamille.system.web.PublicRoutes;
+import fr.portailfamille.system.web.SessionlessPages;
 import fr.portailfamille.system.web.StaticResources;
 import jakarta.servlet.DispatcherType;
 import java.sql.SQLException;
@@ -32,6 +33,12 @@ class WaitingRoomConfiguration {
     @Bean
     PublicRoutes waitingRoomPublicRoutes() {
         return new PublicRoutes(List.of(WaitingRoomFilter.ROOM, WaitingRoomFilter.STATE), List.of());
+    }
+
+    /** The waiting page reads no session: it gets the security chain of such pages, which reads none either. */
+    @Bean
+    SessionlessPages waitingRoomSessionlessPages() {
+        return new SessionlessPages(List.of(WaitingRoomFilter.ROOM));
     }
 
     @Bean(destroyMethod = "close")

@@ -44,10 +44,11 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
 
     static final String ROOM = "/salle-d-attente";
     static final String STATE = ROOM + "/etat";
-    static final String PLACE_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".place";
-    static final String KEPT_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".kept";
-    static final String FULL_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".full";
-    static final String BUSY_ATTRIBUTE = WaitingRoomFilter.class.getName() + ".busy";
+
+    /** When a client address refused a place is told to ask again. */
+    private static final long FULL_RETRY_SECONDS = 60;
+    /** When a family that could not be given a number at once asks again. */
+    private static final long BUSY_RETRY_SECONDS = 3;
 
     /** How long a refused address is answered from this node's memory. */
     private static final long REFUSAL_MEMORY_NANOS = 1_000_000_000L;
@@ -58,6 +59,7 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     private final List<PathPattern> exempt;
     private final boolean secureCookie;
     private final Map<String, Long> refused = new ConcurrentHashMap<>();
+    private final WaitingPages pages = new WaitingPages();
 
     WaitingRoomFilter(WaitingRoom room, Tickets tickets, WaitingRoomStore store, List<String> exemptPaths, boolean secureCookie) {
         this.room = room;
@@ -138,9 +140,12 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             // an upload (or another method) cannot be kept: it goes on, as before the room existed
             pass(request, response, chain);
         } else if (roomPage && isRead(request)) {
-            request.setAttribute(PLACE_ATTRIBUTE, place);
-            request.setAttribute(KEPT_ATTRIBUTE, store.holdsForm(ticket));
-            request.getRequestDispatcher(ROOM).forward(request, response);
+            pages.answer(request, response,
+                    new WaitingPages.Sheet(WaitingPages.Kind.WAITING, store.holdsForm(ticket), !place.estimate().isEmpty(),
+                            room.pageRefreshSeconds()),
+                    Map.of("position", Long.toString(place.position()), "ticket", WaitingRoomPage.grouped(ticket),
+                            "estimate", place.estimate(), "nextAsk", Long.toString(place.nextAsk())),
+                    target(request.getParameter("retour")));
         } else {
             hold(request, response, ticket, path);
         }
@@ -170,8 +175,8 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     private void busy(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
             throws ServletException, IOException {
         if (isRead(request)) {
-            request.setAttribute(BUSY_ATTRIBUTE, Boolean.TRUE);
-            request.getRequestDispatcher(ROOM).forward(request, response);
+            pages.answer(request, response, new WaitingPages.Sheet(WaitingPages.Kind.BUSY, false, false, BUSY_RETRY_SECONDS),
+                    Map.of(), back(request, path));
         } else if (isForm(request)) {
             redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         } else {
@@ -182,8 +187,8 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
     /** No place for this address now: the page saying so (429), the request kept nowhere. */
     private void full(HttpServletRequest request, HttpServletResponse response, String path) throws ServletException, IOException {
         if (isRead(request)) {
-            request.setAttribute(FULL_ATTRIBUTE, Boolean.TRUE);
-            request.getRequestDispatcher(ROOM).forward(request, response);
+            pages.answer(request, response, new WaitingPages.Sheet(WaitingPages.Kind.FULL, false, false, FULL_RETRY_SECONDS),
+                    Map.of(), back(request, path));
         } else {
             redirect(response, request.getContextPath() + ROOM + "?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         }
@@ -267,6 +272,14 @@ final class WaitingRoomFilter extends OncePerRequestFilter {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** Where a page read now would have led: the room's own « retour », or the page asked for. */
+    private static String back(HttpServletRequest request, String path) {
+        if (ROOM.equals(path)) {
+            return target(request.getParameter("retour"));
+        }
+        return target(request.getQueryString() == null ? path : path + "?" + request.getQueryString());
     }
 
     /** Where to go once in: a path of this portal only (never another site, never the room itself). */

@@ -105,7 +105,7 @@ class WaitingRoomFilterTest {
                 placed++;
             } else {
                 assertThat(response.getForwardedUrl()).isEqualTo("/salle-d-attente");
-                assertThat(request.getAttribute(WaitingRoomFilter.FULL_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+                assertThat(request.getAttribute(WaitingPages.SHEET)).isEqualTo(new WaitingPages.Sheet(WaitingPages.Kind.FULL, false, false, 60));
             }
         }
         assertThat(placed).isEqualTo(3);
@@ -146,7 +146,7 @@ class WaitingRoomFilterTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         busyFilter.doFilter(request, response, new MockFilterChain());
         assertThat(response.getForwardedUrl()).as("the waiting page without a number, which asks again").isEqualTo("/salle-d-attente");
-        assertThat(request.getAttribute(WaitingRoomFilter.BUSY_ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+        assertThat(request.getAttribute(WaitingPages.SHEET)).isEqualTo(new WaitingPages.Sheet(WaitingPages.Kind.BUSY, false, false, 3));
         assertThat(response.getCookie(Tickets.COOKIE)).isNull();
     }
 
