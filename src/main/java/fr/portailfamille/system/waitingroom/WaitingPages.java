@@ -24,7 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The waiting room's pages, rendered once and then filled in: at the opening every family arriving
  * gets one within the same second, and the full way of a page (the security chain, Spring MVC, the
- * template with the portal's layout) cost nine times the family's number itself. So the page of each
+ * template with the portal's layout) cost eight times the family's number itself. So the page of each
  * {@link Sheet} is rendered through that whole way with a marker in place of each value that changes
  * from one family to the next, its status, headers and text kept (a « printed » copy), and each answer
  * is that copy with the markers replaced by the family's values, escaped as the template escapes them.
