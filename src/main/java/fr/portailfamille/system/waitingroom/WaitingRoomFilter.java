@@ -28,7 +28,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * In front of every family page, before the session is read: a request of a family whose ticket has
  * come up, or any request while the room is closed, goes on; a newcomer while the room is open gets a
  * ticket (a signed cookie) and, like a family still waiting, is sent to the waiting page — at once,
- * the page reading no session (its one query, whether a form is kept, goes to the room's own connections). A form posted while waiting is kept in PostgreSQL
+ * the page reading no session (its one query, whether a form is kept, goes to the room's own connections)
+ * and answered here from a copy printed once and filled in for the family ({@link WaitingPages}). A form posted while waiting is kept in PostgreSQL
  * and replayed when the family gets in; a form carrying a password is never kept (the family types
  * it again, its user name kept). Uploads and the paths of {@code exemptPaths} are never held. A ticket
  * of an earlier rush (the room has closed since, see {@link WaitingRoom#lapsed}) counts for nothing: its
