@@ -2,7 +2,8 @@
 # The families' pages against the server's own ceiling (docs/benchmarks.md), in one command:
 #   benchmarks/run-pages.sh [seconds per page]        (default 20)
 # Starts the packaged jar production-like (no demo profile, the README's JVM settings) on a fresh
-# database, seeds families as the rush benchmark does (benchmarks/seed-rush.sql), logs PAGES_FAMILIES
+# database, seeds families and the months before as the rush benchmark does (benchmarks/seed-rush.sql,
+# benchmarks/seed-history.sql), logs PAGES_FAMILIES
 # (64) of them in through the login form, then runs wrk (2 threads, PAGES_CONNECTIONS = 8 connections)
 # against, one after the other in the same run: the static style sheet (no cookie: a first visit,
 # through the security chain), « Accueil », « Planning », the month's edit page, « Facturation », and
@@ -46,6 +47,8 @@ echo "ready after ${READY_SECONDS} s"
 
 echo "== seeding $FAMILIES families (month $MONTH, days $DAYS)"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
+# the months before, as a town's database holds them (BENCH_HISTORY=0: the fresh database alone)
+[ "${BENCH_HISTORY:-1}" = 1 ] && psql -q -d "$DB" -v month="$MONTH" -f benchmarks/seed-history.sql
 python3 benchmarks/login_families.py "$BASE" benchmarks/target/rush-families.csv "$PASSWORD" "$FAMILIES" "$MONTH" "$OUT/families.tsv"
 
 EDIT="/planning/modifier?enfant={enfant}&activite={activite}&mois=$MONTH"

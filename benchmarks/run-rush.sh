@@ -11,6 +11,8 @@
 #   APP_JAVA_OPTS (the app's JVM options, default the production ones of the README), RUSH_MONTH, RUSH_DAYS (five open days
 #   of that month, after the cut-off of today; by default derived from today by benchmarks/dates.py), BENCH_PORT (18080), BENCH_DB (portail_bench),
 #   RUSH_GENERATOR=wrk (the same rush with wrk instead of Gatling, RUSH_WRK_CONNECTIONS families at a time, 24),
+#   BENCH_HISTORY=0 (no months before: the fresh database alone; by default benchmarks/seed-history.sql gives it a town's past
+#   bookings and statistics, and the checks count the five days of the opening only),
 #   SKIP_BUILD=1, BENCH_JAR (the jar to run, default target/), SKIP_PGBENCH=1, JFR=1 (a Flight Recording of the app in the run's directory),
 #   EVERYDAY=1 (then the everyday-load simulation on the same app: EVERYDAY_USERS, EVERYDAY_SECONDS,
 #   EVERYDAY_THINK_MILLIS); SKIP_RUSH=1 with EVERYDAY=1 measures the everyday load alone.
@@ -98,6 +100,14 @@ echo "startup to ready: ${STARTUP} s (polled every 0.5 s); resident memory when 
 echo "== seeding $FAMILIES families"
 (cd benchmarks && mkdir -p target && psql -q -d "$DB" -v families="$FAMILIES" -v days="$DAYS" -v password="$PASSWORD" -f seed-rush.sql)
 cp benchmarks/target/rush-families.csv "$OUT/"
+# what a town's database holds before the opening (benchmarks/seed-history.sql): the months before booked,
+# the tables' statistics; BENCH_HISTORY=0 measures the fresh database alone
+if [ "${BENCH_HISTORY:-1}" = 1 ]; then
+    echo "== the months before (benchmarks/seed-history.sql)"
+    psql -q -d "$DB" -v month="$MONTH" -f benchmarks/seed-history.sql
+fi
+# the rush's own bookings: the five days of the opening
+RUSH_BOOKINGS="booking where day = any (string_to_array('$DAYS', ',')::date[])"
 
 # simulate <simulation class> <name> [-Dkey=value…]: a Gatling run against the app, results and log
 # in $OUT/<name>, the seeded families as feeder; failures are reported, never fatal
@@ -120,12 +130,14 @@ rush_with_wrk() {
     echo "== logging $FAMILIES families in (before the opening)"
     python3 benchmarks/login_families.py "http://127.0.0.1:$PORT" "$OUT/rush-families.csv" "$PASSWORD" "$FAMILIES" \
         "$MONTH" "$OUT/sessions.tsv"
+    # the families' sessions counted in the statistics, as autovacuum does within its minute in a town's database
+    psql -q -d "$DB" -c "analyze spring_session, spring_session_attributes"
     echo "== wrk: the opening, $connections families at a time ($(uptime))"
     wrk -t "$connections" -c "$connections" -d 900s --timeout 60s --latency -s benchmarks/rush.lua \
         "http://127.0.0.1:$PORT" -- "$OUT/sessions.tsv" "$MONTH" "$DAYS" "$connections" >"$OUT/wrk.txt" 2>&1 &
     wrk_pid=$!
     while kill -0 "$wrk_pid" 2>/dev/null \
-            && [ "$(psql -At -d "$DB" -c 'select count(*) from booking')" -lt "$expected" ]; do
+            && [ "$(psql -At -d "$DB" -c "select count(*) from $RUSH_BOOKINGS")" -lt "$expected" ]; do
         sleep 1
     done
     sleep 2   # the last reports
@@ -169,7 +181,7 @@ stop_app
 
 if [ "${SKIP_RUSH:-0}" != 1 ]; then
     echo "== database checks"
-    psql -d "$DB" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
+    psql -d "$DB" -v days="$DAYS" -f benchmarks/verify-rush.sql | tee "$OUT/verify.txt"
 
     if [ "$GENERATOR" = wrk ]; then
         echo "== figures (wrk)"
@@ -180,7 +192,7 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
                 || round(extract(epoch from max(requested_at) - min(requested_at))::numeric, 3)
                 || ' s (first to last requested_at) = '
                 || round(count(*) / extract(epoch from max(requested_at) - min(requested_at))::numeric, 1)
-                || ' day bookings/s' from booking"
+                || ' day bookings/s' from $RUSH_BOOKINGS"
         } | tee "$OUT/figures.txt"
     else
         echo "== Gatling figures"
@@ -188,7 +200,7 @@ if [ "${SKIP_RUSH:-0}" != 1 ]; then
     fi
     # the booking phase: from the first day requested to the last, as the database recorded them
     read -r FIRST_BOOKING LAST_BOOKING <<<"$(psql -At -F ' ' -d "$DB" -c \
-        "select extract(epoch from min(requested_at)), extract(epoch from max(requested_at)) from booking")"
+        "select extract(epoch from min(requested_at)), extract(epoch from max(requested_at)) from $RUSH_BOOKINGS")"
     python3 benchmarks/cpu_shares.py report "$OUT/cpu.txt" "$FIRST_BOOKING" "$LAST_BOOKING" | tee -a "$OUT/figures.txt" || true
     # the queue as PostgreSQL kept it: tickets given (one per family that arrived past capacity), how far
     # families were let in, and forms kept but never replayed (families that never came back)

@@ -9,7 +9,8 @@ where r.activity_id = :activity and r.state = 'PENDING'
 union all
 select 'one validation task per request: ' || count(*) || case when count(*) = (select count(*) from registration
        where activity_id = :activity and state = 'PENDING') then ' ok' else ' FAILED' end
-from act_ru_task t where t.task_def_key_ = 'Task_ValidateRegistration'
+from act_ru_task t join registration r on r.process_instance_id = t.proc_inst_id_
+where t.task_def_key_ = 'Task_ValidateRegistration' and r.activity_id = :activity
 union all
 select 'no request twice for a child: ' || (count(*) - count(distinct child_id)) || ' duplicates'
        || case when count(*) = count(distinct child_id) then ' ok' else ' FAILED' end
