@@ -96,7 +96,7 @@ class PreRegistrations {
     }
 
     private List<Registration> liveRegistrations(ChildSummary child) {
-        return registrations.findByChildIdAndStateIn(child.id(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED));
+        return registrations.liveOfChild(child.id());
     }
 
     private RegistrationChoice choice(ChildSummary child, ActivitySummary activity, Optional<ActivityPeriod> period, List<Registration> live) {

@@ -156,7 +156,7 @@ class ReviewFacts {
 
     /** The child's other live requests, the catalogue read once for their names (not once per request). */
     private String otherRegistrations(Registration r) {
-        List<Registration> others = registrations.findByChildIdAndStateIn(r.getChildId(), List.of(RegistrationState.PENDING, RegistrationState.VALIDATED))
+        List<Registration> others = registrations.liveOfChild(r.getChildId())
                 .stream().filter(o -> !o.getId().equals(r.getId()))
                 .sorted(Comparator.comparing(Registration::getValidFrom))
                 .toList();

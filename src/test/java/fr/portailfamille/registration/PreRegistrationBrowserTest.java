@@ -17,7 +17,6 @@ import fr.portailfamille.support.WebSession;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -68,7 +67,7 @@ class PreRegistrationBrowserTest extends PortalIntegrationTest {
             assertThat(line.locator(".status-pending")).hasText("en attente de validation");
             Browser.assertAccessible(page);
 
-            Registration registration = repository.findByChildIdAndStateIn(lea.id(), List.of(RegistrationState.PENDING)).stream()
+            Registration registration = repository.findByChildIdAndState(lea.id(), RegistrationState.PENDING).stream()
                     .filter(r -> r.getActivityId() == activities.findByCode(activityCode).orElseThrow().id()).findFirst().orElseThrow();
 
             // agent « enfance » finds the task of its service and submits the form as Tasklist does
@@ -99,7 +98,7 @@ class PreRegistrationBrowserTest extends PortalIntegrationTest {
 
     private boolean liveRegistration(long childId, String activityCode) {
         long activityId = activities.findByCode(activityCode).orElseThrow().id();
-        return repository.findByChildIdAndStateIn(childId, List.of(RegistrationState.PENDING, RegistrationState.VALIDATED)).stream()
+        return repository.liveOfChild(childId).stream()
                 .anyMatch(r -> r.getActivityId() == activityId);
     }
 
