@@ -97,6 +97,10 @@ class WaitingPositionTest extends PortalIntegrationTest {
     void aRequestOlderThanTheLastTakesItsPlaceInTheOrder() {
         long family = fixtures.family("ATTENTE-ANCIENNE");
         long child = fixtures.child(family, "Ancien");
+        // the portal's clock counts milliseconds: two requests booked within the same one share their time, and
+        // no time lies between them; the waiting requests spread a millisecond apart, in their order
+        jdbc.update("update booking set requested_at = requested_at + waiting_position * interval '1 millisecond' "
+                + "where activity_id = ? and day = ? and state = 'WAITING'", activity, day);
         Timestamp between = (Timestamp) jdbc.queryForObject(
                 "select requested_at + interval '1 microsecond' from booking where id = ?", Timestamp.class, bookingOf(child(2)));
         jdbc.update("""
