@@ -20,8 +20,11 @@ interface PaymentNotificationRepository extends JpaRepository<PaymentNotificatio
     @Query("select n from PaymentNotification n where n.id = ?1")
     Optional<PaymentNotification> lockById(long id);
 
+    @Query("select n from PaymentNotification n where n.paymentId = :paymentId order by n.id")
     List<PaymentNotification> findByPaymentIdOrderById(Long paymentId);
 
     /** The notifications of one gateway transaction (same day and id) that had this outcome. */
-    List<PaymentNotification> findByTransDateAndTransIdAndOutcome(String transDate, String transId, String outcome);
+    @Query("select n from PaymentNotification n where n.transDate = :transDate and n.transId = :transId and n.outcome = :outcome")
+    List<PaymentNotification> findByTransDateAndTransIdAndOutcome(String transDate, String transId,
+            String outcome);
 }

@@ -27,6 +27,7 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.idOp = ?1")
     Optional<Payment> lockByIdOp(String idOp);
 
+    @Query("select p from Payment p where p.idOp = ?1")
     Optional<Payment> findByIdOp(String idOp);
 
     /** Records the Treasury's operation once: false when another request already did (the page reloaded). */
@@ -48,9 +49,12 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.id = ?1")
     Optional<Payment> lockById(long id);
 
+    @Query("select p from Payment p where p.status = ?1 and p.createdAt < ?2 order by p.createdAt")
     List<Payment> findByStatusAndCreatedAtBeforeOrderByCreatedAt(PaymentStatus status, Instant before);
 
+    @Query("select p from Payment p where p.id = ?1 and p.familyFileId = ?2")
     Optional<Payment> findByIdAndFamilyFileId(long id, long familyFileId);
 
+    @Query("select p from Payment p where p.orderId = ?1 and p.familyFileId = ?2")
     Optional<Payment> findByOrderIdAndFamilyFileId(String orderId, long familyFileId);
 }

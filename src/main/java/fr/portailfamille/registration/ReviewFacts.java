@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -172,11 +173,11 @@ class ReviewFacts {
 
     /** Per requested weekday, the capacity minus the registrations already validated for that day of the same period. */
     private String placesLeft(Registration r, ActivitySummary activity) {
-        List<Registration> validated = registrations.findByActivityIdAndValidFromAndState(r.getActivityId(), r.getValidFrom(),
-                RegistrationState.VALIDATED);
+        List<Set<DayOfWeek>> validated = registrations.validatedWeekdays(r.getActivityId(), r.getValidFrom()).stream()
+                .map(Weekdays::parse).toList();
         List<String> parts = new ArrayList<>();
         for (DayOfWeek day : r.weekdaySet()) {
-            long taken = validated.stream().filter(v -> v.weekdaySet().contains(day)).count();
+            long taken = validated.stream().filter(days -> days.contains(day)).count();
             long left = Math.max(0, activity.capacityPerDay() - taken);
             parts.add(Weekdays.label(day) + " : " + left + (left > 1 ? " places" : " place"));
         }
