@@ -13,7 +13,7 @@ import org.springframework.data.repository.Repository;
  * The portal's Spring Data repositories write their queries ({@code @Query}), never derive them from a
  * method's name: Spring Data builds a derived query as a JPA criteria query at every call, and Hibernate
  * translates a criteria query to SQL again at every call (it keeps the translation of a written query).
- * One derived query, in the review each pre-registration prepares, was 14 % of a start's CPU.
+ * One derived query, in the review each pre-registration prepares, was 14 % of the portal's samples in a start.
  */
 class RepositoryQueriesTest {
 

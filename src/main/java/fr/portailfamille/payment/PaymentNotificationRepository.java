@@ -25,6 +25,5 @@ interface PaymentNotificationRepository extends JpaRepository<PaymentNotificatio
 
     /** The notifications of one gateway transaction (same day and id) that had this outcome. */
     @Query("select n from PaymentNotification n where n.transDate = :transDate and n.transId = :transId and n.outcome = :outcome")
-    List<PaymentNotification> findByTransDateAndTransIdAndOutcome(String transDate, String transId,
-            String outcome);
+    List<PaymentNotification> findByTransDateAndTransIdAndOutcome(String transDate, String transId, String outcome);
 }
