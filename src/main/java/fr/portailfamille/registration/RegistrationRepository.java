@@ -12,9 +12,9 @@ interface RegistrationRepository extends JpaRepository<Registration, Long> {
     List<Registration> findByFamilyFileIdOrderByCreatedAtDesc(long familyFileId);
 
     /**
-     * The child's live requests (pending or validated). The states are written in the query, not bound as a
-     * list: Hibernate translates a query with a list parameter to SQL again at every call (the SQL depends on
-     * the list's length), and this one runs at every pre-registration, its page and its review.
+     * The child's live requests (pending or validated), asked at every pre-registration, its page and its
+     * review. The two states are written in the query, so its SQL never depends on a list's length; as every
+     * query here, it is written, and Hibernate keeps its translation.
      */
     @Query("select r from Registration r where r.childId = :childId and r.state in "
             + "(fr.portailfamille.registration.RegistrationState.PENDING, fr.portailfamille.registration.RegistrationState.VALIDATED)")
